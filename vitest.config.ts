@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+import { viteYaml } from './scripts/yaml-plugin.mjs';
+
+export default defineConfig({
+  plugins: [viteYaml],
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+  },
+});
