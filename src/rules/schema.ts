@@ -134,6 +134,15 @@ const WarningRule = z.strictObject({
   verified: isoDate,
 });
 
+const TypeDef = z.strictObject({
+  code: z.enum(TYPE_CODES),
+  does: z.enum(FUNCTIONS).describe('the `does` fact that gives this type'),
+  precedence: z.number().int().positive().describe('lower wins when an algorithm does several things'),
+  title: localized,
+  definition: localized,
+  aliases: z.array(z.string().min(1)).default([]).describe('names accepted in declaredType, besides the code and title'),
+});
+
 /** Partial change of an existing material, for overlays: severity or texts, never the id or level. */
 const MaterialOverride = Material.omit({ id: true, level: true }).partial().extend({ id: materialId });
 
@@ -144,6 +153,7 @@ export const RulePackSchema = z
     version: z.string().regex(/^\d{4}\.\d{2}(?:\.\d+)?$/, 'a version like 2026.11'),
     title: localized,
     instruments: z.record(z.string().regex(/^[a-z0-9-]+$/), Instrument).default({}),
+    types: z.array(TypeDef).default([]),
     regimes: z.array(Regime).default([]),
     materials: z.array(Material).default([]),
     overrides: z.array(MaterialOverride).default([]),
@@ -155,5 +165,6 @@ export type RulePack = z.output<typeof RulePackSchema>;
 export type MaterialRule = z.output<typeof Material>;
 export type RegimeRule = z.output<typeof Regime>;
 export type WarningRuleDef = z.output<typeof WarningRule>;
+export type TypeDefinition = z.output<typeof TypeDef>;
 export type InstrumentDef = z.output<typeof Instrument>;
 export type BasisRefDef = z.output<typeof BasisRef>;

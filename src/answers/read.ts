@@ -1,0 +1,33 @@
+import { fieldError, parseDataText, validateData } from '../data-file.js';
+import { parseDeclaredType } from '../core/classify.js';
+import type { Rules } from '../rules/model.js';
+import { AnswersSchema, type Answers } from './schema.js';
+
+/**
+ * Parses and validates an answers text (YAML or JSON) against the schema and the loaded rules:
+ * declared types must name a type, material ids must exist at the level they are listed.
+ */
+export function parseAnswers(text: string, file: string, rules: Rules): Answers {
+  const parsed = parseDataText(text, file);
+  const answers = validateData(parsed, AnswersSchema, file, 'filing-check schema answers');
+  const levelOf = new Map(rules.materials.map((m) => [m.id, m.level]));
+  const checkMaterials = (materials: Record<string, unknown>, level: 'entity' | 'algorithm', path: (string | number)[]) => {
+    for (const id of Object.keys(materials)) {
+      const actual = levelOf.get(id);
+      if (!actual) throw fieldError(parsed, [...path, id], `expected a material id from the rule packs (see: filing-check rules list); "${id}" is unknown`);
+      if (actual !== level) {
+        const where = actual === 'entity' ? 'the top-level materials' : "an algorithm's materials";
+        throw fieldError(parsed, [...path, id], `expected a ${level}-level material here; "${id}" is ${actual}-level and belongs under ${where}`);
+      }
+    }
+  };
+  checkMaterials(answers.materials, 'entity', ['materials']);
+  const typeNames = rules.types.map((t) => `${t.code} ${t.title.zh}`).join(', ');
+  answers.algorithms.forEach((algorithm, i) => {
+    if (algorithm.declaredType !== undefined && !parseDeclaredType(algorithm.declaredType, rules.types)) {
+      throw fieldError(parsed, ['algorithms', i, 'declaredType'], `expected a type code or name (${typeNames}, or 检索过滤类), got "${algorithm.declaredType}"`);
+    }
+    checkMaterials(algorithm.materials, 'algorithm', ['algorithms', i, 'materials']);
+  });
+  return answers;
+}

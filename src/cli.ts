@@ -1,0 +1,24 @@
+// The only module that touches `process`: it builds the Io for main() and sets the exit code.
+import { main } from './main.js';
+import type { Io } from './io.js';
+
+async function readAll(stream: NodeJS.ReadStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const chinaDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+const io: Io = {
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+  readStdin: () => readAll(process.stdin),
+  stdinIsTTY: process.stdin.isTTY === true,
+  stdoutIsTTY: process.stdout.isTTY === true,
+  cwd: process.cwd(),
+  env: process.env,
+  today: () => chinaDate.format(new Date()),
+};
+
+process.exitCode = await main(process.argv.slice(2), io);

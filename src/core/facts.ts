@@ -1,0 +1,59 @@
+import type { Algorithm, Answers, Service } from '../answers/schema.js';
+import type { Condition, ConditionFact, FactValue, RegimeId } from '../rules/schema.js';
+import type { Classification } from './classify.js';
+
+/** What a `when` condition can see of one algorithm: each fact is a set of values or a flag. */
+export type Facts = Record<ConditionFact, ReadonlySet<string> | boolean>;
+
+/** The services an algorithm runs in, in the order the answers list them. */
+export function servicesOf(algorithm: Algorithm, answers: Answers): Service[] {
+  return answers.services.filter((service) => algorithm.services.includes(service.id));
+}
+
+/** Collects the facts of one algorithm, its services and the entity, for rule conditions. */
+export function algorithmFacts(
+  algorithm: Algorithm,
+  answers: Answers,
+  classification: Classification,
+  regimes: ReadonlySet<RegimeId>,
+): Facts {
+  const services = servicesOf(algorithm, answers);
+  const generation = algorithm.generation;
+  const union = <T>(pick: (s: Service) => readonly T[] | T) => new Set(services.flatMap((s) => pick(s)).map(String));
+  return {
+    type: new Set([classification.type]),
+    role: new Set([algorithm.role]),
+    does: new Set(algorithm.does),
+    regimes,
+    modalities: new Set(generation?.modalities ?? []),
+    biometricEditing: new Set(generation?.biometricEditing ?? []),
+    foundationModel: new Set(generation ? [generation.foundationModel] : []),
+    forms: union((s) => s.forms),
+    audience: union((s) => s.audience),
+    publicFeatures: union((s) => s.publicFeatures),
+    serviceStatus: union((s) => s.status),
+    icp: new Set([answers.entity.icp]),
+    affectsWorkers: algorithm.decision?.affectsWorkers ?? false,
+    pricing: algorithm.decision?.pricing ?? false,
+    minors: services.some((s) => s.minors === true),
+    elderly: services.some((s) => s.elderly === true),
+    optOut: algorithm.userControls?.optOut ?? false,
+    tagManagement: algorithm.userControls?.tagManagement ?? false,
+    hasUpstream: generation?.upstream !== undefined,
+    filed: algorithm.filingNumber !== undefined,
+    foreignInvested: answers.entity.foreignInvested,
+  };
+}
+
+/** Evaluates a declarative condition: every listed fact must hold; any/all/not combine them. */
+export function evaluateCondition(condition: Condition, facts: Facts): boolean {
+  const node = condition as { any?: Condition[]; all?: Condition[]; not?: Condition };
+  if (node.any) return node.any.some((c) => evaluateCondition(c, facts));
+  if (node.all) return node.all.every((c) => evaluateCondition(c, facts));
+  if (node.not) return !evaluateCondition(node.not, facts);
+  return Object.entries(condition as Record<string, FactValue | FactValue[]>).every(([name, wanted]) => {
+    const actual = facts[name as ConditionFact];
+    const values = Array.isArray(wanted) ? wanted : [wanted];
+    return typeof actual === 'boolean' ? values.includes(actual) : values.some((v) => actual.has(String(v)));
+  });
+}

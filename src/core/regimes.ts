@@ -1,0 +1,128 @@
+import type { Algorithm, Answers, Service } from '../answers/schema.js';
+import { REGIME_IDS, type RegimeId } from '../rules/schema.js';
+import { servicesOf } from './facts.js';
+
+/** Why a decision came out as it did: a message key and its arguments, worded later. */
+export interface Reason {
+  key: string;
+  args?: Record<string, string | number>;
+}
+
+/** Whether one regime applies to one algorithm, and why. */
+export interface RegimeDecision {
+  regime: RegimeId;
+  applies: boolean;
+  reasons: Reason[];
+}
+
+interface Scope {
+  /** Services that bring the algorithm under Chinese internet-information rules. */
+  inScope: Service[];
+  /** Why the other services do not. */
+  outOfScope: Reason[];
+  /** In-scope services with 舆论属性 features or a mobilisation channel (2018 rules Art 2). */
+  withOpinionFeatures: Service[];
+}
+
+function scopeOf(algorithm: Algorithm, answers: Answers): Scope {
+  const inScope: Service[] = [];
+  const outOfScope: Reason[] = [];
+  for (const service of servicesOf(algorithm, answers)) {
+    if (!service.servesMainland) outOfScope.push({ key: 'scope.overseas', args: { service: service.name } });
+    else if (service.audience === 'internal') outOfScope.push({ key: 'scope.internal', args: { service: service.name } });
+    else if (service.status === 'terminated') outOfScope.push({ key: 'scope.terminated', args: { service: service.name } });
+    else inScope.push(service);
+  }
+  const withOpinionFeatures = inScope.filter((s) => s.publicFeatures.length > 0 || s.mobilization);
+  return { inScope, outOfScope, withOpinionFeatures };
+}
+
+function featureReasons(services: Service[]): Reason[] {
+  return services.map((s) => ({
+    key: s.publicFeatures.length > 0 ? 'filing.opinion-features' : 'filing.mobilization',
+    args: { service: s.name, features: s.publicFeatures.join(', ') },
+  }));
+}
+
+/** A technical supporter has no product of its own; when it lists none, it is in scope as offered. */
+function supporterInScope(algorithm: Algorithm, scope: Scope): boolean {
+  return algorithm.services.length === 0 || scope.inScope.length > 0;
+}
+
+/** A public generation service is treated as having 舆论属性 in CAC practice, features or not. */
+function publicGeneration(algorithm: Algorithm, scope: Scope): boolean {
+  return algorithm.does.includes('generate') && scope.inScope.some((s) => s.audience === 'public');
+}
+
+function decideFiling(algorithm: Algorithm, scope: Scope): RegimeDecision {
+  const regime = 'algorithm-filing';
+  if (algorithm.role === 'technical-supporter') {
+    if (!algorithm.does.includes('generate')) return { regime, applies: false, reasons: [{ key: 'filing.supporter-not-generation' }] };
+    if (!supporterInScope(algorithm, scope)) return { regime, applies: false, reasons: scope.outOfScope };
+    return { regime, applies: true, reasons: [{ key: 'filing.supporter-generation' }] };
+  }
+  if (scope.inScope.length === 0) return { regime, applies: false, reasons: scope.outOfScope };
+  if (scope.withOpinionFeatures.length > 0) return { regime, applies: true, reasons: featureReasons(scope.withOpinionFeatures) };
+  if (publicGeneration(algorithm, scope)) return { regime, applies: true, reasons: [{ key: 'filing.generation-public-practice' }] };
+  return { regime, applies: false, reasons: [{ key: 'filing.no-opinion-features', args: { services: scope.inScope.map((s) => s.name).join('、') } }] };
+}
+
+function decideSecurityAssessment(algorithm: Algorithm, scope: Scope): RegimeDecision {
+  const regime = 'security-assessment';
+  if (algorithm.role === 'technical-supporter') return { regime, applies: false, reasons: [{ key: 'sa.supporter' }] };
+  if (scope.inScope.length === 0) return { regime, applies: false, reasons: scope.outOfScope };
+  if (scope.withOpinionFeatures.length > 0) {
+    return {
+      regime,
+      applies: true,
+      reasons: scope.withOpinionFeatures.map((s) => ({ key: s.status === 'planned' ? 'sa.before-launch' : 'sa.live', args: { service: s.name } })),
+    };
+  }
+  if (publicGeneration(algorithm, scope)) return { regime, applies: true, reasons: [{ key: 'sa.generation-practice' }] };
+  return { regime, applies: false, reasons: [{ key: 'sa.no-opinion-features' }] };
+}
+
+function decideGenai(algorithm: Algorithm, scope: Scope): [RegimeDecision, RegimeDecision] {
+  const filing = 'genai-filing';
+  const registration = 'genai-registration';
+  const both = (applies: [boolean, boolean], reasons: [Reason[], Reason[]]): [RegimeDecision, RegimeDecision] => [
+    { regime: filing, applies: applies[0], reasons: reasons[0] },
+    { regime: registration, applies: applies[1], reasons: reasons[1] },
+  ];
+  const generation = algorithm.generation;
+  if (!algorithm.does.includes('generate') || !generation) {
+    const reason = [{ key: 'genai.not-generation' }];
+    return both([false, false], [reason, reason]);
+  }
+  const inScope = algorithm.role === 'technical-supporter' ? supporterInScope(algorithm, scope) : scope.inScope.length > 0;
+  if (!inScope) return both([false, false], [scope.outOfScope, scope.outOfScope]);
+  const model = generation.foundationModel;
+  if (model === 'none') {
+    const reason = [{ key: 'genai.no-model' }];
+    return both([false, false], [reason, reason]);
+  }
+  if (model === 'third-party-api') {
+    if (algorithm.role === 'technical-supporter') {
+      return both([false, false], [[{ key: 'genai.api-supporter' }], [{ key: 'genai.api-supporter' }]]);
+    }
+    const upstream = generation.upstream?.name ?? '?';
+    return both([false, true], [[{ key: 'genai.api-not-filing', args: { upstream } }], [{ key: 'genai.api-registration', args: { upstream } }]]);
+  }
+  return both([true, false], [[{ key: `genai.model-${model}` }], [{ key: 'genai.own-model-not-registration' }]]);
+}
+
+function decideLabeling(algorithm: Algorithm, scope: Scope): RegimeDecision {
+  const regime = 'content-labeling';
+  if (!algorithm.does.includes('generate')) return { regime, applies: false, reasons: [{ key: 'label.not-generation' }] };
+  const inScope = algorithm.role === 'technical-supporter' ? supporterInScope(algorithm, scope) : scope.inScope.length > 0;
+  if (!inScope) return { regime, applies: false, reasons: scope.outOfScope };
+  return { regime, applies: true, reasons: [{ key: algorithm.role === 'technical-supporter' ? 'label.supporter' : 'label.provider' }] };
+}
+
+/** Decides all five regimes for one algorithm, in the contract's order, each with its reasons. */
+export function decideRegimes(algorithm: Algorithm, answers: Answers): RegimeDecision[] {
+  const scope = scopeOf(algorithm, answers);
+  const [genaiFiling, genaiRegistration] = decideGenai(algorithm, scope);
+  const decisions = [decideFiling(algorithm, scope), decideSecurityAssessment(algorithm, scope), genaiFiling, genaiRegistration, decideLabeling(algorithm, scope)];
+  return REGIME_IDS.map((id) => decisions.find((d) => d.regime === id)!);
+}

@@ -1,0 +1,95 @@
+import type { ChalkInstance } from 'chalk';
+import type { Report, ReportBasis, ReportItem } from '../core/report-schema.js';
+import { t } from '../messages/messages.js';
+import { alignColumns } from './width.js';
+
+const STATUS_MARK = { ready: '✔', draft: '◐', missing: '✘', 'not-applicable': '–' } as const;
+
+/** "互联网信息服务算法推荐管理规定 第二十四条" — one basis in one line. */
+export function basisLine(basis: readonly ReportBasis[]): string {
+  return basis.map((b) => `《${b.instrument}》${b.article}${b.note ? `（${b.note}）` : ''}`).join('；');
+}
+
+function percent(value: number): string {
+  return `${Math.round(value * 100)}%`;
+}
+
+/** The terminal report: plain text, aligned for CJK, coloured only when the chalk instance is. */
+export function formatText(report: Report, color: ChalkInstance): string {
+  const { lang } = report;
+  const L = (key: string, args?: Record<string, string | number>) => t(lang, key, args);
+  const out: string[] = [];
+  const heading = (text: string) => out.push('', color.bold(text));
+
+  out.push(color.bold(L('ui.title')));
+  out.push(...alignColumns([
+    [L('ui.entity'), report.entity.name],
+    [L('ui.source'), report.source],
+    [L('ui.rules'), report.rules.packs.map((p) => `${p.name}@${p.version}`).join(', ')],
+    [L('ui.asOf'), report.asOf],
+  ]).map((line) => `  ${line}`));
+
+  heading(L('ui.algorithms'));
+  for (const algorithm of report.algorithms) {
+    const declared = algorithm.declaredType ? `  ${L('ui.declared')} ${algorithm.declaredType}` : '';
+    out.push(`  ${color.bold(algorithm.id)}  ${algorithm.name}`);
+    out.push(`    ${color.cyan(`${algorithm.type} ${algorithm.typeName}`)} · ${L(`role.${algorithm.role}`)}${declared}`);
+    for (const reason of algorithm.reasons) out.push(`    · ${reason}`);
+  }
+
+  heading(L('ui.regimes'));
+  for (const regime of report.regimes) {
+    const mark = regime.applies ? color.green('●') : color.dim('○');
+    const verdict = regime.applies ? L('ui.yes') : L('ui.no');
+    const algorithms = regime.algorithms.length ? `  (${regime.algorithms.join(', ')})` : '';
+    out.push(`  ${mark} ${regime.title} [${regime.id}]: ${regime.applies ? color.bold(verdict) : verdict}${algorithms}`);
+    for (const reason of regime.reasons) out.push(`      ${reason}`);
+    out.push(color.dim(`      ${L('ui.basis')}: ${basisLine(regime.basis)}`));
+  }
+
+  heading(L('ui.materials'));
+  const groups: { title: string; items: ReportItem[] }[] = [
+    { title: L('ui.entityMaterials'), items: report.items.filter((i) => i.algorithm === null) },
+    ...report.algorithms.map((a) => ({
+      title: `${L('ui.algorithm')} ${a.id} ${a.name}  ${L('ui.readiness')} ${percent(report.summary.algorithms[a.id]!.readiness)}`,
+      items: report.items.filter((i) => i.algorithm === a.id),
+    })),
+  ];
+  for (const group of groups) {
+    out.push(`  ${color.bold(group.title)}`);
+    if (group.items.length === 0) {
+      out.push(`    ${L('ui.none')}`);
+      continue;
+    }
+    const rows = group.items.map((item) => {
+      const status = `${STATUS_MARK[item.status]} ${L(`status.${item.status}`)}`;
+      const paint = item.gap ? (item.severity === 'blocking' ? color.red : color.yellow) : item.status === 'ready' ? color.green : color.dim;
+      const tracking = [item.owner, item.due].filter(Boolean).join(' ');
+      return [paint(status), L(`severity.${item.severity}`), L(`confidence.${item.confidence}`), `${item.title} (${item.id})`, tracking];
+    });
+    const lines = alignColumns(rows);
+    group.items.forEach((item, i) => {
+      out.push(`    ${lines[i]}`);
+      if (item.status === 'not-applicable' && item.reason) out.push(`        ${L('ui.reason')}: ${item.reason}`);
+      if (item.file) out.push(color.dim(`        ${L('ui.file')}: ${item.file}`));
+      out.push(color.dim(`        ${L('ui.basis')}: ${basisLine(item.basis)}`));
+    });
+  }
+
+  if (report.warnings.length > 0) {
+    heading(L('ui.warnings'));
+    for (const warning of report.warnings) {
+      const paint = warning.severity === 'blocking' ? color.red : warning.severity === 'major' ? color.yellow : color.dim;
+      out.push(`  ${paint(`! ${L(`severity.${warning.severity}`)} ${warning.code}`)}${warning.algorithm ? ` [${warning.algorithm}]` : ''}`);
+      out.push(`    ${warning.message}`);
+    }
+  }
+
+  heading(L('ui.summary'));
+  const s = report.summary;
+  out.push(`  ${L('ui.gaps')}: ${L('severity.blocking')} ${s.blocking} · ${L('severity.major')} ${s.major} · ${L('severity.minor')} ${s.minor}    ${L('ui.readiness')}: ${percent(s.readiness)}`);
+  out.push(`  ${L('status.ready')} ${s.counts.ready} · ${L('status.draft')} ${s.counts.draft} · ${L('status.missing')} ${s.counts.missing} · ${L('status.not-applicable')} ${s.counts.notApplicable}`);
+  if (report.items.length === 0) out.push(`  ${L('ui.noAlgorithmsInScope')}`);
+  out.push(`  ${s.blocking > 0 ? color.red(L('ui.nextStep.blocking')) : color.green(L('ui.nextStep.clean'))}`);
+  return `${out.join('\n')}\n`;
+}

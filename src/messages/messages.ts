@@ -1,0 +1,18 @@
+import catalog from './messages.yaml';
+
+export type Lang = 'zh' | 'en';
+export const LANGS = ['zh', 'en'] as const satisfies readonly Lang[];
+
+const messages = catalog as Record<string, Record<Lang, string>>;
+
+/** Words a message in the chosen language, filling {placeholders}; an unknown key is a bug. */
+export function t(lang: Lang, key: string, args: Record<string, string | number> = {}): string {
+  const entry = messages[key];
+  if (!entry) throw new Error(`no message for key "${key}"`);
+  return entry[lang].replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));
+}
+
+/** Every message key, for the test that checks each has both languages. */
+export function messageKeys(): string[] {
+  return Object.keys(messages);
+}

@@ -1,0 +1,110 @@
+import type { Condition, InstrumentDef, Localized, MaterialRule, RegimeRule, RulePack, TypeDefinition, WarningRuleDef } from './schema.js';
+import { InputError } from '../errors.js';
+
+/** A legal basis resolved against its instrument: what reports print and link. */
+export interface Basis {
+  instrument: string;
+  instrumentTitle: Localized;
+  article: string;
+  url: string;
+  kind: InstrumentDef['kind'];
+  note?: Localized;
+}
+
+/** A material as used by the core: its rule plus resolved bases and the pack that defined it. */
+export interface Material extends Omit<MaterialRule, 'basis'> {
+  basis: Basis[];
+  pack: string;
+}
+export interface Regime extends Omit<RegimeRule, 'basis'> { basis: Basis[]; pack: string }
+export interface WarningRule extends Omit<WarningRuleDef, 'basis'> { basis: Basis[]; pack: string }
+
+/** One pack file as loaded, with where it came from. */
+export interface PackSource { pack: RulePack; file: string; locate: (path: readonly PropertyKey[]) => string }
+
+/** Every loaded pack merged into one knowledge base. */
+export interface Rules {
+  packs: { name: string; version: string; file: string }[];
+  version: string;
+  instruments: Record<string, InstrumentDef>;
+  types: TypeDefinition[];
+  regimes: Regime[];
+  materials: Material[];
+  warnings: WarningRule[];
+}
+export type { Condition };
+
+/**
+ * Merges packs in order: later packs add materials and may override the severity or texts of
+ * earlier ones; ids stay unique; every basis must name a declared instrument.
+ */
+export function mergePacks(sources: PackSource[]): Rules {
+  const instruments: Record<string, InstrumentDef> = {};
+  const instrumentOwner: Record<string, string> = {};
+  for (const { pack, locate } of sources) {
+    for (const [key, instrument] of Object.entries(pack.instruments)) {
+      if (instrumentOwner[key]) throw new InputError(`${locate(['instruments', key])}: instruments.${key}: a new instrument key (already declared by pack ${instrumentOwner[key]})`);
+      instruments[key] = instrument;
+      instrumentOwner[key] = pack.pack;
+    }
+  }
+  const resolve = (source: PackSource, refs: RulePack['materials'][number]['basis'], path: (string | number)[]): Basis[] =>
+    refs.map((ref, i) => {
+      const instrument = instruments[ref.instrument];
+      if (!instrument) {
+        const known = Object.keys(instruments).join(', ');
+        throw new InputError(`${source.locate([...path, i, 'instrument'])}: ${path.join('.')}[${i}].instrument: the key of a declared instrument (got "${ref.instrument}"; known: ${known})`);
+      }
+      return { instrument: ref.instrument, instrumentTitle: instrument.title, article: ref.article, url: instrument.url, kind: instrument.kind, ...(ref.note ? { note: ref.note } : {}) };
+    });
+
+  const types: TypeDefinition[] = [];
+  const regimes: Regime[] = [];
+  const materials = new Map<string, Material>();
+  const warnings = new Map<string, WarningRule>();
+  const packNames = new Set<string>();
+  for (const source of sources) {
+    const { pack, locate } = source;
+    const packId = `${pack.pack}@${pack.version}`;
+    if (packNames.has(pack.pack)) throw new InputError(`${locate(['pack'])}: pack: a pack name not used by another loaded file (got "${pack.pack}")`);
+    packNames.add(pack.pack);
+    pack.types.forEach((type, i) => {
+      if (types.some((t) => t.code === type.code)) throw new InputError(`${locate(['types', i, 'code'])}: types[${i}].code: a type code not defined twice (got "${type.code}")`);
+      types.push(type);
+    });
+    pack.regimes.forEach((regime, i) => {
+      if (regimes.some((r) => r.id === regime.id)) throw new InputError(`${locate(['regimes', i, 'id'])}: regimes[${i}].id: a regime not defined twice (got "${regime.id}")`);
+      regimes.push({ ...regime, basis: resolve(source, regime.basis, ['regimes', i, 'basis']), pack: packId });
+    });
+    pack.warnings.forEach((warning, i) => {
+      if (warnings.has(warning.id)) throw new InputError(`${locate(['warnings', i, 'id'])}: warnings[${i}].id: a warning code not defined twice (got "${warning.id}")`);
+      warnings.set(warning.id, { ...warning, basis: resolve(source, warning.basis, ['warnings', i, 'basis']), pack: packId });
+    });
+    pack.materials.forEach((material, i) => {
+      if (materials.has(material.id)) throw new InputError(`${locate(['materials', i, 'id'])}: materials[${i}].id: a new material id (already defined by pack ${materials.get(material.id)!.pack}; use overrides to change it)`);
+      materials.set(material.id, { ...material, basis: resolve(source, material.basis, ['materials', i, 'basis']), pack: packId });
+    });
+    pack.overrides.forEach((override, i) => {
+      const existing = materials.get(override.id);
+      if (!existing) throw new InputError(`${locate(['overrides', i, 'id'])}: overrides[${i}].id: the id of a material defined by an earlier pack (got "${override.id}")`);
+      const { basis, ...rest } = override;
+      materials.set(override.id, {
+        ...existing,
+        ...rest,
+        ...(basis ? { basis: resolve(source, basis, ['overrides', i, 'basis']) } : {}),
+        pack: `${existing.pack}+${packId}`,
+      });
+    });
+  }
+  const base = sources[0]?.pack;
+  return {
+    packs: sources.map(({ pack, file }) => ({ name: pack.pack, version: pack.version, file })),
+    version: base?.version ?? '',
+    instruments,
+    types: types.sort((a, b) => a.precedence - b.precedence),
+    regimes,
+    materials: [...materials.values()],
+    warnings: [...warnings.values()],
+  };
+}
+
