@@ -1,0 +1,55 @@
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { AnswersSchema } from '../answers/schema.js';
+import { ReportSchema } from '../core/report-schema.js';
+import { InputError } from '../errors.js';
+import { formatRulesExplain, formatRulesList, type RulesFormat } from '../rules/explain.js';
+import { RulePackSchema } from '../rules/schema.js';
+import { formatOption, langOption, rulesFor, rulesOption, type CommandContext, type CommonOptions } from './shared.js';
+
+/** `filing-check schema answers|report|rules`. */
+export function registerSchema(program: Command, { io }: CommandContext): void {
+  program
+    .command('schema')
+    .description('print the JSON Schema of the answers file, the JSON report or a rule pack')
+    .argument('<which>', 'answers | report | rules')
+    .action((which: string) => {
+      const schemas = { answers: AnswersSchema, report: ReportSchema, rules: RulePackSchema } as const;
+      if (!(which in schemas)) throw new InputError(`schema: expected answers, report or rules, got "${which}"`);
+      const schema = z.toJSONSchema(schemas[which as keyof typeof schemas], { io: 'input', unrepresentable: 'any' });
+      io.stdout(`${JSON.stringify(schema, null, 2)}\n`);
+    });
+}
+
+/** `filing-check rules list | explain ID | validate [DIR]`. */
+export function registerRules(program: Command, { io }: CommandContext): void {
+  const rules = program.command('rules').description('list, explain or validate the rule packs');
+  rules
+    .command('list')
+    .description('every material, regime, warning rule and type in the loaded packs')
+    .addOption(formatOption(['text', 'json', 'md']))
+    .addOption(langOption())
+    .addOption(rulesOption())
+    .action(async (options: CommonOptions) => {
+      io.stdout(formatRulesList(await rulesFor(options, io), options.format as RulesFormat, options.lang));
+    });
+  rules
+    .command('explain')
+    .description('everything the packs say about one material, regime, warning or type')
+    .argument('<id>', 'a material id, regime id, warning code or type code')
+    .addOption(formatOption(['text', 'json', 'md']))
+    .addOption(langOption())
+    .addOption(rulesOption())
+    .action(async (id: string, options: CommonOptions) => {
+      io.stdout(formatRulesExplain(await rulesFor(options, io), id, options.format as RulesFormat, options.lang));
+    });
+  rules
+    .command('validate')
+    .description('validate the bundled packs, or an overlay directory on top of them')
+    .argument('[dir]', 'overlay directory of *.yaml packs')
+    .action(async (dir: string | undefined) => {
+      const loaded = await rulesFor({ rules: dir ? [dir] : [] }, io);
+      const packs = loaded.packs.map((p) => `${p.name}@${p.version}`).join(', ');
+      io.stdout(`ok: ${loaded.packs.length} packs (${packs}), ${loaded.materials.length} materials, ${loaded.regimes.length} regimes, ${loaded.warnings.length} warning rules\n`);
+    });
+}
