@@ -1,10 +1,10 @@
 import { LineCounter, isMap, isNode, isSeq, parseDocument, type Document } from 'yaml';
-import type { z } from 'zod';
+import * as z from 'zod/mini';
+import type { $ZodIssue, $ZodType, output } from 'zod/v4/core';
 import { InputError } from './errors.js';
 
-// Guards against hostile files: a size no real answers file or rule pack comes near, and a cap on
-// alias expansion so a "billion laughs" document fails fast instead of eating memory.
-export const MAX_DATA_FILE_BYTES = 5 * 1024 * 1024;
+
+// A cap on alias expansion, so a "billion laughs" document fails fast instead of eating memory.
 const MAX_ALIAS_COUNT = 100;
 
 type Path = readonly PropertyKey[];
@@ -38,7 +38,7 @@ function valueAt(data: unknown, path: Path): unknown {
 }
 
 /** Turns one zod issue into "what was expected" wording, with what was found where that helps. */
-function describeIssue(issue: z.core.$ZodIssue, data: unknown, schemaHint: string): { path: Path; text: string } {
+function describeIssue(issue: $ZodIssue, data: unknown, schemaHint: string): { path: Path; text: string } {
   const found = valueAt(data, issue.path);
   switch (issue.code) {
     case 'unrecognized_keys': {
@@ -125,8 +125,8 @@ function keyStart(doc: Document, path: Path): number | undefined {
 }
 
 /** Validates parsed data with a zod schema; the first problem becomes one InputError line. */
-export function validateData<T extends z.ZodType>(parsed: ParsedDataFile, schema: T, file: string, schemaHint: string): z.output<T> {
-  const result = schema.safeParse(parsed.data);
+export function validateData<T extends $ZodType>(parsed: ParsedDataFile, schema: T, file: string, schemaHint: string): output<T> {
+  const result = z.safeParse(schema, parsed.data);
   if (result.success) return result.data;
   const issues = result.error.issues;
   const first = describeIssue(issues[0]!, parsed.data, schemaHint);

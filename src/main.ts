@@ -1,12 +1,29 @@
 import { Command, CommanderError } from 'commander';
-import { registerDiagnose } from './commands/diagnose.js';
-import { registerRules, registerSchema } from './commands/rules.js';
-import { EXIT_CODES_HELP, VERSION, type CommandContext } from './commands/shared.js';
+import type { CommandContext } from './commands/shared.js';
+import { EXIT_CODES_HELP, VERSION } from './constants.js';
 import { CancelledError, ExitCode, InputError, type ExitCodeValue } from './errors.js';
 import type { Io } from './io.js';
 
-/** The command-line program: each command module registers itself on it. */
-function buildProgram(context: CommandContext): Command {
+type Register = (program: Command, context: CommandContext) => void;
+
+/**
+ * Every command, with a loader for its module. Only the command being run is loaded, so --help,
+ * --version and each command pay only for what they use (start-up time is a feature).
+ */
+const COMMANDS: { name: string; description: string; load: () => Promise<Register> }[] = [
+  { name: 'diagnose', description: 'classify each algorithm, decide the procedures that apply and report the material gaps', load: async () => (await import('./commands/diagnose.js')).registerDiagnose },
+  { name: 'schema', description: 'print the JSON Schema of the answers file, the JSON report or a rule pack', load: async () => (await import('./commands/rules.js')).registerSchema },
+  { name: 'rules', description: 'list, explain or validate the rule packs', load: async () => (await import('./commands/rules.js')).registerRules },
+];
+
+/** The command the arguments name (skipping global options), or the one `help NAME` asks about. */
+function invokedCommand(argv: readonly string[]): string | undefined {
+  const words = argv.filter((arg) => !arg.startsWith('-'));
+  return words[0] === 'help' ? words[1] : words[0];
+}
+
+/** The command-line program: the invoked command in full, the others as names for help. */
+async function buildProgram(context: CommandContext, argv: readonly string[]): Promise<Command> {
   const { io } = context;
   const program = new Command('filing-check')
     .description('Pre-submission diagnosis for CAC algorithm filing (互联网信息服务算法备案)')
@@ -16,9 +33,11 @@ function buildProgram(context: CommandContext): Command {
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
     .addHelpText('after', EXIT_CODES_HELP)
     .showHelpAfterError('(run with --help for usage)');
-  registerDiagnose(program, context);
-  registerSchema(program, context);
-  registerRules(program, context);
+  const invoked = invokedCommand(argv);
+  for (const command of COMMANDS) {
+    if (command.name === invoked) (await command.load())(program, context);
+    else program.command(command.name).description(command.description);
+  }
   // Subcommands inherit exitOverride and output settings only when copied explicitly.
   for (const command of allCommands(program)) command.exitOverride().configureOutput(program.configureOutput());
   return program;
@@ -31,9 +50,9 @@ function allCommands(command: Command): Command[] {
 /** Runs the CLI with the given arguments (without "node" and the script) and returns the exit code. */
 export async function main(argv: readonly string[], io: Io): Promise<ExitCodeValue> {
   const result: { code: ExitCodeValue } = { code: ExitCode.Ok };
-  const program = buildProgram({ io, result });
   const debug = argv.includes('--debug');
   try {
+    const program = await buildProgram({ io, result }, argv);
     await program.parseAsync([...argv], { from: 'user' });
     return result.code;
   } catch (error) {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isValidCreditCode } from './credit-code.js';
 import { isRealDate } from '../dates.js';
 
@@ -25,96 +25,98 @@ export type AlgorithmFunction = (typeof FUNCTIONS)[number];
 export type MaterialStatus = (typeof MATERIAL_STATUSES)[number];
 
 const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const kebabId = z.string().regex(KEBAB_ID, 'a kebab-case id such as "news-app" (lower-case letters, digits, hyphens)');
+const kebabId = z.string().check(z.regex(KEBAB_ID, 'a kebab-case id such as "news-app" (lower-case letters, digits, hyphens)'));
 
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD')
-  .refine(isRealDate, 'a date that exists in the calendar');
+  .check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD'), z.refine(isRealDate, 'a date that exists in the calendar'));
 
-const text = z.string().trim().min(1, 'a non-empty text');
+const text = z.string().check(z.trim(), z.minLength(1, 'a non-empty text'));
+const described = <T extends z.ZodMiniType>(schema: T, description: string): T => schema.check(z.describe(description)) as T;
+const optionalText = (description: string) => z.optional(described(text, description));
 
 /** YAML reads an unquoted 330110 or 02 as a number; codes are strings, so take both (02 → "02"). */
 const codeText = (width: number) =>
-  z.preprocess((value) => (typeof value === 'number' && Number.isInteger(value) ? String(value).padStart(width, '0') : value), text);
+  z.pipe(
+    z.transform((value: unknown) => (typeof value === 'number' && Number.isInteger(value) ? String(value).padStart(width, '0') : value)),
+    text,
+  );
 
 const MaterialEntry = z
   .strictObject({
-    status: z.enum(MATERIAL_STATUSES).default('missing').describe('missing | draft | ready | not-applicable'),
-    file: text.optional().describe('path of the document, relative to the answers file'),
-    owner: text.optional().describe('who prepares it (free text)'),
-    due: isoDate.optional().describe('target date, YYYY-MM-DD'),
-    reason: text.optional().describe('why the material does not apply; required for not-applicable'),
+    status: described(z._default(z.enum(MATERIAL_STATUSES), 'missing'), 'missing | draft | ready | not-applicable'),
+    file: optionalText('path of the document, relative to the answers file'),
+    owner: optionalText('who prepares it (free text)'),
+    due: z.optional(described(isoDate, 'target date, YYYY-MM-DD')),
+    reason: optionalText('why the material does not apply; required for not-applicable'),
   })
-  .superRefine((entry, ctx) => {
-    if (entry.status === 'not-applicable' && !entry.reason) {
-      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'a reason is required when status is not-applicable' });
-    }
-  });
+  .check(
+    z.superRefine((entry, ctx) => {
+      if (entry.status === 'not-applicable' && !entry.reason) {
+        ctx.issues.push({ code: 'custom', path: ['reason'], message: 'a reason is required when status is not-applicable', input: entry });
+      }
+    }),
+  );
 
-const Materials = z.record(kebabId, MaterialEntry).describe('material id → progress');
+const Materials = described(z._default(z.record(kebabId, MaterialEntry), {}), 'material id → progress');
 
 const Entity = z.strictObject({
-  name: text.describe('主体名称: the company name exactly as on the business licence'),
-  creditCode: z
-    .string()
-    .trim()
-    .regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, 'an 18-character unified social credit code (统一社会信用代码)')
-    .refine(isValidCreditCode, 'a unified social credit code whose check digit (GB 32100-2015) is correct')
-    .optional(),
-  regionCode: codeText(6)
-    .pipe(z.string().regex(/^[1-8]\d{5}$/, 'a 6-digit administrative division code such as "330110"'))
-    .optional()
-    .describe('行政区划代码 of the registered address'),
-  foreignInvested: z.boolean().default(false),
-  icp: z.enum(ICP_STATES).default('unknown').describe('ICP 备案 / 经营许可证 of the same subject'),
-  securityOfficer: z.boolean().optional().describe('算法安全责任人 appointed'),
+  name: described(text, '主体名称: the company name exactly as on the business licence'),
+  creditCode: z.optional(
+    z.string().check(
+      z.trim(),
+      z.regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, 'an 18-character unified social credit code (统一社会信用代码)'),
+      z.refine(isValidCreditCode, 'a unified social credit code whose check digit (GB 32100-2015) is correct'),
+    ),
+  ),
+  regionCode: z.optional(
+    described(z.pipe(codeText(6), z.string().check(z.regex(/^[1-8]\d{5}$/, 'a 6-digit administrative division code such as "330110"'))), '行政区划代码 of the registered address'),
+  ),
+  foreignInvested: z._default(z.boolean(), false),
+  icp: described(z._default(z.enum(ICP_STATES), 'unknown'), 'ICP 备案 / 经营许可证 of the same subject'),
+  securityOfficer: z.optional(described(z.boolean(), '算法安全责任人 appointed')),
 });
 
 const Service = z.strictObject({
   id: kebabId,
-  name: text.describe('product name as shown to users'),
-  forms: z.array(z.enum(SERVICE_FORMS)).min(1, 'at least one form').default(['app']),
-  audience: z.enum(AUDIENCES).default('public'),
-  servesMainland: z.boolean().default(true),
-  publicFeatures: z.array(z.enum(PUBLIC_FEATURES)).default([]),
-  mobilization: z.boolean().default(false),
-  status: z.enum(SERVICE_STATUSES).default('live'),
-  launchDate: isoDate.optional(),
-  monthlyActiveUsers: z.number().int().nonnegative().optional(),
-  minors: z.boolean().optional(),
-  elderly: z.boolean().optional(),
+  name: described(text, 'product name as shown to users'),
+  forms: z._default(z.array(z.enum(SERVICE_FORMS)).check(z.minLength(1, 'at least one form')), ['app']),
+  audience: z._default(z.enum(AUDIENCES), 'public'),
+  servesMainland: z._default(z.boolean(), true),
+  publicFeatures: z._default(z.array(z.enum(PUBLIC_FEATURES)), []),
+  mobilization: z._default(z.boolean(), false),
+  status: z._default(z.enum(SERVICE_STATUSES), 'live'),
+  launchDate: z.optional(isoDate),
+  monthlyActiveUsers: z.optional(z.int().check(z.nonnegative())),
+  minors: z.optional(z.boolean()),
+  elderly: z.optional(z.boolean()),
 });
 
 const Generation = z.strictObject({
-  modalities: z.array(z.enum(MODALITIES)).min(1, 'at least one modality'),
-  biometricEditing: z.array(z.enum(BIOMETRICS)).default([]),
-  foundationModel: z.enum(FOUNDATION_MODELS).default('none'),
-  upstream: z
-    .strictObject({
-      name: text.describe('upstream model name'),
-      filingNumber: text.optional().describe('the upstream model\'s gen-AI filing number, e.g. Beijing-WenXinYiYan-20230821'),
-    })
-    .optional(),
+  modalities: z.array(z.enum(MODALITIES)).check(z.minLength(1, 'at least one modality')),
+  biometricEditing: z._default(z.array(z.enum(BIOMETRICS)), []),
+  foundationModel: z._default(z.enum(FOUNDATION_MODELS), 'none'),
+  upstream: z.optional(
+    z.strictObject({
+      name: described(text, 'upstream model name'),
+      filingNumber: optionalText("the upstream model's gen-AI filing number, e.g. Beijing-WenXinYiYan-20230821"),
+    }),
+  ),
 });
 
 const Algorithm = z.strictObject({
   id: kebabId,
-  name: text.describe('算法名称'),
-  purpose: text.optional().describe('主要用途 draft'),
-  services: z.array(kebabId).default([]),
-  role: z.enum(ROLES).default('provider'),
-  does: z.array(z.enum(FUNCTIONS)).min(1, 'at least one function'),
-  declaredType: codeText(2).optional().describe('the type the team intends to file under: a code 01–06 or its Chinese name'),
-  filingNumber: text.optional().describe('网信算备… number, for an algorithm already filed'),
-  generation: Generation.optional(),
-  decision: z
-    .strictObject({ affectsWorkers: z.boolean().default(false), pricing: z.boolean().default(false) })
-    .optional(),
-  userControls: z
-    .strictObject({ optOut: z.boolean().optional(), tagManagement: z.boolean().optional() })
-    .optional(),
-  materials: Materials.default({}),
+  name: described(text, '算法名称'),
+  purpose: optionalText('主要用途 draft'),
+  services: z._default(z.array(kebabId), []),
+  role: z._default(z.enum(ROLES), 'provider'),
+  does: z.array(z.enum(FUNCTIONS)).check(z.minLength(1, 'at least one function')),
+  declaredType: z.optional(described(codeText(2), 'the type the team intends to file under: a code 01–06 or its Chinese name')),
+  filingNumber: optionalText('网信算备… number, for an algorithm already filed'),
+  generation: z.optional(Generation),
+  decision: z.optional(z.strictObject({ affectsWorkers: z._default(z.boolean(), false), pricing: z._default(z.boolean(), false) })),
+  userControls: z.optional(z.strictObject({ optOut: z.optional(z.boolean()), tagManagement: z.optional(z.boolean()) })),
+  materials: Materials,
 });
 
 /** The answers file (contract section 1): one filing subject, its services and algorithms. */
@@ -122,39 +124,39 @@ export const AnswersSchema = z
   .strictObject({
     schemaVersion: z.literal(1),
     entity: Entity,
-    services: z.array(Service).default([]),
-    algorithms: z.array(Algorithm).min(1, 'at least one algorithm'),
-    materials: Materials.default({}),
+    services: z._default(z.array(Service), []),
+    algorithms: z.array(Algorithm).check(z.minLength(1, 'at least one algorithm')),
+    materials: Materials,
   })
-  .superRefine((answers, ctx) => {
-    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
-    const serviceIds = new Set<string>();
-    answers.services.forEach((service, i) => {
-      if (serviceIds.has(service.id)) issue(['services', i, 'id'], `a unique id ("${service.id}" is used twice)`);
-      serviceIds.add(service.id);
-    });
-    const algorithmIds = new Set<string>();
-    answers.algorithms.forEach((algorithm, i) => {
-      if (algorithmIds.has(algorithm.id)) issue(['algorithms', i, 'id'], `a unique id ("${algorithm.id}" is used twice)`);
-      algorithmIds.add(algorithm.id);
-      algorithm.services.forEach((ref, j) => {
-        if (!serviceIds.has(ref)) {
-          const known = [...serviceIds].join(', ') || 'none defined';
-          issue(['algorithms', i, 'services', j], `the id of a service in services (got "${ref}"; known: ${known})`);
-        }
+  .check(
+    z.superRefine((answers, ctx) => {
+      const issue = (path: (string | number)[], message: string) => ctx.issues.push({ code: 'custom', path, message, input: answers });
+      const serviceIds = new Set<string>();
+      answers.services.forEach((service, i) => {
+        if (serviceIds.has(service.id)) issue(['services', i, 'id'], `a unique id ("${service.id}" is used twice)`);
+        serviceIds.add(service.id);
       });
-      if (algorithm.role === 'provider' && algorithm.services.length === 0) {
-        issue(['algorithms', i, 'services'], 'at least one service id: a provider (服务提供者) runs the algorithm in its own product');
-      }
-      if (algorithm.does.includes('generate') && !algorithm.generation) {
-        issue(['algorithms', i, 'generation'], 'a generation block (modalities, foundationModel …) because does includes generate');
-      }
-      if (new Set(algorithm.does).size !== algorithm.does.length) {
-        issue(['algorithms', i, 'does'], 'each function once');
-      }
-    });
-  })
-  .meta({ id: 'FilingCheckAnswers', title: 'filing-check answers file' });
+      const algorithmIds = new Set<string>();
+      answers.algorithms.forEach((algorithm, i) => {
+        if (algorithmIds.has(algorithm.id)) issue(['algorithms', i, 'id'], `a unique id ("${algorithm.id}" is used twice)`);
+        algorithmIds.add(algorithm.id);
+        algorithm.services.forEach((ref, j) => {
+          if (!serviceIds.has(ref)) {
+            const known = [...serviceIds].join(', ') || 'none defined';
+            issue(['algorithms', i, 'services', j], `the id of a service in services (got "${ref}"; known: ${known})`);
+          }
+        });
+        if (algorithm.role === 'provider' && algorithm.services.length === 0) {
+          issue(['algorithms', i, 'services'], 'at least one service id: a provider (服务提供者) runs the algorithm in its own product');
+        }
+        if (algorithm.does.includes('generate') && !algorithm.generation) {
+          issue(['algorithms', i, 'generation'], 'a generation block (modalities, foundationModel …) because does includes generate');
+        }
+        if (new Set(algorithm.does).size !== algorithm.does.length) issue(['algorithms', i, 'does'], 'each function once');
+      });
+    }),
+    z.meta({ id: 'FilingCheckAnswers', title: 'filing-check answers file' }),
+  );
 
 /** A validated answers file with every default filled in. */
 export type Answers = z.output<typeof AnswersSchema>;

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { AnswersSchema } from '../answers/schema.js';
 import { ReportSchema } from '../core/report-schema.js';
 import { InputError } from '../errors.js';

@@ -1,17 +1,14 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Option } from 'commander';
-import packageJson from '../../package.json' with { type: 'json' };
-import { MAX_DATA_FILE_BYTES } from '../data-file.js';
+import { LANGS, MAX_DATA_FILE_BYTES, SEVERITIES, type Lang } from '../constants.js';
 import { isRealDate } from '../dates.js';
 import { InputError, type ExitCodeValue } from '../errors.js';
 import { writeFileAtomic, type Io } from '../io.js';
-import { LANGS, type Lang } from '../messages/messages.js';
 import { loadRules } from '../rules/load.js';
 import type { Rules } from '../rules/model.js';
-import { SEVERITIES } from '../rules/schema.js';
 
-export const VERSION: string = packageJson.version;
+export { EXIT_CODES_HELP, VERSION } from '../constants.js';
 export const FAIL_ON = [...SEVERITIES, 'none'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
@@ -31,13 +28,6 @@ export interface CommonOptions {
   rules: string[];
   asOf?: string;
 }
-
-export const EXIT_CODES_HELP = `
-Exit codes:
-  0    nothing at or above the --fail-on level is missing
-  1    gaps at or above the --fail-on level (default: blocking)
-  2    usage error, unreadable or invalid input, or invalid rule files
-  130  cancelled at a prompt (answers typed so far are saved)`;
 
 /** commander reducer for repeatable options. */
 export function collect(value: string, previous: string[]): string[] {

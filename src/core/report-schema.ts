@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { MATERIAL_STATUSES, ROLES, TYPE_CODES } from '../answers/schema.js';
 import { LANGS } from '../messages/messages.js';
 import { REGIME_IDS, SEVERITIES } from '../rules/schema.js';
@@ -7,15 +7,15 @@ const ReportBasis = z.strictObject({
   instrument: z.string(),
   article: z.string(),
   url: z.string(),
-  note: z.string().optional(),
+  note: z.optional(z.string()),
 });
 
 const Tally = z.strictObject({
-  blocking: z.number().int(),
-  major: z.number().int(),
-  minor: z.number().int(),
-  readiness: z.number().min(0).max(1).describe('weighted by severity (blocking 3, major 2, minor 1); ready counts 1, draft 0.5'),
-  counts: z.strictObject({ ready: z.number().int(), draft: z.number().int(), missing: z.number().int(), notApplicable: z.number().int() }),
+  blocking: z.int(),
+  major: z.int(),
+  minor: z.int(),
+  readiness: z.number().check(z.minimum(0), z.maximum(1), z.describe('weighted by severity (blocking 3, major 2, minor 1); ready counts 1, draft 0.5')),
+  counts: z.strictObject({ ready: z.int(), draft: z.int(), missing: z.int(), notApplicable: z.int() }),
 });
 
 const ReportAlgorithm = z.strictObject({
@@ -24,13 +24,13 @@ const ReportAlgorithm = z.strictObject({
   type: z.enum(TYPE_CODES),
   typeName: z.string(),
   role: z.enum(ROLES),
-  declaredType: z.string().nullable(),
+  declaredType: z.nullable(z.string()),
   reasons: z.array(z.string()),
   functions: z.array(z.strictObject({ does: z.string(), type: z.enum(TYPE_CODES) })),
   services: z.array(z.string()),
   regimes: z.array(z.enum(REGIME_IDS)),
-  purpose: z.string().nullable(),
-  filingNumber: z.string().nullable(),
+  purpose: z.nullable(z.string()),
+  filingNumber: z.nullable(z.string()),
 });
 
 const ReportRegime = z.strictObject({
@@ -45,25 +45,25 @@ const ReportRegime = z.strictObject({
 
 const ReportItem = z.strictObject({
   id: z.string(),
-  algorithm: z.string().nullable(),
+  algorithm: z.nullable(z.string()),
   level: z.enum(['entity', 'algorithm']),
   title: z.string(),
   status: z.enum(MATERIAL_STATUSES),
-  gap: z.boolean().describe('status is missing or draft'),
+  gap: z.boolean().check(z.describe('status is missing or draft')),
   severity: z.enum(SEVERITIES),
   confidence: z.enum(['law', 'practice']),
   basis: z.array(ReportBasis),
-  file: z.string().nullable(),
-  owner: z.string().nullable(),
-  due: z.string().nullable(),
-  reason: z.string().nullable(),
+  file: z.nullable(z.string()),
+  owner: z.nullable(z.string()),
+  due: z.nullable(z.string()),
+  reason: z.nullable(z.string()),
   pack: z.string(),
 });
 
 const ReportWarning = z.strictObject({
   code: z.string(),
   severity: z.enum(SEVERITIES),
-  algorithm: z.string().nullable(),
+  algorithm: z.nullable(z.string()),
   message: z.string(),
 });
 
@@ -74,16 +74,16 @@ export const ReportSchema = z
     tool: z.strictObject({ name: z.literal('filing-check'), version: z.string() }),
     rules: z.strictObject({ version: z.string(), packs: z.array(z.strictObject({ name: z.string(), version: z.string() })) }),
     lang: z.enum(LANGS),
-    asOf: z.string().describe('the date the diagnosis was made for, YYYY-MM-DD'),
-    source: z.string().describe('the answers file, as given'),
-    entity: z.strictObject({ name: z.string(), creditCode: z.string().nullable(), regionCode: z.string().nullable() }),
+    asOf: z.string().check(z.describe('the date the diagnosis was made for, YYYY-MM-DD')),
+    source: z.string().check(z.describe('the answers file, as given')),
+    entity: z.strictObject({ name: z.string(), creditCode: z.nullable(z.string()), regionCode: z.nullable(z.string()) }),
     algorithms: z.array(ReportAlgorithm),
     regimes: z.array(ReportRegime),
     items: z.array(ReportItem),
     warnings: z.array(ReportWarning),
-    summary: Tally.extend({ algorithms: z.record(z.string(), Tally) }),
+    summary: z.extend(Tally, { algorithms: z.record(z.string(), Tally) }),
   })
-  .meta({ id: 'FilingCheckReport', title: 'filing-check report' });
+  .check(z.meta({ id: 'FilingCheckReport', title: 'filing-check report' }));
 
 export type Report = z.output<typeof ReportSchema>;
 export type ReportBasis = z.output<typeof ReportBasis>;

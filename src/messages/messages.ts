@@ -1,7 +1,8 @@
 import catalog from './messages.yaml';
 
-export type Lang = 'zh' | 'en';
-export const LANGS = ['zh', 'en'] as const satisfies readonly Lang[];
+import type { Lang } from '../constants.js';
+
+export { LANGS, type Lang } from '../constants.js';
 
 const messages = catalog as Record<string, Record<Lang, string>>;
 

@@ -1,11 +1,12 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   AUDIENCES, BIOMETRICS, FOUNDATION_MODELS, FUNCTIONS, ICP_STATES, MODALITIES, PUBLIC_FEATURES, ROLES,
   SERVICE_FORMS, SERVICE_STATUSES, TYPE_CODES,
 } from '../answers/schema.js';
 
-export const SEVERITIES = ['blocking', 'major', 'minor'] as const;
-export type Severity = (typeof SEVERITIES)[number];
+import { SEVERITIES } from '../constants.js';
+
+export { SEVERITIES, type Severity } from '../constants.js';
 export const REGIME_IDS = [
   'algorithm-filing', 'security-assessment', 'genai-filing', 'genai-registration', 'content-labeling',
 ] as const;
@@ -53,113 +54,118 @@ export type Condition =
   | { [fact: string]: FactValue | FactValue[] };
 
 const factValue = z.union([z.string(), z.boolean()]);
-export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
-  z.union([
-    z.strictObject({ any: z.array(ConditionSchema).min(1) }),
-    z.strictObject({ all: z.array(ConditionSchema).min(1) }),
-    z.strictObject({ not: ConditionSchema }),
-    z
-      .record(z.string(), z.union([factValue, z.array(factValue).min(1)]))
-      .superRefine((facts, ctx) => {
-        if (Object.keys(facts).length === 0) ctx.addIssue({ code: 'custom', message: 'at least one fact' });
-        for (const [fact, value] of Object.entries(facts)) {
-          const domain = (CONDITION_FACTS as Record<string, readonly FactValue[]>)[fact];
-          if (!domain) {
-            ctx.addIssue({ code: 'custom', path: [fact], message: `a known fact (one of ${CONDITION_FACT_NAMES.join(', ')}, or any / all / not)` });
-            continue;
-          }
-          for (const v of Array.isArray(value) ? value : [value]) {
-            if (!domain.includes(v)) {
-              ctx.addIssue({ code: 'custom', path: [fact], message: `a value of ${fact}: ${domain.map((d) => JSON.stringify(d)).join(' | ')} (got ${JSON.stringify(v)})` });
-            }
-          }
+const factFacts = z.record(z.string(), z.union([factValue, z.array(factValue).check(z.minLength(1))])).check(
+  z.superRefine((facts, ctx) => {
+    if (Object.keys(facts).length === 0) ctx.issues.push({ code: 'custom', message: 'at least one fact', input: facts });
+    for (const [fact, value] of Object.entries(facts)) {
+      const domain = (CONDITION_FACTS as Record<string, readonly FactValue[]>)[fact];
+      if (!domain) {
+        ctx.issues.push({ code: 'custom', path: [fact], input: facts, message: `a known fact (one of ${CONDITION_FACT_NAMES.join(', ')}, or any / all / not)` });
+        continue;
+      }
+      for (const v of Array.isArray(value) ? value : [value]) {
+        if (!domain.includes(v)) {
+          ctx.issues.push({ code: 'custom', path: [fact], input: facts, message: `a value of ${fact}: ${domain.map((d) => JSON.stringify(d)).join(' | ')} (got ${JSON.stringify(v)})` });
         }
-      }),
-  ]),
+      }
+    }
+  }),
 );
+export const ConditionSchema: z.ZodMiniType<Condition> = z.lazy(() =>
+  z.union([
+    z.strictObject({ any: z.array(ConditionSchema).check(z.minLength(1)) }),
+    z.strictObject({ all: z.array(ConditionSchema).check(z.minLength(1)) }),
+    z.strictObject({ not: ConditionSchema }),
+    factFacts,
+  ]),
+) as z.ZodMiniType<Condition>;
 
-const localized = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
-const localizedList = z.strictObject({ zh: z.array(z.string().min(1)).min(1), en: z.array(z.string().min(1)).min(1) });
+const nonEmpty = z.string().check(z.minLength(1));
+const localized = z.strictObject({ zh: nonEmpty, en: nonEmpty });
+const localizedList = z.strictObject({ zh: z.array(nonEmpty).check(z.minLength(1)), en: z.array(nonEmpty).check(z.minLength(1)) });
 export type Localized = z.output<typeof localized>;
 export type LocalizedList = z.output<typeof localizedList>;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD');
-const url = z.string().regex(/^https?:\/\/\S+$/, 'an http(s) URL');
-const materialId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a kebab-case id');
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD'));
+const url = z.string().check(z.regex(/^https?:\/\/\S+$/, 'an http(s) URL'));
+const materialId = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a kebab-case id'));
 
 const Instrument = z.strictObject({
   title: localized,
   url,
-  effective: isoDate.optional(),
-  kind: z.enum(['law', 'standard', 'notice', 'practice']).default('law'),
+  effective: z.optional(isoDate),
+  kind: z._default(z.enum(['law', 'standard', 'notice', 'practice']), 'law'),
 });
 
 const BasisRef = z.strictObject({
-  instrument: z.string().min(1).describe('key of an instrument declared in this or an earlier pack'),
-  article: z.string().min(1),
-  note: localized.optional(),
+  instrument: nonEmpty.check(z.describe('key of an instrument declared in this or an earlier pack')),
+  article: nonEmpty,
+  note: z.optional(localized),
 });
 
-const Material = z.strictObject({
-  id: materialId,
-  level: z.enum(['entity', 'algorithm']),
+const materialFields = {
   title: localized,
   severity: z.enum(SEVERITIES),
   confidence: z.enum(CONFIDENCES),
   when: ConditionSchema,
-  basis: z.array(BasisRef).min(1),
+  basis: z.array(BasisRef).check(z.minLength(1)),
   verified: isoDate,
-  summary: localized.optional(),
-  acceptance: localizedList.optional(),
-  prepare: localizedList.optional(),
-  owner: localized.optional(),
-  effort: localized.optional(),
-  returnReasons: localizedList.optional(),
-  checks: localizedList.optional(),
-  template: z.strictObject({ title: localized, url: url.optional() }).optional(),
-});
+  summary: z.optional(localized),
+  acceptance: z.optional(localizedList),
+  prepare: z.optional(localizedList),
+  owner: z.optional(localized),
+  effort: z.optional(localized),
+  returnReasons: z.optional(localizedList),
+  checks: z.optional(localizedList),
+  template: z.optional(z.strictObject({ title: localized, url: z.optional(url) })),
+};
+
+const Material = z.strictObject({ id: materialId, level: z.enum(['entity', 'algorithm']), ...materialFields });
 
 const Regime = z.strictObject({
   id: z.enum(REGIME_IDS),
   title: localized,
-  basis: z.array(BasisRef).min(1),
+  basis: z.array(BasisRef).check(z.minLength(1)),
   verified: isoDate,
 });
 
 const WarningRule = z.strictObject({
-  id: z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'a SCREAMING_SNAKE code'),
+  id: z.string().check(z.regex(/^[A-Z][A-Z0-9_]*$/, 'a SCREAMING_SNAKE code')),
   severity: z.enum(SEVERITIES),
   title: localized,
-  basis: z.array(BasisRef).default([]),
+  basis: z._default(z.array(BasisRef), []),
   verified: isoDate,
 });
 
 const TypeDef = z.strictObject({
   code: z.enum(TYPE_CODES),
-  does: z.enum(FUNCTIONS).describe('the `does` fact that gives this type'),
-  precedence: z.number().int().positive().describe('lower wins when an algorithm does several things'),
+  does: z.enum(FUNCTIONS).check(z.describe('the `does` fact that gives this type')),
+  precedence: z.int().check(z.positive(), z.describe('lower wins when an algorithm does several things')),
   title: localized,
   definition: localized,
-  aliases: z.array(z.string().min(1)).default([]).describe('names accepted in declaredType, besides the code and title'),
+  aliases: z._default(z.array(nonEmpty), []).check(z.describe('names accepted in declaredType, besides the code and title')),
 });
 
 /** Partial change of an existing material, for overlays: severity or texts, never the id or level. */
-const MaterialOverride = Material.omit({ id: true, level: true }).partial().extend({ id: materialId });
+const MaterialOverride = z.strictObject({
+  id: materialId,
+  ...Object.fromEntries(Object.entries(materialFields).map(([key, schema]) => [key, z.optional(schema as z.ZodMiniType)])),
+}) as unknown as z.ZodMiniObject<{ id: typeof materialId } & { [K in keyof typeof materialFields]: z.ZodMiniOptional<(typeof materialFields)[K]> }>;
 
 /** One rule pack file (rules/*.yaml or an overlay directory's files). */
 export const RulePackSchema = z
   .strictObject({
-    pack: materialId.describe('pack name, e.g. cn-algorithm-filing'),
-    version: z.string().regex(/^\d{4}\.\d{2}(?:\.\d+)?$/, 'a version like 2026.11'),
+    pack: materialId.check(z.describe('pack name, e.g. cn-algorithm-filing')),
+    version: z.string().check(z.regex(/^\d{4}\.\d{2}(?:\.\d+)?$/, 'a version like 2026.11')),
     title: localized,
-    instruments: z.record(z.string().regex(/^[a-z0-9-]+$/), Instrument).default({}),
-    types: z.array(TypeDef).default([]),
-    regimes: z.array(Regime).default([]),
-    materials: z.array(Material).default([]),
-    overrides: z.array(MaterialOverride).default([]),
-    warnings: z.array(WarningRule).default([]),
+    instruments: z._default(z.record(z.string().check(z.regex(/^[a-z0-9-]+$/, 'a kebab-case instrument key')), Instrument), {}),
+    types: z._default(z.array(TypeDef), []),
+    regimes: z._default(z.array(Regime), []),
+    materials: z._default(z.array(Material), []),
+    overrides: z._default(z.array(MaterialOverride), []),
+    warnings: z._default(z.array(WarningRule), []),
   })
-  .meta({ id: 'FilingCheckRulePack', title: 'filing-check rule pack' });
+  .check(z.meta({ id: 'FilingCheckRulePack', title: 'filing-check rule pack' }));
 
 export type RulePack = z.output<typeof RulePackSchema>;
 export type MaterialRule = z.output<typeof Material>;
