@@ -48,14 +48,17 @@ function describeIssue(issue: $ZodIssue, data: unknown, schemaHint: string): { p
     case 'invalid_type':
       return { path: issue.path, text: found === undefined ? `a value is required (expected ${issue.expected})` : `expected ${issue.expected}, got ${describeValue(found)}` };
     case 'invalid_value':
-      return { path: issue.path, text: `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(' | ')}, got ${describeValue(found)}` };
+      return {
+        path: issue.path,
+        text: `expected ${issue.values.length === 1 ? '' : 'one of '}${issue.values.map((v) => JSON.stringify(v)).join(' | ')}, got ${describeValue(found)}`,
+      };
     case 'too_small':
       return { path: issue.path, text: issue.origin === 'array' ? `expected at least ${String(issue.minimum)} item(s)` : `expected ${issue.message}` };
     case 'invalid_union':
       return { path: issue.path, text: `expected a valid condition (facts, any, all or not), got ${describeValue(found)}` };
     default: {
       // Custom and format issues carry our own "what was expected" phrase as their message.
-      const shown = found !== undefined && typeof found !== 'object' ? `, got ${describeValue(found)}` : '';
+      const shown = found !== undefined && typeof found !== 'object' && !issue.message.includes('(got ') ? `, got ${describeValue(found)}` : '';
       return { path: issue.path, text: `expected ${issue.message}${shown}` };
     }
   }

@@ -17,7 +17,7 @@ export function parseAnswers(text: string, file: string, rules: Rules): Answers 
       if (!actual) throw fieldError(parsed, [...path, id], `expected a material id from the rule packs (see: filing-check rules list); "${id}" is unknown`);
       if (actual !== level) {
         const where = actual === 'entity' ? 'the top-level materials' : "an algorithm's materials";
-        throw fieldError(parsed, [...path, id], `expected a ${level}-level material here; "${id}" is ${actual}-level and belongs under ${where}`);
+        throw fieldError(parsed, [...path, id], `expected ${level === 'entity' ? 'an entity' : 'an algorithm'}-level material here; "${id}" is ${actual}-level and belongs under ${where}`);
       }
     }
   };

@@ -24,6 +24,7 @@ export type TypeCode = (typeof TYPE_CODES)[number];
 export type AlgorithmFunction = (typeof FUNCTIONS)[number];
 export type MaterialStatus = (typeof MATERIAL_STATUSES)[number];
 
+const CREDIT_CODE_SHAPE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const kebabId = z.string().check(z.regex(KEBAB_ID, 'a kebab-case id such as "news-app" (lower-case letters, digits, hyphens)'));
 
@@ -53,7 +54,7 @@ const MaterialEntry = z
   .check(
     z.superRefine((entry, ctx) => {
       if (entry.status === 'not-applicable' && !entry.reason) {
-        ctx.issues.push({ code: 'custom', path: ['reason'], message: 'a reason is required when status is not-applicable', input: entry });
+        ctx.issues.push({ code: 'custom', path: ['reason'], message: 'a reason, because status is not-applicable', input: entry });
       }
     }),
   );
@@ -65,8 +66,9 @@ const Entity = z.strictObject({
   creditCode: z.optional(
     z.string().check(
       z.trim(),
-      z.regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, 'an 18-character unified social credit code (统一社会信用代码)'),
-      z.refine(isValidCreditCode, 'a unified social credit code whose check digit (GB 32100-2015) is correct'),
+      z.regex(CREDIT_CODE_SHAPE, 'an 18-character unified social credit code (统一社会信用代码)'),
+      // Only a well-formed code has a check digit worth reporting on.
+      z.refine((code) => !CREDIT_CODE_SHAPE.test(code) || isValidCreditCode(code), 'a unified social credit code whose check digit (GB 32100-2015) is correct'),
     ),
   ),
   regionCode: z.optional(
@@ -133,12 +135,12 @@ export const AnswersSchema = z
       const issue = (path: (string | number)[], message: string) => ctx.issues.push({ code: 'custom', path, message, input: answers });
       const serviceIds = new Set<string>();
       answers.services.forEach((service, i) => {
-        if (serviceIds.has(service.id)) issue(['services', i, 'id'], `a unique id ("${service.id}" is used twice)`);
+        if (serviceIds.has(service.id)) issue(['services', i, 'id'], `a unique id (got "${service.id}", already used)`);
         serviceIds.add(service.id);
       });
       const algorithmIds = new Set<string>();
       answers.algorithms.forEach((algorithm, i) => {
-        if (algorithmIds.has(algorithm.id)) issue(['algorithms', i, 'id'], `a unique id ("${algorithm.id}" is used twice)`);
+        if (algorithmIds.has(algorithm.id)) issue(['algorithms', i, 'id'], `a unique id (got "${algorithm.id}", already used)`);
         algorithmIds.add(algorithm.id);
         algorithm.services.forEach((ref, j) => {
           if (!serviceIds.has(ref)) {

@@ -96,6 +96,10 @@ function decideGenai(algorithm: Algorithm, scope: Scope): [RegimeDecision, Regim
   }
   const inScope = algorithm.role === 'technical-supporter' ? supporterInScope(algorithm, scope) : scope.inScope.length > 0;
   if (!inScope) return both([false, false], [scope.outOfScope, scope.outOfScope]);
+  if (algorithm.role === 'provider' && !scope.inScope.some((s) => s.audience === 'public')) {
+    const reason = [{ key: 'genai.business-only' }];
+    return both([false, false], [reason, reason]);
+  }
   const model = generation.foundationModel;
   if (model === 'none') {
     const reason = [{ key: 'genai.no-model' }];

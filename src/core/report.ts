@@ -114,7 +114,10 @@ export function diagnose(input: DiagnosisInput): Report {
     const generation = algorithm.generation;
     if (generation && (generation.foundationModel === 'third-party-api' || generation.foundationModel === 'fine-tuned')) {
       if (!generation.upstream) warn('UPSTREAM_MODEL_MISSING', algorithm.id, { model: generation.foundationModel });
-      else if (!generation.upstream.filingNumber) warn('UPSTREAM_NOT_FILED', algorithm.id, { upstream: generation.upstream.name });
+      // Only an API caller shows the upstream's number; a fine-tuned model files on its own.
+      else if (generation.foundationModel === 'third-party-api' && !generation.upstream.filingNumber) {
+        warn('UPSTREAM_NOT_FILED', algorithm.id, { upstream: generation.upstream.name });
+      }
     }
     if (algorithm.role === 'technical-supporter' && !algorithm.does.includes('generate')) warn('ROLE_WITHOUT_GENERATION', algorithm.id);
     const filed = decisions.some((d) => d.regime === 'algorithm-filing' && d.applies);

@@ -40,7 +40,7 @@ export function formatMarkdown(report: Report): string {
   out.push(`## ${L('ui.regimes')}`, '');
   out.push(...table(
     [L('ui.regime'), L('ui.applies'), L('ui.algorithm'), L('ui.why'), L('ui.basis')],
-    report.regimes.map((r) => [mdCell(`${r.title} (${r.id})`), r.applies ? L('ui.yes') : L('ui.no'), mdCell(r.algorithms.join(', ') || '—'), mdCell(r.reasons.join('\n')), mdCell(basisLine(r.basis))]),
+    report.regimes.map((r) => [mdCell(`${r.title} (${r.id})`), r.applies ? L('ui.yes') : L('ui.no'), mdCell(r.algorithms.join(', ') || '—'), mdCell(r.reasons.join('\n')), mdCell(basisLine(r.basis, lang))]),
   ), '');
 
   out.push(`## ${L('ui.materials')}`, '');
@@ -64,7 +64,7 @@ export function formatMarkdown(report: Report): string {
         mdCell(i.owner),
         mdCell(i.due),
         mdCell(i.file),
-        mdCell(basisLine(i.basis)),
+        mdCell(basisLine(i.basis, lang)),
       ]),
     ), '');
   }

@@ -1,12 +1,15 @@
 import type { ChalkInstance } from 'chalk';
 import type { Report, ReportBasis, ReportItem } from '../core/report-schema.js';
+import type { Lang } from '../constants.js';
 import { t } from '../messages/messages.js';
+import { articleLabel } from './article.js';
 import { alignColumns } from './width.js';
 
 const STATUS_MARK = { ready: '✔', draft: '◐', missing: '✘', 'not-applicable': '–' } as const;
 
-/** "互联网信息服务算法推荐管理规定 第二十四条" — one basis in one line. */
-export function basisLine(basis: readonly ReportBasis[]): string {
+/** The legal bases on one line: 《互联网信息服务算法推荐管理规定》第二十四条, or "… Services, Art 24" in English. */
+export function basisLine(basis: readonly ReportBasis[], lang: Lang): string {
+  if (lang === 'en') return basis.map((b) => `${b.instrument}, ${articleLabel(b.article, lang)}${b.note ? ` (${b.note})` : ''}`).join('; ');
   return basis.map((b) => `《${b.instrument}》${b.article}${b.note ? `（${b.note}）` : ''}`).join('；');
 }
 
@@ -44,7 +47,7 @@ export function formatText(report: Report, color: ChalkInstance): string {
     const algorithms = regime.algorithms.length ? `  (${regime.algorithms.join(', ')})` : '';
     out.push(`  ${mark} ${regime.title} [${regime.id}]: ${regime.applies ? color.bold(verdict) : verdict}${algorithms}`);
     for (const reason of regime.reasons) out.push(`      ${reason}`);
-    out.push(color.dim(`      ${L('ui.basis')}: ${basisLine(regime.basis)}`));
+    out.push(color.dim(`      ${L('ui.basis')}: ${basisLine(regime.basis, lang)}`));
   }
 
   heading(L('ui.materials'));
@@ -72,7 +75,7 @@ export function formatText(report: Report, color: ChalkInstance): string {
       out.push(`    ${lines[i]}`);
       if (item.status === 'not-applicable' && item.reason) out.push(`        ${L('ui.reason')}: ${item.reason}`);
       if (item.file) out.push(color.dim(`        ${L('ui.file')}: ${item.file}`));
-      out.push(color.dim(`        ${L('ui.basis')}: ${basisLine(item.basis)}`));
+      out.push(color.dim(`        ${L('ui.basis')}: ${basisLine(item.basis, lang)}`));
     });
   }
 

@@ -1,6 +1,7 @@
 import { InputError } from '../errors.js';
 import type { Lang } from '../messages/messages.js';
 import { mdCell, mdText } from '../format/markdown.js';
+import { basisLine } from '../format/text.js';
 import { alignColumns } from '../format/width.js';
 import type { Basis, Condition, Material, Rules } from './model.js';
 import type { Localized, LocalizedList } from './schema.js';
@@ -95,7 +96,7 @@ function materialSections(m: Material, lang: Lang): Section[] {
     { label: LABELS.severity, text: m.severity },
     { label: LABELS.confidence, text: m.confidence },
     { label: LABELS.when, text: describeCondition(m.when, lang) },
-    { label: LABELS.basis, list: m.basis.map((b) => `《${b.instrumentTitle[lang]}》${b.article}${b.note ? ` (${b.note[lang]})` : ''} ${b.url}`) },
+    { label: LABELS.basis, list: m.basis.map((b) => `${basisLine([{ instrument: b.instrumentTitle[lang], article: b.article, url: b.url, ...(b.note ? { note: b.note[lang] } : {}) }], lang)} ${b.url}`) },
     { label: LABELS.verified, text: m.verified },
     { label: LABELS.pack, text: m.pack },
   ];
@@ -110,11 +111,27 @@ function materialSections(m: Material, lang: Lang): Section[] {
   return sections;
 }
 
+/** Levenshtein distance, for "did you mean" suggestions. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
 /** `rules explain ID`: everything the packs say about one id, or an InputError listing close ids. */
 export function formatRulesExplain(rules: Rules, id: string, format: RulesFormat, lang: Lang): string {
   const entry = entries(rules).find((e) => e.id === id);
   if (!entry) {
-    const close = entries(rules).map((e) => e.id).filter((known) => known.includes(id) || id.includes(known.split('-')[0]!)).slice(0, 5);
+    const close = entries(rules)
+      .map((e) => ({ id: e.id, distance: editDistance(e.id.toLowerCase(), id.toLowerCase()) }))
+      .filter((c) => c.distance <= Math.max(2, Math.floor(id.length / 4)))
+      .sort((a, b) => a.distance - b.distance)
+      .slice(0, 3)
+      .map((c) => c.id);
     throw new InputError(`rules explain: no material, regime, warning or type "${id}"${close.length ? ` (did you mean ${close.join(', ')}?)` : ''}; see: filing-check rules list`);
   }
   const material = rules.materials.find((m) => m.id === id);
@@ -131,7 +148,7 @@ export function formatRulesExplain(rules: Rules, id: string, format: RulesFormat
       : [
           { label: LABELS.kind, text: entry.kind },
           ...(entry.severity ? [{ label: LABELS.severity, text: entry.severity }] : []),
-          { label: LABELS.basis, list: entry.basis.map((b) => `《${b.instrument}》${b.article} ${b.url}`) },
+          { label: LABELS.basis, list: entry.basis.map((b) => `${basisLine([b], lang)} ${b.url}`) },
           ...(entry.verified ? [{ label: LABELS.verified, text: entry.verified }] : []),
           { label: LABELS.pack, text: entry.pack },
         ];

@@ -1,0 +1,58 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Readable } from 'node:stream';
+import { main } from '../src/main.js';
+import type { Io } from '../src/io.js';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const BIN = join(ROOT, 'bin', 'filing-check.js');
+export const CASES = join(ROOT, 'test', 'fixtures', 'cases');
+export const AS_OF = '2026-11-29';
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built CLI as a subprocess, as CI would: no terminal, NO_COLOR, optional stdin. */
+export function runCli(args: string[], options: { input?: string | Buffer; cwd?: string; env?: Record<string, string | undefined> } = {}): RunResult {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    input: options.input ?? '',
+    cwd: options.cwd ?? ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env },
+    timeout: 60_000,
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Runs main() in-process with a fake Io. */
+export async function runMain(args: string[], options: { stdin?: string; cwd?: string; stdinIsTTY?: boolean; env?: Record<string, string> } = {}): Promise<RunResult> {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = {
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+    readStdin: async () => {
+      let text = '';
+      for await (const chunk of Readable.from([options.stdin ?? ''])) text += chunk;
+      return text;
+    },
+    stdinIsTTY: options.stdinIsTTY ?? false,
+    stdoutIsTTY: false,
+    cwd: options.cwd ?? ROOT,
+    env: options.env ?? {},
+    today: () => AS_OF,
+  };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}
+
+/** A fresh temporary directory. */
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'filing-check-test-'));
+}
