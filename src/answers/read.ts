@@ -1,5 +1,6 @@
 import { fieldError, parseDataText, validateData } from '../data-file.js';
 import { parseDeclaredType } from '../core/classify.js';
+import { parseFilingNumber } from '../core/filing-number.js';
 import type { Rules } from '../rules/model.js';
 import { AnswersSchema, type Answers } from './schema.js';
 
@@ -26,6 +27,9 @@ export function parseAnswers(text: string, file: string, rules: Rules): Answers 
   answers.algorithms.forEach((algorithm, i) => {
     if (algorithm.declaredType !== undefined && !parseDeclaredType(algorithm.declaredType, rules.types)) {
       throw fieldError(parsed, ['algorithms', i, 'declaredType'], `expected a type code or name (${typeNames}, or 检索过滤类), got "${algorithm.declaredType}"`);
+    }
+    if (algorithm.filingNumber !== undefined && parseFilingNumber(algorithm.filingNumber).kind === 'invalid') {
+      throw fieldError(parsed, ['algorithms', i, 'filingNumber'], `expected 网信算备 followed by 21 digits and 号, e.g. 网信算备330110123456702250013号, got "${algorithm.filingNumber}"`);
     }
     checkMaterials(algorithm.materials, 'algorithm', ['algorithms', i, 'materials']);
   });

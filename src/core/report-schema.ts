@@ -60,6 +60,20 @@ const ReportItem = z.strictObject({
   pack: z.string(),
 });
 
+const ReportDeadline = z.strictObject({
+  kind: z.enum(['algorithm-filing', 'security-assessment', 'cancellation']),
+  title: z.string(),
+  algorithm: z.string(),
+  service: z.string(),
+  from: z.string().check(z.describe('the date the clock starts (launch or termination)')),
+  due: z.string().check(z.describe('the last day, on the Chinese working-day calendar')),
+  workingDays: z.int(),
+  calendar: z.enum(['official', 'weekends-only']).check(z.describe('weekends-only when a year\'s holiday calendar is not yet published')),
+  done: z.boolean(),
+  overdue: z.boolean(),
+  basis: z.array(ReportBasis),
+});
+
 const ReportWarning = z.strictObject({
   code: z.string(),
   severity: z.enum(SEVERITIES),
@@ -80,8 +94,9 @@ export const ReportSchema = z
     algorithms: z.array(ReportAlgorithm),
     regimes: z.array(ReportRegime),
     items: z.array(ReportItem),
+    deadlines: z.array(ReportDeadline),
     warnings: z.array(ReportWarning),
-    summary: z.extend(Tally, { algorithms: z.record(z.string(), Tally) }),
+    summary: z.extend(Tally, { overdue: z.int().check(z.describe('statutory dates already passed')), algorithms: z.record(z.string(), Tally) }),
   })
   .check(z.meta({ id: 'FilingCheckReport', title: 'filing-check report' }));
 
@@ -91,4 +106,5 @@ export type ReportAlgorithm = z.output<typeof ReportAlgorithm>;
 export type ReportRegime = z.output<typeof ReportRegime>;
 export type ReportItem = z.output<typeof ReportItem>;
 export type ReportWarning = z.output<typeof ReportWarning>;
+export type ReportDeadline = z.output<typeof ReportDeadline>;
 export type Tally = z.output<typeof Tally>;

@@ -1,10 +1,12 @@
 import type { Answers, MaterialEntry, MaterialStatus, TypeCode } from '../answers/schema.js';
 import { t, type Lang } from '../messages/messages.js';
 import type { Basis, Material, Rules } from '../rules/model.js';
-import { REGIME_IDS, type Severity } from '../rules/schema.js';
-import type { Report, ReportAlgorithm, ReportBasis, ReportItem, ReportRegime, ReportWarning, Tally } from './report-schema.js';
+import { REGIME_IDS, type RegimeId, type Severity } from '../rules/schema.js';
+import type { Report, ReportAlgorithm, ReportBasis, ReportDeadline, ReportItem, ReportRegime, ReportWarning, Tally } from './report-schema.js';
 import { classifyAlgorithm, parseDeclaredType, type Classification } from './classify.js';
 import { algorithmFacts, evaluateCondition, type Facts } from './facts.js';
+import { computeDeadlines, type Deadline } from './deadlines.js';
+import { parseFilingNumber } from './filing-number.js';
 import { decideRegimes, type Reason, type RegimeDecision } from './regimes.js';
 
 /** Everything the pure core needs; no I/O happens past this point. */
@@ -69,6 +71,23 @@ function item(material: Material, algorithm: string | null, entry: MaterialEntry
   };
 }
 
+const DEADLINE_BASIS: Record<Deadline['kind'], { instrument: string; article: string }> = {
+  'algorithm-filing': { instrument: 'algorithm-provisions', article: '第二十四条第一款' },
+  'security-assessment': { instrument: 'security-assessment-rules', article: '第七条' },
+  cancellation: { instrument: 'algorithm-provisions', article: '第二十四条第三款' },
+};
+
+function deadlineView(deadline: Deadline, rules: Rules, lang: Lang): ReportDeadline {
+  const { instrument, article } = DEADLINE_BASIS[deadline.kind];
+  const source = rules.instruments[instrument];
+  if (!source) throw new Error(`rule packs declare no instrument "${instrument}"`);
+  return {
+    ...deadline,
+    title: t(lang, `deadline.${deadline.kind}`),
+    basis: [{ instrument: source.title[lang], article, url: source.url }],
+  };
+}
+
 interface Analysed {
   id: string;
   classification: Classification;
@@ -122,6 +141,19 @@ export function diagnose(input: DiagnosisInput): Report {
     if (algorithm.role === 'technical-supporter' && !algorithm.does.includes('generate')) warn('ROLE_WITHOUT_GENERATION', algorithm.id);
     const filed = decisions.some((d) => d.regime === 'algorithm-filing' && d.applies);
     if (filed && algorithm.does.includes('personalize') && algorithm.userControls?.optOut === false) warn('OPT_OUT_NOT_OFFERED', algorithm.id);
+    if (algorithm.filingNumber !== undefined) {
+      const number = parseFilingNumber(algorithm.filingNumber);
+      if (number.kind === 'irregular') warn('FILING_NUMBER_IRREGULAR', algorithm.id, { number: algorithm.filingNumber });
+      if (number.kind === 'regular') {
+        const { parts } = number;
+        const known = rules.types.some((d) => d.code === parts.type);
+        if (parts.type !== type) {
+          warn('FILING_NUMBER_TYPE_MISMATCH', algorithm.id, { number: algorithm.filingNumber, digits: parts.type, numberType: known ? typeName(parts.type as TypeCode) : '?', type, typeName: typeName(type) });
+        }
+        const region = answers.entity.regionCode;
+        if (region && parts.region !== region) warn('FILING_NUMBER_REGION_MISMATCH', algorithm.id, { number: algorithm.filingNumber, digits: parts.region, region });
+      }
+    }
     return {
       id: algorithm.id,
       name: algorithm.name,
@@ -189,6 +221,11 @@ export function diagnose(input: DiagnosisInput): Report {
     }
   }
 
+  const applying = new Map(analysed.map((a) => [a.id, a.facts.regimes as ReadonlySet<RegimeId>]));
+  const assessed = new Set(items.filter((i) => i.id === 'security-assessment-report' && !i.gap).map((i) => i.algorithm!));
+  const deadlines = computeDeadlines(answers, applying, assessed, input.asOf).map((d) => deadlineView(d, rules, lang));
+  for (const d of deadlines.filter((d) => d.overdue)) warn('DEADLINE_OVERDUE', d.algorithm, { title: d.title, service: d.service, due: d.due });
+
   const perAlgorithm = Object.fromEntries(answers.algorithms.map((a) => [a.id, tally(items.filter((i) => i.algorithm === a.id))]));
   return {
     schemaVersion: 1,
@@ -201,8 +238,9 @@ export function diagnose(input: DiagnosisInput): Report {
     algorithms,
     regimes,
     items,
+    deadlines,
     warnings,
-    summary: { ...tally(items), algorithms: perAlgorithm },
+    summary: { ...tally(items), overdue: deadlines.filter((d) => d.overdue).length, algorithms: perAlgorithm },
   };
 }
 
@@ -210,6 +248,7 @@ export function diagnose(input: DiagnosisInput): Report {
 export function exitCodeFor(report: Report, failOn: Severity | 'none'): 0 | 1 {
   if (failOn === 'none') return 0;
   const levels: Severity[] = failOn === 'blocking' ? ['blocking'] : failOn === 'major' ? ['blocking', 'major'] : ['blocking', 'major', 'minor'];
-  return report.items.some((i) => i.gap && levels.includes(i.severity)) ? 1 : 0;
+  // A statutory date already passed is as blocking as a missing blocking material.
+  return report.summary.overdue > 0 || report.items.some((i) => i.gap && levels.includes(i.severity)) ? 1 : 0;
 }
 

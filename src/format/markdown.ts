@@ -69,6 +69,20 @@ export function formatMarkdown(report: Report): string {
     ), '');
   }
 
+  if (report.deadlines.length > 0) {
+    out.push(`## ${L('ui.deadlines')}`, '');
+    out.push(...table(
+      [L('ui.status'), L('ui.due'), L('ui.algorithm'), L('ui.deadlines'), L('ui.basis')],
+      report.deadlines.map((d) => [
+        L(d.overdue ? 'ui.overdue' : d.done ? 'ui.done' : 'ui.pending'),
+        d.due,
+        mdCell(`${d.algorithm} · ${d.service}`),
+        mdCell(`${d.title}${d.calendar === 'weekends-only' ? L('ui.weekendsOnly') : ''}`),
+        mdCell(basisLine(d.basis, lang)),
+      ]),
+    ), '');
+  }
+
   if (report.warnings.length > 0) {
     out.push(`## ${L('ui.warnings')}`, '');
     for (const w of report.warnings) out.push(`- **${w.code}** (${L(`severity.${w.severity}`)}${w.algorithm ? `, ${mdText(w.algorithm)}` : ''}): ${mdText(w.message)}`);

@@ -79,6 +79,15 @@ export function formatText(report: Report, color: ChalkInstance): string {
     });
   }
 
+  if (report.deadlines.length > 0) {
+    heading(L('ui.deadlines'));
+    const rows = report.deadlines.map((d) => {
+      const state = d.overdue ? color.red(`✘ ${L('ui.overdue')}`) : d.done ? color.green(`✔ ${L('ui.done')}`) : `◷ ${L('ui.pending')}`;
+      return [state, d.due, `${d.algorithm} · ${d.service}`, `${d.title}${d.calendar === 'weekends-only' ? L('ui.weekendsOnly') : ''}`];
+    });
+    for (const line of alignColumns(rows)) out.push(`  ${line}`);
+  }
+
   if (report.warnings.length > 0) {
     heading(L('ui.warnings'));
     for (const warning of report.warnings) {

@@ -1,0 +1,95 @@
+import { findWorkday, getHolidaysInRange } from 'chinese-days';
+import type { Algorithm, Answers } from '../answers/schema.js';
+import type { RegimeId } from '../rules/schema.js';
+import { servicesOf } from './facts.js';
+
+/** A statutory clock: what is due, counted from which date, and whether it has run out. */
+export interface Deadline {
+  kind: 'algorithm-filing' | 'security-assessment' | 'cancellation';
+  algorithm: string;
+  service: string;
+  from: string;
+  due: string;
+  /** Working days counted, or 0 when the duty falls due on the start date itself. */
+  workingDays: number;
+  /** Whether the State Council holiday calendar of every year involved is known. */
+  calendar: 'official' | 'weekends-only';
+  done: boolean;
+  overdue: boolean;
+}
+
+const coveredYears = new Map<number, boolean>();
+
+/** True when the holiday calendar of a year is published (chinese-days knows its holidays). */
+function yearCovered(year: number): boolean {
+  let known = coveredYears.get(year);
+  if (known === undefined) {
+    known = getHolidaysInRange(`${year}-01-01`, `${year}-12-31`, false).length > 0;
+    coveredYears.set(year, known);
+  }
+  return known;
+}
+
+/**
+ * The date `days` working days after `from` on the Chinese calendar (statutory holidays and make-up
+ * working days included). The start day itself is not counted (Civil Code Art 201).
+ */
+export function addWorkingDays(from: string, days: number): string {
+  return findWorkday(days, from);
+}
+
+function clock(kind: Deadline['kind'], algorithm: Algorithm, service: string, from: string, workingDays: number, done: boolean, asOf: string): Deadline {
+  const due = workingDays === 0 ? from : addWorkingDays(from, workingDays);
+  const years = [Number(from.slice(0, 4)), Number(due.slice(0, 4))];
+  return {
+    kind,
+    algorithm: algorithm.id,
+    service,
+    from,
+    due,
+    workingDays,
+    calendar: years.every(yearCovered) ? 'official' : 'weekends-only',
+    done,
+    overdue: !done && due < asOf,
+  };
+}
+
+/**
+ * The statutory dates of each algorithm (Algorithm Provisions Art 24; 2018 rules Art 7): filing
+ * within 10 working days of launch, the security assessment before launch, cancellation within 20
+ * working days of termination. `assessed` says whose assessment report is ready.
+ */
+export function computeDeadlines(
+  answers: Answers,
+  applying: ReadonlyMap<string, ReadonlySet<RegimeId>>,
+  assessed: ReadonlySet<string>,
+  asOf: string,
+): Deadline[] {
+  const deadlines: Deadline[] = [];
+  for (const algorithm of answers.algorithms) {
+    const regimes = applying.get(algorithm.id) ?? new Set();
+    const filed = algorithm.filingNumber !== undefined;
+    const services = servicesOf(algorithm, answers);
+    const launched = services
+      .filter((s) => s.launchDate && s.status !== 'terminated')
+      .sort((a, b) => a.launchDate!.localeCompare(b.launchDate!));
+    // The duty starts with the service that brings the algorithm under Art 24: one with 舆论属性
+    // features, else (public generation, in practice) a public one.
+    const withFeatures = launched.filter((s) => s.publicFeatures.length > 0 || s.mobilization);
+    const first = withFeatures[0] ?? launched.find((s) => s.audience === 'public');
+    if (regimes.has('algorithm-filing') && first) {
+      deadlines.push(clock('algorithm-filing', algorithm, first.name, first.launchDate!, 10, filed, asOf));
+    }
+    if (regimes.has('security-assessment')) {
+      for (const service of withFeatures) {
+        deadlines.push(clock('security-assessment', algorithm, service.name, service.launchDate!, 0, assessed.has(algorithm.id), asOf));
+      }
+    }
+    if (filed) {
+      for (const service of services.filter((s) => s.status === 'terminated' && s.terminatedOn)) {
+        deadlines.push(clock('cancellation', algorithm, service.name, service.terminatedOn!, 20, false, asOf));
+      }
+    }
+  }
+  return deadlines;
+}
