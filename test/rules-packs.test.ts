@@ -166,3 +166,126 @@ describe('conditions', () => {
     expect(run.stdout).toMatch(/^ok: 4 packs/);
   });
 });
+
+/**
+ * Realistic filing subjects: Chinese companies in several industries. Each is an answers file as a
+ * client would write it; together they must require every material of the bundled packs.
+ */
+const CASES: Record<string, unknown> = {
+  'news feed with hot list, search and moderation; the feed is already filed': {
+    schemaVersion: 1,
+    entity: { name: '北京示例资讯科技有限公司', regionCode: '110108', icp: 'licensed', securityOfficer: true },
+    services: [
+      { id: 'news-app', name: '示例新闻', forms: ['app', 'website'], publicFeatures: ['comments', 'short-video'], status: 'live', launchDate: '2023-05-01', monthlyActiveUsers: 5200000, minors: true, elderly: true },
+    ],
+    algorithms: [
+      { id: 'feed', name: '示例新闻个性化推荐算法', services: ['news-app'], does: ['personalize'], filingNumber: '网信算备110108123456702230015号', userControls: { optOut: true, tagManagement: true } },
+      { id: 'hot-list', name: '示例新闻热榜算法', services: ['news-app'], does: ['rank'] },
+      { id: 'search', name: '示例新闻搜索算法', services: ['news-app'], does: ['search'] },
+      { id: 'moderation', name: '示例新闻评论审核算法', services: ['news-app'], does: ['filter'] },
+    ],
+  },
+  'ride-hailing dispatch that sets fares and dispatches drivers': {
+    schemaVersion: 1,
+    entity: { name: '杭州示例出行科技有限公司', regionCode: '330110', icp: 'licensed', securityOfficer: true },
+    services: [
+      { id: 'rider-app', name: '示例出行', forms: ['app', 'mini-program'], publicFeatures: ['comments'], status: 'live' },
+      { id: 'driver-app', name: '示例出行司机端', forms: ['app'], publicFeatures: ['group-chat'], status: 'live' },
+    ],
+    algorithms: [
+      { id: 'dispatch', name: '示例出行派单算法', services: ['rider-app', 'driver-app'], does: ['decide'], decision: { affectsWorkers: true, pricing: false } },
+      { id: 'fares', name: '示例出行动态计价算法', services: ['rider-app'], does: ['decide'], decision: { affectsWorkers: false, pricing: true } },
+    ],
+  },
+  'LLM chat app on its own model': {
+    schemaVersion: 1,
+    entity: { name: '上海示例智能科技有限公司', regionCode: '310115', icp: 'filed', securityOfficer: true },
+    services: [{ id: 'chat-app', name: '示例智能助手', forms: ['app', 'website', 'api'], status: 'planned', launchDate: '2027-01-15' }],
+    algorithms: [
+      { id: 'chat', name: '示例大模型对话生成算法', services: ['chat-app'], does: ['generate'], generation: { modalities: ['text', 'image'], foundationModel: 'self-developed' } },
+    ],
+  },
+  'writing mini-program that calls a filed model through an API': {
+    schemaVersion: 1,
+    entity: { name: '深圳示例文化传媒有限公司', regionCode: '440305', icp: 'filed', securityOfficer: true },
+    services: [{ id: 'writer', name: '示例写作助手', forms: ['mini-program'], status: 'live', minors: false }],
+    algorithms: [
+      {
+        id: 'writer-gen', name: '示例写作助手文本生成算法', services: ['writer'], does: ['generate'],
+        generation: { modalities: ['text'], foundationModel: 'third-party-api', upstream: { name: '文心一言', filingNumber: 'Beijing-WenXinYiYan-20230821' } },
+      },
+    ],
+  },
+  'face-swap and voice effects offered to other apps as a technical supporter': {
+    schemaVersion: 1,
+    entity: { name: '广州示例视觉技术有限公司', regionCode: '440106', icp: 'filed', securityOfficer: true },
+    services: [],
+    algorithms: [
+      { id: 'face-swap', name: '示例人脸融合特效生成算法', role: 'technical-supporter', does: ['generate'], generation: { modalities: ['image', 'video', 'audio'], biometricEditing: ['face', 'voice'] } },
+    ],
+  },
+  'social app that has shut down; its recommender was filed': {
+    schemaVersion: 1,
+    entity: { name: '成都示例社交网络有限公司', regionCode: '510107', icp: 'filed', securityOfficer: true },
+    services: [{ id: 'old-app', name: '示例交友', forms: ['app'], publicFeatures: ['microblog'], status: 'terminated', launchDate: '2022-06-01' }],
+    algorithms: [
+      { id: 'matching', name: '示例交友推荐算法', services: ['old-app'], does: ['personalize'], filingNumber: '网信算备510107765432102220013号' },
+    ],
+  },
+};
+
+function requiredIn(name: string): Set<string> {
+  const answers = AnswersSchema.parse(CASES[name]);
+  const report = diagnose({ answers, rules, lang: 'zh', source: `${name}.yaml`, asOf: '2026-11-29', toolVersion: 'test' });
+  return new Set(report.items.map((i) => i.id));
+}
+
+describe('every material is reachable by a realistic case', () => {
+  it('the cases together require every material', () => {
+    const union = new Set(Object.keys(CASES).flatMap((name) => [...requiredIn(name)]));
+    expect(rules.materials.map((m) => m.id).filter((id) => !union.has(id))).toEqual([]);
+  });
+
+  it('a terminated filed service owes only its cancellation', () => {
+    expect([...requiredIn('social app that has shut down; its recommender was filed')]).toEqual(['filing-cancellation']);
+  });
+
+  it('a filed live algorithm owes the display and change duties; unfiled ones do not', () => {
+    const answers = AnswersSchema.parse(CASES['news feed with hot list, search and moderation; the feed is already filed']);
+    const report = diagnose({ answers, rules, lang: 'zh', source: 'news.yaml', asOf: '2026-11-29', toolVersion: 'test' });
+    const of = (id: string) => report.items.filter((i) => i.id === id).map((i) => i.algorithm);
+    expect(of('filing-number-display')).toEqual(['feed']);
+    expect(of('filing-change')).toEqual(['feed']);
+    expect(of('filing-cancellation')).toEqual([]);
+    expect(of('user-opt-out')).toEqual(['feed']);
+    expect(of('algorithm-self-assessment')).toEqual(['feed', 'hot-list', 'search', 'moderation']);
+  });
+
+  it('an API-based app registers with upstream proof and skips the model filing package', () => {
+    const required = requiredIn('writing mini-program that calls a filed model through an API');
+    expect(required).toContain('genai-upstream-proof');
+    expect(required).toContain('labeling-explicit');
+    for (const id of ['genai-filing-form', 'genai-keyword-list', 'genai-test-bank', 'genai-security-assessment']) expect(required).not.toContain(id);
+  });
+
+  it('an own-model chat app owes the full generative-AI filing package', () => {
+    const required = requiredIn('LLM chat app on its own model');
+    for (const id of ['genai-filing-form', 'genai-security-assessment', 'genai-keyword-list', 'genai-test-bank', 'genai-corpus-sources', 'genai-annotation-rules', 'system-rumor-refuting']) {
+      expect(required).toContain(id);
+    }
+    expect(required).not.toContain('genai-upstream-proof');
+  });
+
+  it('a technical supporter describes its service mode, not products, and owes the biometric duties', () => {
+    const required = requiredIn('face-swap and voice effects offered to other apps as a technical supporter');
+    for (const id of ['algorithm-tech-service', 'ds-biometric-consent', 'ds-biometric-assessment', 'labeling-implicit']) expect(required).toContain(id);
+    for (const id of ['algorithm-product-info', 'labeling-explicit', 'system-rumor-refuting', 'user-algorithm-transparency']) expect(required).not.toContain(id);
+  });
+
+  it('dispatch that affects workers and sets prices owes the worker and pricing protections', () => {
+    const required = requiredIn('ride-hailing dispatch that sets fares and dispatches drivers');
+    expect(required).toContain('user-workers');
+    expect(required).toContain('user-fair-pricing');
+    expect(required).not.toContain('user-opt-out');
+  });
+});
