@@ -289,3 +289,143 @@ describe('every material is reachable by a realistic case', () => {
     expect(required).not.toContain('user-opt-out');
   });
 });
+
+describe('every material is fully described, in zh and en', () => {
+  const DESCRIPTIVE = ['summary', 'acceptance', 'prepare', 'owner', 'effort'] as const;
+  const LISTS = ['acceptance', 'prepare', 'returnReasons', 'checks'] as const;
+
+  it('has summary, acceptance, prepare, owner and effort', () => {
+    const missing = rules.materials.flatMap((m) => DESCRIPTIVE.filter((key) => !m[key]).map((key) => `${m.id}.${key}`));
+    expect(missing).toEqual([]);
+  });
+
+  it('says the same number of things in zh and en', () => {
+    const uneven = rules.materials.flatMap((m) =>
+      LISTS.filter((key) => m[key] && m[key].zh.length !== m[key].en.length).map((key) => `${m.id}.${key}: ${m[key]!.zh.length} zh, ${m[key]!.en.length} en`),
+    );
+    expect(uneven).toEqual([]);
+  });
+
+  it('writes zh in Chinese and en without Chinese prose', () => {
+    for (const m of rules.materials) {
+      expect(m.summary!.zh, m.id).toMatch(/\p{Script=Han}/u);
+      // English may quote Chinese terms (网信算备, 人工智能生成) but is mostly Latin script.
+      const en = m.summary!.en;
+      const han = [...en].filter((c) => /\p{Script=Han}/u.test(c)).length;
+      expect(han / en.length, `${m.id}: en summary`).toBeLessThan(0.1);
+    }
+  });
+
+  it('marks every effort as an estimate, since no source gives one', () => {
+    for (const m of rules.materials) {
+      expect(m.effort!.zh, m.id).toMatch(/^估计：/);
+      expect(m.effort!.en, m.id).toMatch(/^Estimate: /);
+    }
+  });
+
+  it('gives the official template of the materials the filing system supplies one for', () => {
+    for (const id of ['entity-commitment-letter', 'entity-responsibility-report', 'algorithm-self-assessment', 'algorithm-disclosure', 'genai-filing-form']) {
+      const m = rules.materials.find((x) => x.id === id)!;
+      expect(m.template?.title.zh, id).toMatch(/模板|表/);
+    }
+  });
+
+  it('the self-assessment report lists the template sections (§5.1)', () => {
+    const m = rules.materials.find((x) => x.id === 'algorithm-self-assessment')!;
+    const text = m.acceptance!.zh.join('\n');
+    for (const section of ['算法流程', '算法数据', '算法模型', '干预策略', '结果标识', '服务情况', '风险研判', '风险防控情况', '安全评估结论', '真实性声明']) {
+      expect(text, section).toContain(section);
+    }
+  });
+
+  it('the 2018 assessment names its eight focus points and its deadlines', () => {
+    const m = rules.materials.find((x) => x.id === 'security-assessment-report')!;
+    expect(m.checks!.zh.filter((c) => /^（[一二三四五六七八]）/.test(c))).toHaveLength(8);
+    expect(m.summary!.zh).toContain('30 个工作日内');
+    expect(m.summary!.zh).toContain('全国互联网安全管理服务平台');
+  });
+
+  it('the implicit label names every AIGC metadata field of GB 45438-2025 Annex E', () => {
+    const m = rules.materials.find((x) => x.id === 'labeling-implicit')!;
+    const text = m.checks!.en.join('\n');
+    for (const field of ['Label', 'ContentProducer', 'ProduceID', 'ReservedCode1', 'ContentPropagator', 'PropagateID', 'ReservedCode2']) expect(text).toContain(field);
+  });
+});
+
+describe('practice items say so', () => {
+  /** Materials whose form or content comes from the filing system, agents or TC260, not a regulation. */
+  const PRACTICE = [
+    'entity-filing-form', 'entity-commitment-letter', 'entity-responsibility-report', 'entity-business-licence',
+    'entity-legal-representative', 'entity-security-officer', 'entity-icp', 'system-violation-handling',
+    'algorithm-attributes', 'algorithm-product-info', 'algorithm-tech-service', 'genai-filing-form',
+    'genai-security-assessment', 'genai-keyword-list', 'genai-test-bank', 'genai-upstream-proof',
+    'genai-registration-form', 'genai-model-display', 'genai-test-access',
+  ];
+
+  it('materials from templates, agents and TC260 are confidence practice', () => {
+    expect(PRACTICE.filter((id) => rules.materials.find((m) => m.id === id)?.confidence !== 'practice')).toEqual([]);
+  });
+
+  it('a material whose every basis is a notice or standard is practice', () => {
+    const wrong = rules.materials.filter((m) => m.basis.every((b) => b.kind !== 'law') && m.confidence !== 'practice').map((m) => m.id);
+    expect(wrong).toEqual([]);
+  });
+
+  it('every check that states a TC260 or GB 45438 figure says it is medium confidence', () => {
+    const unmarked = rules.materials.flatMap((m) => [
+      ...(m.checks?.zh ?? []).filter((c) => /TC260|GB 45438/.test(c) && !c.includes('中等可信度')).map((c) => `${m.id}: ${c}`),
+      ...(m.checks?.en ?? []).filter((c) => /TC260|GB 45438/.test(c) && !c.includes('medium confidence')).map((c) => `${m.id}: ${c}`),
+    ]);
+    expect(unmarked).toEqual([]);
+  });
+
+  it('reports show practice items as practice', () => {
+    const answers = AnswersSchema.parse(CASES['writing mini-program that calls a filed model through an API']);
+    const report = diagnose({ answers, rules, lang: 'zh', source: 'writer.yaml', asOf: '2026-11-29', toolVersion: 'test' });
+    expect(report.items.find((i) => i.id === 'genai-upstream-proof')?.confidence).toBe('practice');
+    expect(report.items.find((i) => i.id === 'labeling-explicit')?.confidence).toBe('law');
+  });
+});
+
+describe('every duty the domain reference marks as law is represented', () => {
+  /** Instrument key → articles that create a filing-relevant duty (domain reference §1.1, §2, §6). */
+  const LAW: Record<string, string[]> = {
+    'algorithm-provisions': ['第七条', '第八条', '第九条', '第十条', '第十六条', '第十七条', '第十八条', '第十九条', '第二十条', '第二十一条', '第二十二条', '第二十四条', '第二十六条', '第二十七条', '第二十八条'],
+    'deep-synthesis-provisions': ['第七条', '第八条', '第九条', '第十条', '第十一条', '第十二条', '第十四条', '第十五条', '第十六条', '第十七条', '第十八条', '第十九条', '第二十条'],
+    'genai-measures': ['第七条', '第八条', '第九条', '第十条', '第十一条', '第十二条', '第十四条', '第十五条', '第十七条', '第十九条'],
+    'security-assessment-rules': ['第三条', '第四条', '第五条', '第六条', '第七条'],
+    'labeling-measures': ['第四条', '第五条', '第六条', '第八条', '第九条', '第十二条'],
+  };
+
+  it('each such article is the basis of some material', () => {
+    const cited = (instrument: string, article: string) =>
+      rules.materials.some((m) => m.basis.some((b) => b.instrument === instrument && b.article.split(/[、；]/).some((a) => a === article || (a.startsWith(article) && a[article.length] === '第'))));
+    const missing = Object.entries(LAW).flatMap(([instrument, articles]) => articles.filter((a) => !cited(instrument, a)).map((a) => `${instrument} ${a}`));
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('rules explain', () => {
+  it('shows every field of a rich material (zh)', () => {
+    const run = cli('rules', 'explain', 'algorithm-self-assessment');
+    expect(run.status).toBe(0);
+    for (const label of ['类别', '层面', '严重程度', '依据性质', '适用条件', '法律依据', '核实日期', '规则包', '说明', '审核要点', '准备步骤', '常见退回原因', '自查项', '通常负责', '工作量', '官方模板']) {
+      expect(run.stdout, label).toMatch(new RegExp(`^${label}:`, 'm'));
+    }
+    expect(run.stdout).toContain('https://beian.cac.gov.cn');
+  });
+
+  it('shows every field of a rich material (en)', () => {
+    const run = cli('rules', 'explain', 'entity-responsibility-report', '--lang', 'en');
+    expect(run.status).toBe(0);
+    for (const label of ['What it is', 'What the reviewer checks', 'How to prepare it', 'Common reasons for return', 'Checks', 'Usually owned by', 'Typical effort', 'Official template', 'Legal basis', 'Verified']) {
+      expect(run.stdout, label).toMatch(new RegExp(`^${label}:`, 'm'));
+    }
+  });
+
+  it('gives every descriptive field in JSON', () => {
+    const run = cli('rules', 'explain', 'labeling-explicit', '--format', 'json');
+    const m = JSON.parse(run.stdout) as Record<string, unknown>;
+    for (const key of ['summary', 'acceptance', 'prepare', 'owner', 'effort', 'returnReasons', 'checks', 'basis', 'verified', 'confidence', 'when']) expect(m, key).toHaveProperty(key);
+  });
+});
