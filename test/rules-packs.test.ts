@@ -2,7 +2,8 @@
 // packs the way the CLI does, run the built CLI (npm run build first) for the JSON views, and
 // diagnose a set of realistic answers files to prove every material can actually be required.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AnswersSchema } from '../src/answers/schema.js';
@@ -427,5 +428,65 @@ describe('rules explain', () => {
     const run = cli('rules', 'explain', 'labeling-explicit', '--format', 'json');
     const m = JSON.parse(run.stdout) as Record<string, unknown>;
     for (const key of ['summary', 'acceptance', 'prepare', 'owner', 'effort', 'returnReasons', 'checks', 'basis', 'verified', 'confidence', 'when']) expect(m, key).toHaveProperty(key);
+  });
+});
+
+describe('overlays', () => {
+  const overlay = 'examples/overlays/zhejiang-practice';
+
+  it('the example overlay adds a material and overrides a bundled one', async () => {
+    const merged = await loadRules([join(root, overlay)], root);
+    const added = merged.materials.find((m) => m.id === 'zj-pre-submission-consultation');
+    expect(added?.pack).toBe('zhejiang-practice@2026.11');
+    expect(added?.confidence).toBe('practice');
+    expect(added?.summary?.zh).toContain('示例');
+    const base = rules.materials.find((m) => m.id === 'entity-icp')!;
+    const changed = merged.materials.find((m) => m.id === 'entity-icp')!;
+    expect(base.severity).toBe('major');
+    expect(changed.severity).toBe('blocking');
+    expect(changed.pack).toBe('cn-algorithm-filing@2026.11+zhejiang-practice@2026.11');
+    expect(changed.summary?.zh).toContain('非真实规定');
+    // What the override does not name stays as the bundled pack has it.
+    expect(changed.when).toEqual(base.when);
+    expect(changed.basis).toEqual(base.basis);
+    expect(merged.packs.map((p) => p.name)).toContain('zhejiang-practice');
+  });
+
+  it('rules validate accepts the overlay', () => {
+    const run = cli('rules', 'validate', overlay);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^ok: 5 packs .*zhejiang-practice@2026\.11/);
+  });
+
+  it('diagnose --rules uses the overlay and names it in the report', () => {
+    const run = cli('diagnose', 'examples/filing.yaml', '--as-of', '2026-11-29', '--rules', overlay, '--format', 'json', '--fail-on', 'none');
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout) as { rules: { packs: { name: string }[] }; items: { id: string; severity: string }[] };
+    expect(report.rules.packs.map((p) => p.name)).toContain('zhejiang-practice');
+    expect(report.items.find((i) => i.id === 'entity-icp')?.severity).toBe('blocking');
+    expect(report.items.some((i) => i.id === 'zj-pre-submission-consultation')).toBe(true);
+  });
+
+  it('overriding an unknown id is an error with its position', () => {
+    const text = packText('typo', 'overrides:\n  - id: entity-icpp\n    severity: blocking\n');
+    const source = parseRulePack(text, 'overlay/typo.yaml');
+    expect(() => mergePacks([...packSources(), source])).toThrow(/^overlay\/typo\.yaml:5:\d+: overrides\[0\]\.id: the id of a material defined by an earlier pack \(got "entity-icpp"\)/);
+  });
+
+  it('an override cannot change a material\'s level', () => {
+    const text = packText('relevel', 'overrides:\n  - id: entity-icp\n    level: algorithm\n');
+    expect(() => parseRulePack(text, 'overlay/relevel.yaml')).toThrow(/overlay\/relevel\.yaml:\d+:\d+: .*unknown field "level"/);
+  });
+
+  it('the CLI refuses an overlay with an unknown id (exit 2)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'filing-check-overlay-'));
+    try {
+      writeFileSync(join(dir, 'typo.yaml'), packText('typo', 'overrides:\n  - id: entity-icpp\n    severity: blocking\n'));
+      const run = cli('rules', 'validate', dir);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(/typo\.yaml:5:\d+: overrides\[0\]\.id/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
