@@ -490,3 +490,40 @@ describe('overlays', () => {
     }
   });
 });
+
+describe('docs/materials.zh.md is generated from the packs', () => {
+  const generate = (...args: string[]) => spawnSync(process.execPath, ['scripts/gen-rules-doc.mjs', ...args], { cwd: root, encoding: 'utf8' });
+
+  it('the committed catalogue is what the script produces now', () => {
+    const run = generate('--stdout');
+    expect(run.status).toBe(0);
+    expect(readFileSync(join(root, 'docs/materials.zh.md'), 'utf8')).toBe(run.stdout);
+    expect(generate('--check').status).toBe(0);
+  });
+
+  it('covers every material with its title, condition, basis links and verified date', () => {
+    const doc = readFileSync(join(root, 'docs/materials.zh.md'), 'utf8');
+    for (const m of rules.materials) {
+      expect(doc, m.id).toContain(`#### ${m.title.zh}（\`${m.id}\`）`);
+      for (const b of m.basis) expect(doc, `${m.id} ${b.article}`).toContain(`》${b.article}](${b.url})`);
+    }
+    expect(doc.match(/^- \*\*核实日期\*\*：\d{4}-\d{2}-\d{2}$/gm)).toHaveLength(rules.materials.length);
+    expect(doc.match(/^- \*\*适用条件\*\*：/gm)).toHaveLength(rules.materials.length);
+  });
+
+  it('--check fails when a pack changes and the catalogue is not regenerated', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'filing-check-rules-'));
+    try {
+      for (const name of ['cn-algorithm-filing', 'cn-deep-synthesis', 'cn-genai', 'cn-security-assessment']) {
+        let text = readFileSync(join(root, 'rules', `${name}.yaml`), 'utf8');
+        if (name === 'cn-algorithm-filing') text = text.replace('title: { zh: 营业执照, en: Business licence }', 'title: { zh: 营业执照副本, en: Business licence }');
+        writeFileSync(join(dir, `${name}.yaml`), text);
+      }
+      const run = generate('--check', '--rules-dir', dir);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('out of date');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
