@@ -54,8 +54,15 @@ function describeIssue(issue: $ZodIssue, data: unknown, schemaHint: string): { p
       };
     case 'too_small':
       return { path: issue.path, text: issue.origin === 'array' ? `expected at least ${String(issue.minimum)} item(s)` : `expected ${issue.message}` };
-    case 'invalid_union':
+    case 'invalid_union': {
+      // Report the branch the value was meant for: the one least troubled by missing or extra keys.
+      const shapeProblems = (errors: $ZodIssue[]) =>
+        errors.filter((e) => e.code === 'unrecognized_keys' || (e.code === 'invalid_type' && valueAt(found, e.path) === undefined)).length;
+      const branch = [...issue.errors].sort((a, b) => shapeProblems(a) - shapeProblems(b))[0];
+      const inner = branch?.[0];
+      if (inner && shapeProblems(branch) === 0) return describeIssue({ ...inner, path: [...issue.path, ...inner.path] }, data, schemaHint);
       return { path: issue.path, text: `expected a valid condition (facts, any, all or not), got ${describeValue(found)}` };
+    }
     default: {
       // Custom and format issues carry our own "what was expected" phrase as their message.
       const shown = found !== undefined && typeof found !== 'object' && !issue.message.includes('(got ') ? `, got ${describeValue(found)}` : '';

@@ -135,7 +135,8 @@ describe('warnings and required items of the realistic cases', () => {
     const feedItems = report.items.filter((i) => i.algorithm === 'feed').map((i) => `${i.id}:${i.status}`);
     expect(feedItems).toEqual([
       'algorithm-self-assessment:ready', 'algorithm-disclosure:ready', 'algorithm-attributes:ready', 'algorithm-product-info:ready',
-      'user-opt-out:ready', 'user-tag-management:draft', 'user-minors:ready', 'user-elderly:missing', 'security-assessment-report:missing',
+      'user-algorithm-transparency:missing', 'user-opt-out:ready', 'user-tag-management:draft', 'user-minors:ready', 'user-elderly:missing',
+      'security-assessment-report:missing',
     ]);
     expect(report.items.filter((i) => i.algorithm === null && i.status === 'ready')).toHaveLength(6);
   });
@@ -146,13 +147,13 @@ describe('warnings and required items of the realistic cases', () => {
     expect(report.items.filter((i) => i.id === 'user-fair-pricing').map((i) => i.algorithm)).toEqual(['pricing']);
   });
 
-  it('face-swap supporter: technical service mode, biometric tool assessment, no product info or consent', () => {
+  it('face-swap supporter: technical service mode, biometric tool assessment and consent (DS Art 14 ¶2 names supporters), no product info', () => {
     const ids = run('face-swap-supporter').items.filter((i) => i.algorithm === 'face-fusion').map((i) => i.id);
     expect(ids).toContain('algorithm-tech-service');
     expect(ids).toContain('ds-biometric-assessment');
     expect(ids).toContain('labeling-implicit');
+    expect(ids).toContain('ds-biometric-consent');
     expect(ids).not.toContain('algorithm-product-info');
-    expect(ids).not.toContain('ds-biometric-consent');
     expect(ids).not.toContain('labeling-explicit');
   });
 
