@@ -151,6 +151,12 @@ function nextValue(lines: readonly string[], from: number): { text: string; inde
   return null;
 }
 
+// A title is short and is not a sentence; the first lines of a draft may also be its first paragraph.
+const MAX_TITLE = 60;
+const SENTENCE_END = /[。；;！？!?]/u;
+
+const isDocumentTitle = (title: string) => names.documentTitles.some((word) => title.endsWith(word));
+
 /** Every company, algorithm and product name candidate in a draft, in line order. */
 export function nameMentions(lines: readonly string[]): NameMention[] {
   const mentions: NameMention[] = [];
@@ -158,12 +164,19 @@ export function nameMentions(lines: readonly string[]): NameMention[] {
     lines
       .map((line, index) => (line.trim() ? index : -1))
       .filter((index) => index >= 0)
-      .slice(0, rules.thresholds.titleLines),
+      .slice(0, rules.thresholds.titleLines)
+      .filter((index) => {
+        const line = lines[index] ?? '';
+        return [...line].length <= MAX_TITLE && !SENTENCE_END.test(line);
+      }),
   );
   lines.forEach((line, index) => {
     const strong = titleLines.has(index);
     const add = (field: NameField, text: string, labelled = false) =>
       mentions.push({ field, text, line: index + 1, labelled, strong: strong || labelled });
+    // 《互联网信息服务算法推荐管理规定》 names a law, not an algorithm or product of the subject.
+    const documentTitles = [...line.matchAll(BOOK_TITLE)].filter((m) => isDocumentTitle(m[1] ?? ''));
+    const inDocumentTitle = (at: number) => documentTitles.some((m) => at > m.index && at < m.index + m[0].length);
 
     const heading = parseHeading(line);
     const labelField = heading ? labelFields.get(heading.label) : undefined;
@@ -177,15 +190,15 @@ export function nameMentions(lines: readonly string[]): NameMention[] {
     }
     for (const m of line.matchAll(ALGORITHM)) {
       const run = NAME_RUN.exec(line.slice(0, m.index))?.[0] ?? '';
-      if (run) add('algorithm', run + m[0]);
+      if (run && !inDocumentTitle(m.index)) add('algorithm', run + m[0]);
     }
     for (const m of line.matchAll(PRODUCT)) {
       const run = NAME_RUN.exec(line.slice(0, m.index))?.[0] ?? '';
-      if (run) add('product', run + m[0]);
+      if (run && !inDocumentTitle(m.index)) add('product', run + m[0]);
     }
     for (const m of line.matchAll(BOOK_TITLE)) {
       const title = m[1] ?? '';
-      if (!title.endsWith('算法') && !names.documentTitles.some((word) => title.endsWith(word))) add('product', title);
+      if (!title.endsWith('算法') && !isDocumentTitle(title)) add('product', title);
     }
   });
   return mentions;
