@@ -39,6 +39,13 @@ const SEVERITY_RANK: Record<Severity, number> = { blocking: 0, major: 1, minor: 
 // field names (算法使用场景), but only the real template carries its own name at the top.
 const TITLE_WEIGHT = 3;
 
+/** Every finding code lint and the consistency check can report (topic codes come from the rules). */
+export const LINT_CODES: readonly string[] = [
+  'KIND_UNKNOWN', 'SECTION_MISSING', 'SECTION_TOO_THIN', 'TEMPLATE_TEXT', 'FLOW_CHART_MISSING', 'RISK_ANALYSIS_GENERIC',
+  'MARKETING_LANGUAGE', 'JARGON_UNEXPLAINED', 'NAME_MISMATCH', 'TYPE_NAME_MISMATCH',
+  ...rules.topics.map((topic) => topic.code),
+];
+
 const PLACEHOLDERS = compilePatterns(rules.placeholders, true);
 const MARKETING = compilePatterns(rules.marketing, true);
 const FIGURES = compilePatterns(rules.figures);
