@@ -3,7 +3,7 @@
 import type { TypeCode } from '../answers/schema.js';
 import type { Severity } from '../rules/schema.js';
 import { statedType, typeName } from './mentions.js';
-import { LINT_RULES, compilePatterns, escapeRegExp, PATTERN_FLAGS, type LintKind, type SectionRule } from './rules.js';
+import { LINT_RULES, combinePatterns, compilePatterns, escapeRegExp, PATTERN_FLAGS, type LintKind, type SectionRule } from './rules.js';
 import { locateSections, type SectionSpan } from './structure.js';
 import { excerpt, foldText, sentences, substantiveLength } from './text.js';
 
@@ -46,8 +46,8 @@ export const LINT_CODES: readonly string[] = [
   ...rules.topics.map((topic) => topic.code),
 ];
 
-const PLACEHOLDERS = compilePatterns(rules.placeholders, true);
-const MARKETING = compilePatterns(rules.marketing, true);
+const PLACEHOLDER = combinePatterns(rules.placeholders, false);
+const MARKETING = combinePatterns(rules.marketing, true);
 const FIGURES = compilePatterns(rules.figures);
 const BOILERPLATE = compilePatterns(rules.riskBoilerplate);
 const EXPLAINED_AFTER = compilePatterns(rules.explanation.after);
@@ -95,7 +95,7 @@ const appliesTo = (types: readonly TypeCode[] | undefined, type: TypeCode | null
 
 /** The first template placeholder in a line (【请填写】, XXX, 此处填写 …), or null. */
 export function templateText(line: string): string | null {
-  return PLACEHOLDERS.flatMap((re) => [...line.matchAll(re)]).sort((a, b) => a.index - b.index)[0]?.[0] ?? null;
+  return PLACEHOLDER.exec(line)?.[0] ?? null;
 }
 
 /** TEMPLATE_TEXT: one finding per line that still holds template placeholder text. */
@@ -112,8 +112,7 @@ function templateFindings(lines: readonly string[]): LintFinding[] {
 function marketingFindings(lines: readonly string[]): LintFinding[] {
   const findings: LintFinding[] = [];
   lines.forEach((line, index) => {
-    const matches = MARKETING.flatMap((re) => [...line.matchAll(re)]).sort((a, b) => a.index - b.index);
-    for (const phrase of new Set(matches.map((m) => m[0]))) {
+    for (const phrase of new Set(Array.from(line.matchAll(MARKETING), (m) => m[0]))) {
       findings.push({ code: 'MARKETING_LANGUAGE', severity: 'major', line: index + 1, args: { phrase } });
     }
   });
@@ -130,7 +129,9 @@ function explained(line: string, start: number, end: number): boolean {
 /** JARGON_UNEXPLAINED: a term none of whose occurrences is explained, reported at its first line. */
 function jargonFindings(lines: readonly string[]): LintFinding[] {
   const findings: LintFinding[] = [];
+  const text = lines.join('\n');
   for (const { term, re } of JARGON) {
+    if (text.search(re) < 0) continue;
     let first: number | null = null;
     let isExplained = false;
     lines.forEach((line, index) => {

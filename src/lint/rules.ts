@@ -122,9 +122,14 @@ export function validateLintRules(data: unknown): LintRules {
 /** The bundled rules, validated once when the module loads. */
 export const LINT_RULES: LintRules = validateLintRules(rawRules);
 
-/** Compiles vocabulary patterns; `global` for scanning every match in a line. */
-export function compilePatterns(sources: readonly string[], global = false): RegExp[] {
-  return sources.map((source) => new RegExp(source, global ? `g${PATTERN_FLAGS}` : PATTERN_FLAGS));
+/** Compiles vocabulary patterns, one RegExp each. */
+export function compilePatterns(sources: readonly string[]): RegExp[] {
+  return sources.map((source) => new RegExp(source, PATTERN_FLAGS));
+}
+
+/** One pattern matching any of the sources, to scan a line in one pass; `global` to find every match. */
+export function combinePatterns(sources: readonly string[], global: boolean): RegExp {
+  return new RegExp(sources.map((source) => `(?:${source})`).join('|'), global ? `g${PATTERN_FLAGS}` : PATTERN_FLAGS);
 }
 
 /** Escapes text for use inside a regular expression. */
