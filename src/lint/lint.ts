@@ -27,6 +27,7 @@ export interface LintResult {
   findings: LintFinding[];
 }
 
+/** What the caller knows about a draft: its kind (--kind) and filing type (answers file or --type). */
 export interface LintOptions {
   kind?: LintKind;
   type?: TypeCode;
@@ -174,9 +175,11 @@ function boilerplateOnly(span: SectionSpan): string | null {
 
 /**
  * RISK_ANALYSIS_GENERIC: a risk item made only of boilerplate, or repeating a sentence of an
- * earlier risk item (the same paragraph pasted under 滥用, 漏洞 and 恶意利用). One per item.
+ * earlier risk item (the same paragraph pasted under 滥用, 漏洞 and 恶意利用). One per item; items
+ * already settled (template text) are skipped, and reported items are added to `settled` so they
+ * do not also get SECTION_TOO_THIN.
  */
-function genericRiskFindings(items: SectionSpan[], skip: Set<SectionSpan>): LintFinding[] {
+function genericRiskFindings(items: SectionSpan[], settled: Set<SectionSpan>): LintFinding[] {
   const findings: LintFinding[] = [];
   const seen = new Map<string, SectionRule>();
   for (const item of items) {
@@ -190,7 +193,7 @@ function genericRiskFindings(items: SectionSpan[], skip: Set<SectionSpan>): Lint
         else seen.set(key, item.rule);
       }
     }
-    if (skip.has(item)) continue;
+    if (settled.has(item)) continue;
     const boilerplate = repeated ? null : boilerplateOnly(item);
     if (repeated || boilerplate) {
       findings.push({
@@ -199,7 +202,7 @@ function genericRiskFindings(items: SectionSpan[], skip: Set<SectionSpan>): Lint
         line: repeated?.line ?? item.heading + 1,
         args: { ...sectionArgs(item.rule), sentence: excerpt(repeated?.sentence ?? boilerplate ?? '') },
       });
-      skip.add(item);
+      settled.add(item);
     }
   }
   return findings;

@@ -126,7 +126,7 @@ function roleOf(heading: HeadingParse | null, index: KindIndex): Role | null {
   return null;
 }
 
-/** True when the line at `at` ends a section whose heading is `own`. */
+/** True when a line (its role and heading parse) ends a section whose heading is `own`. */
 function endsSection(role: Role | null, heading: HeadingParse | null, own: HeadingParse, isChild: boolean): boolean {
   if (!role || !heading) return false;
   if (own.mdLevel !== null && heading.mdLevel !== null && heading.mdLevel <= own.mdLevel) return true;
