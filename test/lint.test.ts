@@ -303,9 +303,11 @@ describe('language anywhere in a draft', () => {
 });
 
 describe('words that look like flagged ones', () => {
-  it('does not read a year in Chinese numerals or a top-level domain as template text or brochure', () => {
+  it('does not read a year in Chinese numerals, a top-level domain or （请见附件） as template text or brochure', () => {
     const lines = plain();
     lines[3] = `${PRINCIPLE}平台自二〇〇六年起运营，使用顶级域名yunqi.cn。`;
+    expect(lintDraft(lines).findings).toEqual([]);
+    lines[6] = `${MECHANISM}详细流程（请见附件1）。`;
     expect(lintDraft(lines).findings).toEqual([]);
     lines[3] = `${PRINCIPLE}○○○○，顶级体验。`;
     expect(codes(lintDraft(lines).findings)).toEqual(['TEMPLATE_TEXT', 'MARKETING_LANGUAGE']);
