@@ -170,4 +170,10 @@ describe('lintExitCode', () => {
     expect(lintExitCode(only('major'))).toBe(1);
     expect(lintExitCode(only('blocking'))).toBe(1);
   });
+  it('follows --fail-on when given', () => {
+    expect(lintExitCode(only('major'), 'blocking')).toBe(0);
+    expect(lintExitCode(only('blocking'), 'blocking')).toBe(1);
+    expect(lintExitCode(only('minor'), 'minor')).toBe(1);
+    expect(lintExitCode(only('blocking'), 'none')).toBe(0);
+  });
 });

@@ -2,7 +2,7 @@
 // contract (section 5) and Markdown for tickets and client mail.
 import stringWidth from 'string-width';
 import type { Severity } from '../rules/schema.js';
-import { compareFindings, type LintFinding, type LintKind } from './lint.js';
+import { compareFindings, SEVERITY_RANK, type LintFinding, type LintKind } from './lint.js';
 import { fillPlaceholders, formatLintFinding, reportWord, type Lang } from './messages.js';
 
 /** The lint results of several drafts, as the lint command reports them. */
@@ -18,9 +18,16 @@ interface Row {
   hint: string;
 }
 
-/** 1 when any finding is blocking or major (the draft would likely be returned), else 0. */
-export function lintExitCode(report: LintReport): 0 | 1 {
-  return report.files.some((f) => f.findings.some((x) => x.severity === 'blocking' || x.severity === 'major')) ? 1 : 0;
+/** Severity threshold of --fail-on; `none` never fails. */
+export type FailOn = Severity | 'none';
+
+/**
+ * 1 when a finding is at or above `failOn`, else 0. The default, major, is the lint contract: a
+ * blocking or major finding means the draft would likely be returned.
+ */
+export function lintExitCode(report: LintReport, failOn: FailOn = 'major'): 0 | 1 {
+  if (failOn === 'none') return 0;
+  return report.files.some((f) => f.findings.some((x) => SEVERITY_RANK[x.severity] <= SEVERITY_RANK[failOn])) ? 1 : 0;
 }
 
 function rows(findings: readonly LintFinding[], lang: Lang): Row[] {

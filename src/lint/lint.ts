@@ -35,7 +35,8 @@ export interface LintOptions {
 
 const rules = LINT_RULES;
 const KINDS: LintKind[] = ['disclosure', 'self-assessment'];
-const SEVERITY_RANK: Record<Severity, number> = { blocking: 0, major: 1, minor: 2 };
+/** Severity order, most severe first (sorting, --fail-on). */
+export const SEVERITY_RANK: Record<Severity, number> = { blocking: 0, major: 1, minor: 2 };
 // A title match outweighs any single heading: a self-assessment's cover table repeats disclosure
 // field names (算法使用场景), but only the real template carries its own name at the top.
 const TITLE_WEIGHT = 3;
