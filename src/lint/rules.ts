@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { TYPE_CODES } from '../answers/schema.js';
+import { SEVERITIES } from '../rules/schema.js';
+import rawRules from './lint-rules.yaml';
+
+/** Flags of every vocabulary pattern: drafts mix "Embedding" and "embedding", full- and half-width. */
+export const PATTERN_FLAGS = 'iu';
+
+const compiles = (source: string): boolean => {
+  try {
+    new RegExp(source, PATTERN_FLAGS);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const pattern = z.string().min(1).refine(compiles, 'a valid JavaScript regular expression');
+const patterns = z.array(pattern).min(1);
+const word = z.string().trim().min(1);
+const positiveInt = z.number().int().positive();
+const typeCode = z.enum(TYPE_CODES);
+const kindName = z.enum(['disclosure', 'self-assessment']);
+
+const SectionBase = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z-]*$/, 'a kebab-case id'),
+  name: word.describe('the heading as the CAC template writes it'),
+  en: word.describe('English name, shown next to the Chinese one in English messages'),
+  severity: z.enum(SEVERITIES).describe('severity of SECTION_MISSING for this section'),
+  minChars: positiveInt.optional().describe('fewer substantive characters give SECTION_TOO_THIN'),
+  figure: z.boolean().default(false).describe('the text must reference a flow chart or figure'),
+  types: z.array(typeCode).min(1).optional().describe('required only for these filing types'),
+  variants: z.array(word).min(1).describe('heading texts accepted for this section'),
+});
+const Section = SectionBase.extend({
+  riskItems: z.boolean().default(false).describe('children are risk items checked for boilerplate'),
+  children: z.array(SectionBase).default([]),
+});
+
+const Kind = z.strictObject({
+  titles: z.array(word).min(1),
+  sections: z.array(Section).min(1),
+  boundaries: z.array(word).default([]),
+});
+
+const Topic = z.strictObject({
+  code: z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'a SCREAMING_SNAKE code'),
+  severity: z.enum(SEVERITIES),
+  kinds: z.array(kindName).min(1),
+  types: z.array(typeCode).min(1).optional(),
+  when: patterns.optional(),
+  requires: patterns,
+});
+
+/** Schema of src/lint/lint-rules.yaml: the vocabulary and thresholds of the draft lint. */
+export const LintRulesSchema = z
+  .strictObject({
+    thresholds: z.strictObject({
+      titleLines: positiveInt,
+      jargonWindow: positiveInt,
+      repeatedSentenceChars: positiveInt,
+      riskSpecificChars: positiveInt,
+      companySimilarity: positiveInt,
+    }),
+    kinds: z.strictObject({ disclosure: Kind, 'self-assessment': Kind }),
+    placeholders: patterns,
+    marketing: patterns,
+    jargon: z.array(z.strictObject({ term: word, pattern: pattern.optional() })).min(1),
+    explanation: z.strictObject({ after: patterns, before: patterns }),
+    topics: z.array(Topic),
+    figures: patterns,
+    riskBoilerplate: patterns,
+    typeNames: z.record(typeCode, z.array(word).min(1)).describe('every type code, with the names drafts use for it'),
+    typeNegations: z.array(word),
+    checkMarks: z.array(word),
+    names: z.strictObject({
+      companySuffix: pattern,
+      cutChars: word,
+      entityLabels: z.array(word).min(1),
+      algorithmLabels: z.array(word).min(1),
+      productLabels: z.array(word).min(1),
+      companyGeneric: z.array(word),
+      algorithmGeneric: z.array(word),
+      productSuffixes: z.array(word).min(1),
+      documentTitles: z.array(word),
+    }),
+  })
+  .superRefine((rules, ctx) => {
+    for (const kind of kindName.options) {
+      const ids = new Set<string>();
+      const variants = new Map<string, string>();
+      const sections = rules.kinds[kind].sections.flatMap((s) => [s, ...s.children]);
+      for (const section of sections) {
+        if (ids.has(section.id)) ctx.addIssue({ code: 'custom', path: ['kinds', kind], message: `section id "${section.id}" is used twice` });
+        ids.add(section.id);
+        for (const variant of section.variants) {
+          const key = variant.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+          const owner = variants.get(key);
+          if (owner && owner !== section.id) {
+            ctx.addIssue({ code: 'custom', path: ['kinds', kind], message: `heading "${variant}" belongs to both "${owner}" and "${section.id}"` });
+          }
+          variants.set(key, section.id);
+        }
+      }
+    }
+  });
+
+export type LintRules = z.output<typeof LintRulesSchema>;
+/** A section or sub-section a draft kind requires. */
+export type SectionRule = z.output<typeof SectionBase>;
+/** A top-level section, with its sub-sections. */
+export type TopSectionRule = z.output<typeof Section>;
+export type LintKind = z.output<typeof kindName>;
+
+/** Validates parsed lint-rules data; throws one readable error listing every problem. */
+export function validateLintRules(data: unknown): LintRules {
+  const result = LintRulesSchema.safeParse(data);
+  if (!result.success) throw new Error(`invalid lint rules:\n${z.prettifyError(result.error)}`);
+  return result.data;
+}
+
+/** The bundled rules, validated once when the module loads. */
+export const LINT_RULES: LintRules = validateLintRules(rawRules);
+
+/** Compiles vocabulary patterns, one RegExp each. */
+export function compilePatterns(sources: readonly string[]): RegExp[] {
+  return sources.map((source) => new RegExp(source, PATTERN_FLAGS));
+}
+
+/** One pattern matching any of the sources, to scan a line in one pass; `global` to find every match. */
+export function combinePatterns(sources: readonly string[], global: boolean): RegExp {
+  return new RegExp(sources.map((source) => `(?:${source})`).join('|'), global ? `g${PATTERN_FLAGS}` : PATTERN_FLAGS);
+}
+
+/** Escapes text for use inside a regular expression. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
