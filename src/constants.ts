@@ -6,6 +6,9 @@ export const LANGS = ['zh', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 export const SEVERITIES = ['blocking', 'major', 'minor'] as const;
 export type Severity = (typeof SEVERITIES)[number];
+/** --fail-on levels: a severity, or none (never fail). */
+export const FAIL_ON = [...SEVERITIES, 'none'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
 
 /** The tool's version, from package.json (inlined by the bundler). */
 export const VERSION: string = packageJson.version;

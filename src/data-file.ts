@@ -1,5 +1,5 @@
 import { LineCounter, isMap, isNode, isSeq, parseDocument, type Document } from 'yaml';
-import * as z from 'zod/mini';
+import { z } from './zod.js';
 import type { $ZodIssue, $ZodType, output } from 'zod/v4/core';
 import { InputError } from './errors.js';
 
@@ -52,8 +52,11 @@ function describeIssue(issue: $ZodIssue, data: unknown, schemaHint: string): { p
         path: issue.path,
         text: `expected ${issue.values.length === 1 ? '' : 'one of '}${issue.values.map((v) => JSON.stringify(v)).join(' | ')}, got ${describeValue(found)}`,
       };
-    case 'too_small':
-      return { path: issue.path, text: issue.origin === 'array' ? `expected at least ${String(issue.minimum)} item(s)` : `expected ${issue.message}` };
+    case 'too_small': {
+      const unit = issue.origin === 'array' ? ' item(s)' : issue.origin === 'string' ? ' character(s)' : '';
+      const bound = issue.origin === 'array' || issue.origin === 'string' ? `at least ${String(issue.minimum)}${unit}` : `a number ${issue.inclusive ? '≥' : '>'} ${String(issue.minimum)}`;
+      return { path: issue.path, text: `expected ${bound}${found !== undefined && typeof found !== 'object' ? `, got ${describeValue(found)}` : ''}` };
+    }
     case 'invalid_union': {
       // Report the branch the value was meant for: the one least troubled by missing or extra keys.
       const shapeProblems = (errors: $ZodIssue[]) =>

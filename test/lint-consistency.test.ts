@@ -1,15 +1,22 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { AnswersSchema, type Answers } from '../src/answers/schema.js';
-import { checkConsistency, expectedTypes, primaryType, typeForDraft } from '../src/lint/consistency.js';
+import { checkConsistency, expectedTypes, typeForDraft } from '../src/lint/consistency.js';
+import { loadRules } from '../src/rules/load.js';
+import type { TypeDefinition } from '../src/rules/schema.js';
 import { statedType, typeMentions } from '../src/lint/mentions.js';
 import { readDraft } from '../src/lint/read-draft.js';
 
 const path = (name: string) => new URL(`./fixtures/drafts/${name}`, import.meta.url).pathname;
 const answers = (): Answers => AnswersSchema.parse(parse(readFileSync(path('filing.yaml'), 'utf8')));
+let types: readonly TypeDefinition[] = [];
+beforeAll(async () => {
+  types = (await loadRules([], new URL('..', import.meta.url).pathname)).types;
+});
+const expected = (a: Answers = answers()) => ({ answers: a, types });
 const doc = async (name: string) => ({ file: name, lines: (await readDraft(path(name))).lines });
-const one = (lines: string[], a: Answers = answers()) => checkConsistency([{ file: 'draft.md', lines }], a)[0]?.findings;
+const one = (lines: string[], a: Answers = answers()) => checkConsistency([{ file: 'draft.md', lines }], expected(a))[0]?.findings;
 
 const SOUND = ['disclosure-sound.md', 'self-assessment-sound.md', 'disclosure-genai.docx', 'disclosure-genai-gbk.txt', 'dispatch-workers.md',
   'disclosure-no-opt-out.md', 'disclosure-brochure-utf16.txt', 'disclosure-missing-section.md', 'self-assessment-flawed.md', 'disclosure-template-crlf.md'];
@@ -17,11 +24,11 @@ const SOUND = ['disclosure-sound.md', 'self-assessment-sound.md', 'disclosure-ge
 describe('checkConsistency against the answers file', () => {
   it('finds nothing in drafts that name the subject, algorithms, types and products as filed', async () => {
     const docs = await Promise.all(SOUND.map(doc));
-    expect(checkConsistency(docs, answers())).toEqual(SOUND.map((file) => ({ file, findings: [] })));
+    expect(checkConsistency(docs, expected())).toEqual(SOUND.map((file) => ({ file, findings: [] })));
   });
 
   it('disclosure-names-differ.md: wrong company, algorithm, type and product, each with both values', async () => {
-    const [result] = checkConsistency([await doc('disclosure-names-differ.md')], answers());
+    const [result] = checkConsistency([await doc('disclosure-names-differ.md')], expected());
     expect(result?.findings).toEqual([
       { code: 'NAME_MISMATCH', severity: 'major', line: 3, args: { field: 'entity', found: '杭州云栖优选科技有限公司', expected: '杭州云栖优选网络科技有限公司', source: 'answers' } },
       {
@@ -117,32 +124,23 @@ describe('checkConsistency between drafts, without answers', () => {
 });
 
 describe('types', () => {
-  it('derives the primary type with precedence generate > decide > personalize > search > filter > rank', () => {
-    expect(primaryType(['rank', 'personalize'])).toBe('02');
-    expect(primaryType(['search', 'generate'])).toBe('01');
-    expect(primaryType(['filter', 'search'])).toBe('04');
-    expect(primaryType(['personalize', 'decide'])).toBe('06');
-    expect(primaryType(['rank', 'filter'])).toBe('05');
-    expect(primaryType(['rank'])).toBe('03');
-  });
-
   it('reads declaredType as a code or a Chinese name', () => {
-    expect(expectedTypes({ does: ['personalize'], declaredType: '03' })).toEqual(['03']);
-    expect(expectedTypes({ does: ['rank'], declaredType: '个性化推送类' })).toEqual(['02']);
-    expect(expectedTypes({ does: ['rank'], declaredType: '个性化推送' })).toEqual(['02']);
-    expect(expectedTypes({ does: ['search'], declaredType: '检索过滤类' })).toEqual(['04', '05']);
-    expect(expectedTypes({ does: ['search'], declaredType: undefined })).toEqual(['04']);
+    expect(expectedTypes({ does: ['personalize'], declaredType: '03' }, types)).toEqual(['03']);
+    expect(expectedTypes({ does: ['rank'], declaredType: '个性化推送类' }, types)).toEqual(['02']);
+    expect(expectedTypes({ does: ['rank'], declaredType: '个性化推送' }, types)).toEqual(['02']);
+    expect(expectedTypes({ does: ['search'], declaredType: '检索过滤类' }, types)).toEqual(['04', '05']);
+    expect(expectedTypes({ does: ['search'], declaredType: undefined }, types)).toEqual(['04']);
   });
 
   it('picks the type of the algorithm a draft describes', async () => {
     const a = answers();
-    expect(typeForDraft((await doc('disclosure-sound.md')).lines, a)).toBe('02');
-    expect(typeForDraft((await doc('disclosure-genai.docx')).lines, a)).toBe('01');
-    expect(typeForDraft((await doc('dispatch-workers.md')).lines, a)).toBe('06');
+    expect(typeForDraft((await doc('disclosure-sound.md')).lines, a, types)).toBe('02');
+    expect(typeForDraft((await doc('disclosure-genai.docx')).lines, a, types)).toBe('01');
+    expect(typeForDraft((await doc('dispatch-workers.md')).lines, a, types)).toBe('06');
     // Misnamed as 云栖优选智能推荐算法: the closest filed name, not the sibling it mentions in passing.
-    expect(typeForDraft((await doc('disclosure-names-differ.md')).lines, a)).toBe('02');
-    expect(typeForDraft(['算法拟公示内容'], a)).toBeUndefined();
-    expect(typeForDraft(['算法拟公示内容'], { ...a, algorithms: a.algorithms.slice(1, 2) })).toBe('01');
+    expect(typeForDraft((await doc('disclosure-names-differ.md')).lines, a, types)).toBe('02');
+    expect(typeForDraft(['算法拟公示内容'], a, types)).toBeUndefined();
+    expect(typeForDraft(['算法拟公示内容'], { ...a, algorithms: a.algorithms.slice(1, 2) }, types)).toBe('01');
   });
 
   it('states a type only when the draft’s type names agree', () => {

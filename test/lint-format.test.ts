@@ -7,6 +7,7 @@ import { formatLintReport, lintExitCode, type LintReport } from '../src/lint/for
 import { LINT_CODES, lintDraft, type LintFinding } from '../src/lint/lint.js';
 import { formatLintFinding, LINT_MESSAGES, validateMessages } from '../src/lint/messages.js';
 import { readDraft } from '../src/lint/read-draft.js';
+import { loadRules } from '../src/rules/load.js';
 
 const path = (name: string) => new URL(`./fixtures/drafts/${name}`, import.meta.url).pathname;
 const FIXTURES = ['disclosure-sound.md', 'self-assessment-sound.md', 'disclosure-genai.docx', 'disclosure-genai-gbk.txt', 'dispatch-workers.md',
@@ -19,7 +20,7 @@ async function everyFixtureFinding(): Promise<LintFinding[]> {
   return [
     ...docs.flatMap((d) => lintDraft(d.lines).findings),
     ...docs.flatMap((d) => lintDraft(d.lines, { kind: 'self-assessment', type: '01' }).findings),
-    ...checkConsistency(docs, answers).flatMap((r) => r.findings),
+    ...checkConsistency(docs, { answers, types: (await loadRules([], new URL('..', import.meta.url).pathname)).types }).flatMap((r) => r.findings),
     ...checkConsistency(docs).flatMap((r) => r.findings),
   ];
 }
@@ -45,7 +46,7 @@ describe('messages.yaml', () => {
     expect(formatLintFinding(missing, 'zh').message).toBe('缺少“算法运行机制”部分');
     expect(formatLintFinding(missing, 'en').message).toBe('Section “算法运行机制” (operating mechanism) is missing');
     const name: LintFinding = { code: 'NAME_MISMATCH', severity: 'major', line: 3, args: { field: 'entity', found: '甲公司', expected: '乙公司', source: 'answers' } };
-    expect(formatLintFinding(name, 'zh')).toEqual({ message: '主体名称“甲公司”与答复文件中的“乙公司”不一致', hint: '所有材料统一使用备案填报的主体名称，与营业执照和备案系统完全一致' });
+    expect(formatLintFinding(name, 'zh')).toEqual({ message: '主体名称“甲公司”与答案文件中的“乙公司”不一致', hint: '所有材料统一使用备案填报的主体名称，与营业执照和备案系统完全一致' });
     expect(formatLintFinding({ ...name, args: { ...name.args, source: 'self-assessment.md' } }, 'en').message).toBe(
       'The entity name “甲公司” differs from “乙公司” in self-assessment.md',
     );

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import { z } from '../zod.js';
 import { isValidCreditCode } from './credit-code.js';
 import { isRealDate } from '../dates.js';
 

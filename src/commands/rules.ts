@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import * as z from 'zod/mini';
+import { z } from '../zod.js';
 import { AnswersSchema } from '../answers/schema.js';
 import { ReportSchema } from '../core/report-schema.js';
 import { InputError } from '../errors.js';

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Option } from 'commander';
-import { LANGS, MAX_DATA_FILE_BYTES, SEVERITIES, type Lang } from '../constants.js';
+import { LANGS, MAX_DATA_FILE_BYTES, type Lang } from '../constants.js';
 import { isRealDate } from '../dates.js';
 import { InputError, type ExitCodeValue } from '../errors.js';
 import { writeFileAtomic, type Io } from '../io.js';
@@ -9,8 +9,7 @@ import { loadRules } from '../rules/load.js';
 import type { Rules } from '../rules/model.js';
 
 export { EXIT_CODES_HELP, VERSION } from '../constants.js';
-export const FAIL_ON = [...SEVERITIES, 'none'] as const;
-export type FailOn = (typeof FAIL_ON)[number];
+export { FAIL_ON, type FailOn } from '../constants.js';
 
 /** What every command receives: the outside world and a place to put its exit code. */
 export interface CommandContext {

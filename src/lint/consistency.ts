@@ -2,10 +2,12 @@
 // answers file (and, without one, as each other). Reviewers return filings whose documents
 // disagree, so a mismatch is major; the extraction is loose, so the judging here is strict about
 // what counts as "a different name" (see the tests for the false positives it avoids).
-import { TYPE_CODES, type Algorithm, type AlgorithmFunction, type Answers, type TypeCode } from '../answers/schema.js';
+import type { Algorithm, Answers, TypeCode } from '../answers/schema.js';
+import { classifyAlgorithm, parseDeclaredType } from '../core/classify.js';
+import type { TypeDefinition } from '../rules/schema.js';
 import { compareFindings, templateText, type LintFinding } from './lint.js';
 import {
-  cutName, hasCutChar, nameCore, nameMentions, productCore, statedType, typeCodesOfName, typeMentions, typeName,
+  cutName, hasCutChar, nameCore, nameMentions, productCore, statedType, typeMentions, typeName,
   type NameField, type NameMention,
 } from './mentions.js';
 import { LINT_RULES, escapeRegExp, PATTERN_FLAGS } from './rules.js';
@@ -23,30 +25,13 @@ export interface FileFindings {
   findings: LintFinding[];
 }
 
-const TYPE_OF: Record<AlgorithmFunction, TypeCode> = {
-  generate: '01', personalize: '02', rank: '03', search: '04', filter: '05', decide: '06',
-};
-// One filing type per algorithm: the contract's precedence when `does` lists several functions.
-const PRECEDENCE: AlgorithmFunction[] = ['generate', 'decide', 'personalize', 'search', 'filter', 'rank'];
 const names = LINT_RULES.names;
 const MIN_CORE = 2;
 
-/** The primary filing type of an algorithm from what it does (generate > decide > personalize > search > filter > rank). */
-export function primaryType(does: readonly AlgorithmFunction[]): TypeCode {
-  const first = PRECEDENCE.find((fn) => does.includes(fn));
-  if (!first) throw new Error('an algorithm has at least one function (does)');
-  return TYPE_OF[first];
-}
-
-/** The type codes a draft may name for an algorithm: its declaredType (code or name), else its primary type. */
-export function expectedTypes(algorithm: Pick<Algorithm, 'does' | 'declaredType'>): TypeCode[] {
-  const declared = algorithm.declaredType?.trim();
-  if (declared) {
-    if ((TYPE_CODES as readonly string[]).includes(declared)) return [declared as TypeCode];
-    const codes = typeCodesOfName(declared).length > 0 ? typeCodesOfName(declared) : typeCodesOfName(`${declared}类`);
-    if (codes.length > 0) return codes;
-  }
-  return [primaryType(algorithm.does)];
+/** The type codes a draft may name for an algorithm: its declaredType (code or name), else the type its facts give. */
+export function expectedTypes(algorithm: Pick<Algorithm, 'does' | 'declaredType'>, types: readonly TypeDefinition[]): TypeCode[] {
+  const declared = algorithm.declaredType === undefined ? null : parseDeclaredType(algorithm.declaredType, types);
+  return declared ?? [classifyAlgorithm(algorithm, types).type];
 }
 
 const sameName = (a: string, b: string) => foldText(a) === foldText(b);
@@ -169,7 +154,7 @@ function describedAlgorithms(mentions: readonly NameMention[], answers: Answers)
   return weakKnown.length > 0 ? weakKnown : answers.algorithms;
 }
 
-function checkAgainstAnswers(docs: readonly DraftText[], answers: Answers): FileFindings[] {
+function checkAgainstAnswers(docs: readonly DraftText[], answers: Answers, typeDefinitions: readonly TypeDefinition[]): FileFindings[] {
   const expect: Expectation = {
     algorithms: answers.algorithms.map((a) => a.name),
     products: answers.services.map((s) => s.name),
@@ -188,7 +173,7 @@ function checkAgainstAnswers(docs: readonly DraftText[], answers: Answers): File
       else if (m.field === 'algorithm') checkAlgorithm(m, expect, out);
       else checkProduct(m, expect, out);
     }
-    const types = unique(describedAlgorithms(mentions, answers).flatMap(expectedTypes));
+    const types = unique(describedAlgorithms(mentions, answers).flatMap((a) => expectedTypes(a, typeDefinitions)));
     for (const t of typeMentions(lines)) {
       if (!t.codes.some((code) => types.includes(code))) out.typeMismatch(t.text, types, t.line, 'answers');
     }
@@ -253,13 +238,13 @@ function checkAgainstEachOther(docs: readonly DraftText[]): FileFindings[] {
  * Checks that drafts name the subject, algorithms, type and products as the answers file does,
  * or, without answers, as each other. Returns findings per draft, in the order given.
  */
-export function checkConsistency(docs: readonly DraftText[], answers?: Answers): FileFindings[] {
-  const results = answers ? checkAgainstAnswers(docs, answers) : checkAgainstEachOther(docs);
+export function checkConsistency(docs: readonly DraftText[], expected?: { answers: Answers; types: readonly TypeDefinition[] }): FileFindings[] {
+  const results = expected ? checkAgainstAnswers(docs, expected.answers, expected.types) : checkAgainstEachOther(docs);
   return results.map(({ file, findings }) => ({ file, findings: findings.sort(compareFindings) }));
 }
 
 /** The filing type to lint a draft against: that of the answers' algorithm the draft describes, if one. */
-export function typeForDraft(lines: readonly string[], answers: Answers): TypeCode | undefined {
+export function typeForDraft(lines: readonly string[], answers: Answers, types: readonly TypeDefinition[]): TypeCode | undefined {
   const described = describedAlgorithms(mentionsOf(lines), answers);
-  return described.length === 1 && described[0] ? expectedTypes(described[0])[0] : undefined;
+  return described.length === 1 && described[0] ? expectedTypes(described[0], types)[0] : undefined;
 }

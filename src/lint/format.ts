@@ -1,7 +1,7 @@
 // Report views of `filing-check lint`: text for terminals (the caller adds colour), JSON per the
 // contract (section 5) and Markdown for tickets and client mail.
 import stringWidth from 'string-width';
-import type { Severity } from '../rules/schema.js';
+import type { FailOn, Severity } from '../constants.js';
 import { compareFindings, SEVERITY_RANK, type LintFinding, type LintKind } from './lint.js';
 import { fillPlaceholders, formatLintFinding, reportWord, type Lang } from './messages.js';
 
@@ -18,8 +18,6 @@ interface Row {
   hint: string;
 }
 
-/** Severity threshold of --fail-on; `none` never fails. */
-export type FailOn = Severity | 'none';
 
 /**
  * 1 when a finding is at or above `failOn`, else 0. The default, major, is the lint contract: a

@@ -69,11 +69,6 @@ export function statedType(lines: readonly string[]): TypeCode | null {
   return common.length === 1 ? (common[0] ?? null) : null;
 }
 
-/** The code of a Chinese type name (个性化推送类 → 02), or the codes of an ambiguous older name. */
-export function typeCodesOfName(name: string): TypeCode[] {
-  return typeNameCodes.get(name.trim()) ?? [];
-}
-
 /** The canonical (first listed) Chinese name of a type. */
 export function typeName(code: TypeCode): string {
   return rules.typeNames[code][0] ?? code;

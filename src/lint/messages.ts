@@ -1,10 +1,11 @@
-import { z } from 'zod';
+import { z } from '../zod.js';
 import type { LintFinding } from './lint.js';
 import rawMessages from './messages.yaml';
 
-export type Lang = 'zh' | 'en';
+export type { Lang } from '../constants.js';
+import type { Lang } from '../constants.js';
 
-const text = z.string().trim().min(1);
+const text = z.string().check(z.trim(), z.minLength(1));
 const Wording = z.strictObject({ message: text, hint: text });
 const Bilingual = z.strictObject({ zh: text, en: text });
 const ReportWords = z.strictObject({
@@ -25,7 +26,7 @@ const ReportWords = z.strictObject({
 
 /** Schema of src/lint/messages.yaml: zh and en wording of every lint finding and report label. */
 export const MessagesSchema = z.strictObject({
-  codes: z.record(z.string().regex(/^[A-Z][A-Z0-9_]*$/), z.strictObject({ zh: Wording, en: Wording })),
+  codes: z.record(z.string().check(z.regex(/^[A-Z][A-Z0-9_]*$/)), z.strictObject({ zh: Wording, en: Wording })),
   values: z.record(z.string(), z.record(z.string(), Bilingual)),
   report: z.strictObject({ zh: ReportWords, en: ReportWords }),
 });
@@ -34,7 +35,7 @@ export type ReportWord = keyof z.output<typeof ReportWords>;
 
 /** Validates parsed messages data; throws one readable error listing every problem. */
 export function validateMessages(data: unknown): Messages {
-  const result = MessagesSchema.safeParse(data);
+  const result = z.safeParse(MessagesSchema, data);
   if (!result.success) throw new Error(`invalid lint messages:\n${z.prettifyError(result.error)}`);
   return result.data;
 }

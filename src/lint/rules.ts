@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod.js';
 import { TYPE_CODES } from '../answers/schema.js';
 import { SEVERITIES } from '../rules/schema.js';
 import rawRules from './lint-rules.yaml';
@@ -15,40 +15,41 @@ const compiles = (source: string): boolean => {
   }
 };
 
-const pattern = z.string().min(1).refine(compiles, 'a valid JavaScript regular expression');
-const patterns = z.array(pattern).min(1);
-const word = z.string().trim().min(1);
-const positiveInt = z.number().int().positive();
+const pattern = z.string().check(z.minLength(1), z.refine(compiles, 'a valid JavaScript regular expression'));
+const patterns = z.array(pattern).check(z.minLength(1));
+const word = z.string().check(z.trim(), z.minLength(1));
+const positiveInt = z.int().check(z.positive());
 const typeCode = z.enum(TYPE_CODES);
-const kindName = z.enum(['disclosure', 'self-assessment']);
+const KIND_NAMES = ['disclosure', 'self-assessment'] as const;
+const kindName = z.enum(KIND_NAMES);
 
 const SectionBase = z.strictObject({
-  id: z.string().regex(/^[a-z][a-z-]*$/, 'a kebab-case id'),
-  name: word.describe('the heading as the CAC template writes it'),
-  en: word.describe('English name, shown next to the Chinese one in English messages'),
-  severity: z.enum(SEVERITIES).describe('severity of SECTION_MISSING for this section'),
-  minChars: positiveInt.optional().describe('fewer substantive characters give SECTION_TOO_THIN'),
-  figure: z.boolean().default(false).describe('the text must reference a flow chart or figure'),
-  types: z.array(typeCode).min(1).optional().describe('required only for these filing types'),
-  variants: z.array(word).min(1).describe('heading texts accepted for this section'),
+  id: z.string().check(z.regex(/^[a-z][a-z-]*$/, 'a kebab-case id')),
+  name: word.check(z.describe('the heading as the CAC template writes it')),
+  en: word.check(z.describe('English name, shown next to the Chinese one in English messages')),
+  severity: z.enum(SEVERITIES).check(z.describe('severity of SECTION_MISSING for this section')),
+  minChars: z.optional(positiveInt.check(z.describe('fewer substantive characters give SECTION_TOO_THIN'))),
+  figure: z._default(z.boolean(), false).check(z.describe('the text must reference a flow chart or figure')),
+  types: z.optional(z.array(typeCode).check(z.minLength(1), z.describe('required only for these filing types'))),
+  variants: z.array(word).check(z.minLength(1), z.describe('heading texts accepted for this section')),
 });
-const Section = SectionBase.extend({
-  riskItems: z.boolean().default(false).describe('children are risk items checked for boilerplate'),
-  children: z.array(SectionBase).default([]),
+const Section = z.extend(SectionBase, {
+  riskItems: z._default(z.boolean(), false).check(z.describe('children are risk items checked for boilerplate')),
+  children: z._default(z.array(SectionBase), []),
 });
 
 const Kind = z.strictObject({
-  titles: z.array(word).min(1),
-  sections: z.array(Section).min(1),
-  boundaries: z.array(word).default([]),
+  titles: z.array(word).check(z.minLength(1)),
+  sections: z.array(Section).check(z.minLength(1)),
+  boundaries: z._default(z.array(word), []),
 });
 
 const Topic = z.strictObject({
-  code: z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'a SCREAMING_SNAKE code'),
+  code: z.string().check(z.regex(/^[A-Z][A-Z0-9_]*$/, 'a SCREAMING_SNAKE code')),
   severity: z.enum(SEVERITIES),
-  kinds: z.array(kindName).min(1),
-  types: z.array(typeCode).min(1).optional(),
-  when: patterns.optional(),
+  kinds: z.array(kindName).check(z.minLength(1)),
+  types: z.optional(z.array(typeCode).check(z.minLength(1))),
+  when: z.optional(patterns),
   requires: patterns,
 });
 
@@ -65,45 +66,45 @@ export const LintRulesSchema = z
     kinds: z.strictObject({ disclosure: Kind, 'self-assessment': Kind }),
     placeholders: patterns,
     marketing: patterns,
-    jargon: z.array(z.strictObject({ term: word, pattern: pattern.optional() })).min(1),
+    jargon: z.array(z.strictObject({ term: word, pattern: z.optional(pattern) })).check(z.minLength(1)),
     explanation: z.strictObject({ after: patterns, before: patterns }),
     topics: z.array(Topic),
     figures: patterns,
     riskBoilerplate: patterns,
-    typeNames: z.record(typeCode, z.array(word).min(1)).describe('every type code, with the names drafts use for it'),
+    typeNames: z.record(typeCode, z.array(word).check(z.minLength(1))).check(z.describe('every type code, with the names drafts use for it')),
     typeNegations: z.array(word),
     checkMarks: z.array(word),
     names: z.strictObject({
       companySuffix: pattern,
       cutChars: word,
-      entityLabels: z.array(word).min(1),
-      algorithmLabels: z.array(word).min(1),
-      productLabels: z.array(word).min(1),
+      entityLabels: z.array(word).check(z.minLength(1)),
+      algorithmLabels: z.array(word).check(z.minLength(1)),
+      productLabels: z.array(word).check(z.minLength(1)),
       companyGeneric: z.array(word),
       algorithmGeneric: z.array(word),
-      productSuffixes: z.array(word).min(1),
+      productSuffixes: z.array(word).check(z.minLength(1)),
       documentTitles: z.array(word),
     }),
   })
-  .superRefine((rules, ctx) => {
-    for (const kind of kindName.options) {
+  .check(z.superRefine((rules, ctx) => {
+    for (const kind of KIND_NAMES) {
       const ids = new Set<string>();
       const variants = new Map<string, string>();
       const sections = rules.kinds[kind].sections.flatMap((s) => [s, ...s.children]);
       for (const section of sections) {
-        if (ids.has(section.id)) ctx.addIssue({ code: 'custom', path: ['kinds', kind], message: `section id "${section.id}" is used twice` });
+        if (ids.has(section.id)) ctx.issues.push({ code: 'custom', input: rules, path: ['kinds', kind], message: `section id "${section.id}" is used twice` });
         ids.add(section.id);
         for (const variant of section.variants) {
           const key = variant.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
           const owner = variants.get(key);
           if (owner && owner !== section.id) {
-            ctx.addIssue({ code: 'custom', path: ['kinds', kind], message: `heading "${variant}" belongs to both "${owner}" and "${section.id}"` });
+            ctx.issues.push({ code: 'custom', input: rules, path: ['kinds', kind], message: `heading "${variant}" belongs to both "${owner}" and "${section.id}"` });
           }
           variants.set(key, section.id);
         }
       }
     }
-  });
+  }));
 
 export type LintRules = z.output<typeof LintRulesSchema>;
 /** A section or sub-section a draft kind requires. */
@@ -114,7 +115,7 @@ export type LintKind = z.output<typeof kindName>;
 
 /** Validates parsed lint-rules data; throws one readable error listing every problem. */
 export function validateLintRules(data: unknown): LintRules {
-  const result = LintRulesSchema.safeParse(data);
+  const result = z.safeParse(LintRulesSchema, data);
   if (!result.success) throw new Error(`invalid lint rules:\n${z.prettifyError(result.error)}`);
   return result.data;
 }

@@ -1,0 +1,68 @@
+import { relative, resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import { parseAnswers } from '../answers/read.js';
+import { TYPE_CODES, type TypeCode } from '../answers/schema.js';
+import { InputError } from '../errors.js';
+import { checkConsistency, typeForDraft } from '../lint/consistency.js';
+import { formatLintReport, lintExitCode, type LintFormat, type LintReport } from '../lint/format.js';
+import { compareFindings, lintDraft, type LintKind } from '../lint/lint.js';
+import { DraftReadError, readDraft, type Draft } from '../lint/read-draft.js';
+import { emit, FAIL_ON, formatOption, langOption, readAnswersSource, rulesFor, rulesOption, type CommandContext, type CommonOptions, type FailOn } from './shared.js';
+
+interface LintOptions extends CommonOptions {
+  kind?: LintKind;
+  type?: TypeCode;
+  answers?: string;
+  failOn: FailOn;
+}
+
+/** Reads every draft, turning a read failure into the one-line exit-2 message. */
+async function readDrafts(files: readonly string[], cwd: string): Promise<Draft[]> {
+  return Promise.all(
+    files.map(async (file) => {
+      try {
+        return { ...(await readDraft(resolve(cwd, file))), file };
+      } catch (error) {
+        if (error instanceof DraftReadError) throw new InputError(`${file}: ${error.reason}`);
+        throw error;
+      }
+    }),
+  );
+}
+
+/** `filing-check lint FILE...`: drafts of 拟公示内容 and 自评估报告 checked where reviewers return them. */
+export function registerLint(program: Command, { io, result }: CommandContext): void {
+  program
+    .command('lint')
+    .description('check drafts of 拟公示内容 and 算法安全自评估报告 (.md, .txt, .docx) for sections, substance and wording')
+    .argument('<files...>', 'draft files')
+    .addOption(new Option('--kind <kind>', 'document kind, when it cannot be detected').choices(['disclosure', 'self-assessment']))
+    .addOption(new Option('--type <code>', 'filing type the drafts are for (01–06)').choices(TYPE_CODES))
+    .option('--answers <file>', 'answers file: names, type and products the drafts must agree with (统一口径)')
+    .addOption(formatOption(['text', 'json', 'md']))
+    .addOption(langOption())
+    .option('-o, --out <file>', 'write the result to a file (atomically) instead of stdout')
+    .option('--force', 'replace an existing --out file')
+    .addOption(new Option('--fail-on <level>', 'exit 1 when a finding is at or above this severity').choices(FAIL_ON).default('major'))
+    .addOption(rulesOption())
+    .action(async (files: string[], options: LintOptions) => {
+      const drafts = await readDrafts(files, io.cwd);
+      let expected: Parameters<typeof checkConsistency>[1];
+      if (options.answers) {
+        const rules = await rulesFor(options, io);
+        const source = await readAnswersSource(options.answers, io);
+        expected = { answers: parseAnswers(source.text, source.shown, rules), types: rules.types };
+      }
+      const consistency = checkConsistency(drafts, expected);
+      const report: LintReport = {
+        files: drafts.map((draft, i) => {
+          const type = options.type ?? (expected ? typeForDraft(draft.lines, expected.answers, expected.types) : undefined);
+          const linted = lintDraft(draft.lines, { ...(options.kind ? { kind: options.kind } : {}), ...(type ? { type } : {}) });
+          const findings = [...linted.findings, ...(consistency[i]?.findings ?? [])].sort(compareFindings);
+          return { file: relative(io.cwd, resolve(io.cwd, draft.file)) || draft.file, kind: linted.kind, findings };
+        }),
+      };
+      await emit(formatLintReport(report, options.format as LintFormat, options.lang), options, io);
+      result.code = lintExitCode(report, options.failOn);
+    });
+}
