@@ -1,37 +1,19 @@
 import { Option, type Command } from 'commander';
 import { parseAnswers } from '../answers/read.js';
-import { createColor } from '../color.js';
 import { diagnose, exitCodeFor } from '../core/report.js';
-import type { Report } from '../core/report-schema.js';
-import { formatMarkdown } from '../format/markdown.js';
-import { formatText } from '../format/text.js';
-import type { Io } from '../io.js';
+import { expandAnswersPaths, isBatch, runBatch } from './batch.js';
+import { REPORT_FORMATS, renderReport, type ReportFormat } from '../format/render.js';
 import {
   asOfDate, emit, EXIT_CODES_HELP, FAIL_ON, formatOption, langOption, pipedAnswers, readAnswersSource, rulesFor, rulesOption,
   VERSION, type CommandContext, type CommonOptions, type FailOn,
 } from './shared.js';
-
-export const REPORT_FORMATS = ['text', 'json', 'md'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
-
-/** Renders a report in one format; text is coloured only for a terminal (never into a file). */
-export function renderReport(report: Report, format: ReportFormat, color: { flag: boolean | undefined; io: Io; toFile: boolean }): string {
-  switch (format) {
-    case 'json':
-      return `${JSON.stringify(report, null, 2)}\n`;
-    case 'md':
-      return formatMarkdown(report);
-    case 'text':
-      return formatText(report, createColor({ flag: color.toFile ? false : color.flag, env: color.io.env, isTTY: color.io.stdoutIsTTY }));
-  }
-}
 
 /** `filing-check diagnose [FILE|-]`. */
 export function registerDiagnose(program: Command, { io, result }: CommandContext): void {
   program
     .command('diagnose')
     .description('classify each algorithm, decide the procedures that apply and report the material gaps')
-    .argument('[file]', 'answers file (YAML or JSON), or - for standard input')
+    .argument('[files...]', 'answers file (YAML or JSON), - for standard input, or several files and directories for a batch')
     .addOption(formatOption(REPORT_FORMATS))
     .addOption(langOption())
     .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout')
@@ -42,9 +24,17 @@ export function registerDiagnose(program: Command, { io, result }: CommandContex
     .option('--color', 'force colours in text output')
     .option('--no-color', 'no colours in text output')
     .addHelpText('after', EXIT_CODES_HELP)
-    .action(async (file: string | undefined, options: CommonOptions & { failOn: FailOn }) => {
+    .action(async (files: string[], options: CommonOptions & { failOn: FailOn }) => {
       const asOf = asOfDate(options.asOf, io);
       const rules = await rulesFor(options, io);
+      if (await isBatch(files, io.cwd)) {
+        const batchOptions = { format: options.format as ReportFormat, lang: options.lang, failOn: options.failOn, asOf, color: options.color, toFile: options.out !== undefined };
+        const batch = await runBatch(await expandAnswersPaths(files, io.cwd), rules, batchOptions, io);
+        await emit(batch.output, options, io);
+        result.code = batch.code;
+        return;
+      }
+      const file = files[0];
       const source = file !== undefined ? await readAnswersSource(file, io) : await pipedAnswers(io, 'diagnose');
       const answers = parseAnswers(source.text, source.shown, rules);
       const report = diagnose({ answers, rules, lang: options.lang, source: source.shown, asOf, toolVersion: VERSION });

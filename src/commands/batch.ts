@@ -1,0 +1,88 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { parseAnswers } from '../answers/read.js';
+import type { Lang } from '../constants.js';
+import { diagnose, exitCodeFor } from '../core/report.js';
+import type { Report } from '../core/report-schema.js';
+import { ExitCode, InputError, type ExitCodeValue } from '../errors.js';
+import { formatBatchSummary, type BatchRow } from '../format/batch-summary.js';
+import type { Io } from '../io.js';
+import type { Rules } from '../rules/model.js';
+import { renderReport, type ReportFormat } from '../format/render.js';
+import { readAnswersSource, VERSION, type FailOn } from './shared.js';
+
+/** Answers files found in a directory: the conventional filing.yaml, or NAME.filing.yaml / .yml / .json. */
+const ANSWERS_FILE = /(^|[.-])filing\.(ya?ml|json)$/;
+
+async function walk(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const found: string[] = [];
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...(await walk(path)));
+    else if (entry.isFile() && ANSWERS_FILE.test(entry.name)) found.push(path);
+  }
+  return found;
+}
+
+/** Expands the arguments: files as given, directories searched (recursively) for answers files. */
+export async function expandAnswersPaths(paths: readonly string[], cwd: string): Promise<string[]> {
+  const files: string[] = [];
+  for (const path of paths) {
+    const info = await stat(resolve(cwd, path)).catch(() => null);
+    if (info?.isDirectory()) {
+      const found = await walk(resolve(cwd, path));
+      if (found.length === 0) throw new InputError(`${path}: no answers files (filing.yaml, *.filing.yaml, *.filing.json) in this directory`);
+      files.push(...found.map((f) => relative(cwd, f)));
+    } else files.push(path);
+  }
+  return files;
+}
+
+/** True when the arguments ask for a batch: several paths, or a directory. */
+export async function isBatch(paths: readonly string[], cwd: string): Promise<boolean> {
+  if (paths.length > 1) return true;
+  const only = paths[0];
+  return only !== undefined && only !== '-' && (await stat(resolve(cwd, only)).catch(() => null))?.isDirectory() === true;
+}
+
+export interface BatchOptions {
+  format: ReportFormat;
+  lang: Lang;
+  failOn: FailOn;
+  asOf: string;
+  color: boolean | undefined;
+  toFile: boolean;
+}
+
+/**
+ * Diagnoses every file with the rules loaded once. JSON prints one report per line (JSON Lines);
+ * text and Markdown print each report and end with a summary table. A bad file is reported in
+ * place (and on stderr) without hiding the others; the exit code is the worst of all.
+ */
+export async function runBatch(files: readonly string[], rules: Rules, options: BatchOptions, io: Io): Promise<{ output: string; code: ExitCodeValue }> {
+  const parts: string[] = [];
+  const rows: BatchRow[] = [];
+  let code: ExitCodeValue = ExitCode.Ok;
+  for (const file of files) {
+    let report: Report;
+    try {
+      const source = await readAnswersSource(file, io);
+      report = diagnose({ answers: parseAnswers(source.text, source.shown, rules), rules, lang: options.lang, source: source.shown, asOf: options.asOf, toolVersion: VERSION });
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      io.stderr(`filing-check: ${error.message}\n`);
+      code = ExitCode.Invalid;
+      rows.push({ source: file, error: error.message });
+      if (options.format === 'json') parts.push(`${JSON.stringify({ schemaVersion: 1, source: file, error: error.message })}\n`);
+      continue;
+    }
+    const exit = exitCodeFor(report, options.failOn);
+    if (code !== ExitCode.Invalid) code = Math.max(code, exit) as ExitCodeValue;
+    rows.push({ source: report.source, subject: report.entity.name, algorithms: report.algorithms.length, blocking: report.summary.blocking, overdue: report.summary.overdue, readiness: report.summary.readiness });
+    parts.push(options.format === 'json' ? `${JSON.stringify(report)}\n` : renderReport(report, options.format, { flag: options.color, io, toFile: options.toFile }));
+  }
+  if (options.format !== 'json') parts.push(formatBatchSummary(rows, options.format, options.lang));
+  return { output: parts.join(options.format === 'json' ? '' : '\n'), code };
+}
