@@ -2,10 +2,54 @@ import { LineCounter, isMap, isNode, isSeq, parseDocument, type Document } from 
 import { z } from './zod.js';
 import type { $ZodIssue, $ZodType, output } from 'zod/v4/core';
 import { InputError } from './errors.js';
+import { decodeTextBytes } from './text-decode.js';
 
 
 // A cap on alias expansion, so a "billion laughs" document fails fast instead of eating memory.
 const MAX_ALIAS_COUNT = 100;
+// The YAML parser recurses per level and runs out of memory (a fatal, uncatchable abort) on tens
+// of thousands of nested brackets; real answers files nest about six levels deep.
+const MAX_NESTING = 64;
+
+/** How deep flow brackets or block indentation nest, quoted text and comments aside. */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let quote: string | null = null;
+  let comment = false;
+  let lineStart = true;
+  let indent = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\n') {
+      comment = false;
+      lineStart = true;
+      indent = 0;
+      continue;
+    }
+    if (lineStart) {
+      if (c === ' ') {
+        // Two spaces a level is the usual YAML style; eight per level still counts generously.
+        indent++;
+        deepest = Math.max(deepest, Math.floor(indent / 8));
+        continue;
+      }
+      lineStart = false;
+    }
+    if (comment) continue;
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = null;
+      continue;
+    }
+    // A quote opens a quoted scalar only where a value starts; elsewhere it is an apostrophe.
+    if ((c === '"' || c === "'") && /^$|[:\-[{,]$/.test(text.slice(Math.max(0, i - 2), i).trimEnd().slice(-1))) quote = c;
+    else if (c === '#') comment = true;
+    else if (c === '[' || c === '{') deepest = Math.max(deepest, ++depth);
+    else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
+  }
+  return deepest;
+}
 
 type Path = readonly PropertyKey[];
 
@@ -46,8 +90,11 @@ function describeIssue(issue: $ZodIssue, data: unknown, schemaHint: string): { p
       return { path: [...issue.path, key], text: `unknown field "${key}"; remove it or fix its spelling (see: ${schemaHint})` };
     }
     case 'invalid_type':
+      if (issue.path.length === 0 && (found === null || found === undefined)) return { path: [], text: 'the file is empty; expected an answers file (schemaVersion, entity, algorithms …)' };
+      if (typeof found === 'number' && !Number.isFinite(found)) return { path: issue.path, text: `expected a finite number, got ${String(found)}` };
       return { path: issue.path, text: found === undefined ? `a value is required (expected ${issue.expected})` : `expected ${issue.expected}, got ${describeValue(found)}` };
     case 'invalid_value':
+      if (found === undefined) return { path: issue.path, text: `a value is required (expected ${issue.values.map((v) => JSON.stringify(v)).join(' | ')})` };
       return {
         path: issue.path,
         text: `expected ${issue.values.length === 1 ? '' : 'one of '}${issue.values.map((v) => JSON.stringify(v)).join(' | ')}, got ${describeValue(found)}`,
@@ -80,6 +127,22 @@ export interface ParsedDataFile {
   locate(path: Path): string;
 }
 
+/**
+ * Decodes an answers file's bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM. GBK is refused
+ * rather than guessed, because a wrong guess would garble the company and product names.
+ */
+export function decodeDataBytes(bytes: Uint8Array, file: string): string {
+  if (bytes.includes(0) && !(bytes[0] === 0xff && bytes[1] === 0xfe) && !(bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new InputError(`${file}: contains NUL bytes; expected a UTF-8 text file (YAML or JSON)`);
+  }
+  const decoded = decodeTextBytes(bytes);
+  if (!decoded) throw new InputError(`${file}: not a text file; expected a UTF-8 text file (YAML or JSON)`);
+  if (decoded.encoding === 'gb18030') {
+    throw new InputError(`${file}: not UTF-8 (it looks like GBK, as Chinese Windows editors save it); expected UTF-8: re-save the file as UTF-8`);
+  }
+  return decoded.text;
+}
+
 /** Strips a UTF-8 BOM and normalises CRLF, both of which Windows editors produce. */
 export function normalizeText(text: string): string {
   return (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n?/g, '\n');
@@ -92,13 +155,15 @@ export function normalizeText(text: string): string {
 export function parseDataText(raw: string, file: string): ParsedDataFile {
   if (raw.includes('\u0000')) throw new InputError(`${file}: contains NUL bytes; expected a UTF-8 text file (YAML or JSON)`);
   const text = normalizeText(raw);
+  if (nestingDepth(text) > MAX_NESTING) throw new InputError(`${file}: nested more than ${MAX_NESTING} levels deep; expected an answers or rules file (they nest a few levels)`);
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   const error = doc.errors[0];
   if (error) {
     const [start] = error.pos;
     const { line, col } = lineCounter.linePos(start);
-    const what = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
+    // The parser's own wording, except where it names its API instead of the problem.
+    const what = error.code === 'MULTIPLE_DOCS' ? 'the file holds several YAML documents (separated by ---); expected one' : error.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
     throw new InputError(`${file}:${line}:${col}: syntax error: ${what}`);
   }
   let data: unknown;
@@ -107,18 +172,35 @@ export function parseDataText(raw: string, file: string): ParsedDataFile {
   } catch (cause) {
     throw new InputError(`${file}: ${(cause as Error).message}; expected a file without alias expansion bombs`);
   }
-  const locate = (path: Path): string => {
-    // Walk down as far as the path exists, so a missing field points at its parent.
-    for (let depth = path.length; depth >= 0; depth--) {
-      const node = doc.getIn(path.slice(0, depth) as unknown[], true);
-      if (isNode(node) && node.range) {
-        const { line, col } = lineCounter.linePos(keyStart(doc, path.slice(0, depth)) ?? node.range[0]);
-        return `${file}:${line}:${col}`;
-      }
+  const forbidden = findKey(data, '__proto__');
+  // Left in, the key would be silently dropped by validation or, worse, set an object's prototype.
+  if (forbidden) throw new InputError(`${locateIn(doc, lineCounter, file, forbidden)}: ${formatPath(forbidden)}: "__proto__" is not allowed as a key; expected field names from the schema`);
+  return { data, locate: (path) => locateIn(doc, lineCounter, file, path) };
+}
+
+/** The path of the first mapping key with this name, depth first. */
+function findKey(data: unknown, name: string, path: PropertyKey[] = []): PropertyKey[] | null {
+  if (data === null || typeof data !== 'object') return null;
+  for (const key of Object.keys(data)) {
+    const here = [...path, Array.isArray(data) ? Number(key) : key];
+    if (key === name && !Array.isArray(data)) return here;
+    const inner = findKey((data as Record<string, unknown>)[key], name, here);
+    if (inner) return inner;
+  }
+  return null;
+}
+
+/** file:line:column of a field path, walking up to the deepest part of it that exists. */
+function locateIn(doc: Document, lineCounter: LineCounter, file: string, path: Path): string {
+  // Walk down as far as the path exists, so a missing field points at its parent.
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = doc.getIn(path.slice(0, depth) as unknown[], true);
+    if (isNode(node) && node.range) {
+      const { line, col } = lineCounter.linePos(keyStart(doc, path.slice(0, depth)) ?? node.range[0]);
+      return `${file}:${line}:${col}`;
     }
-    return file;
-  };
-  return { data, locate };
+  }
+  return file;
 }
 
 /** Where the key of a mapping entry starts, so "unknown field" points at the key, not its value. */
@@ -145,7 +227,8 @@ export function validateData<T extends $ZodType>(parsed: ParsedDataFile, schema:
   const first = describeIssue(issues[0]!, parsed.data, schemaHint);
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
   const where = parsed.locate(first.path);
-  throw new InputError(`${where === file ? file : where}: ${formatPath(first.path)}: ${first.text}${more}`);
+  const field = first.path.length > 0 ? `${formatPath(first.path)}: ` : '';
+  throw new InputError(`${where}: ${field}${first.text}${more}`);
 }
 
 /** An InputError for a field path of a parsed file, positioned where the field is written. */

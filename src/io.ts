@@ -8,7 +8,7 @@ export interface Io {
   stdout(text: string): void;
   stderr(text: string): void;
   /** Reads all of standard input (only called when stdin is not a terminal or "-" was given). */
-  readStdin(): Promise<string>;
+  readStdin(): Promise<Uint8Array>;
   stdinIsTTY: boolean;
   stdoutIsTTY: boolean;
   cwd: string;

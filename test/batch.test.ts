@@ -6,7 +6,8 @@ import { AS_OF, CASES, runCli, tempDir } from './helpers.js';
 /** A consultant's folder: one sub-folder per client, each with its filing.yaml. */
 function clientsFolder(withBroken: boolean): string {
   const root = tempDir();
-  for (const [client, fixture] of [['北京晨读', 'news-feed'], ['成都环宇', 'internal-overseas'], ['天津速达', 'ride-hailing']]) {
+  const clients: [string, string][] = [['北京晨读', 'news-feed'], ['成都环宇', 'internal-overseas'], ['天津速达', 'ride-hailing']];
+  for (const [client, fixture] of clients) {
     mkdirSync(join(root, client));
     cpSync(join(CASES, `${fixture}.yaml`), join(root, client, 'filing.yaml'));
   }

@@ -85,7 +85,8 @@ describe('exit codes and streams', () => {
   it('2 with one clear message, and no stack trace, for usage errors and unreadable input', () => {
     expect(runCli(['diagnose'])).toEqual({ code: 2, stdout: '', stderr: 'filing-check: no answers given; pass a file (filing-check diagnose filing.yaml), pipe one (filing-check diagnose - < filing.yaml), or run filing-check diagnose in a terminal to answer the questions\n' });
     expect(runCli(['diagnose', 'missing.yaml'])).toEqual({ code: 2, stdout: '', stderr: 'filing-check: missing.yaml: no such file; expected an answers file (YAML or JSON)\n' });
-    expect(runCli(['diagnose', 'test'])).toEqual({ code: 2, stdout: '', stderr: 'filing-check: test: not a file; expected an answers file (YAML or JSON)\n' });
+    expect(runCli(['diagnose', '/dev/null'])).toEqual({ code: 2, stdout: '', stderr: 'filing-check: /dev/null: not a file; expected an answers file (YAML or JSON)\n' });
+    expect(runCli(['diagnose', 'src'])).toEqual({ code: 2, stdout: '', stderr: 'filing-check: src: no answers files (filing.yaml, *.filing.yaml, *.filing.json) in this directory\n' });
     expect(runCli(['diagnose', 'examples/filing.yaml', '--as-of', '2026-02-30']).stderr).toBe('filing-check: --as-of: expected a date written YYYY-MM-DD, got "2026-02-30"\n');
     const badFormat = runCli(['diagnose', 'examples/filing.yaml', '--format', 'xml']);
     expect(badFormat.code).toBe(2);

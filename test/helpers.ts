@@ -3,7 +3,6 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Readable } from 'node:stream';
 import { main } from '../src/main.js';
 import type { Io } from '../src/io.js';
 
@@ -31,17 +30,13 @@ export function runCli(args: string[], options: { input?: string | Buffer; cwd?:
 }
 
 /** Runs main() in-process with a fake Io. */
-export async function runMain(args: string[], options: { stdin?: string; cwd?: string; stdinIsTTY?: boolean; env?: Record<string, string> } = {}): Promise<RunResult> {
+export async function runMain(args: string[], options: { stdin?: string | Uint8Array; cwd?: string; stdinIsTTY?: boolean; env?: Record<string, string> } = {}): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
   const io: Io = {
     stdout: (text) => void (stdout += text),
     stderr: (text) => void (stderr += text),
-    readStdin: async () => {
-      let text = '';
-      for await (const chunk of Readable.from([options.stdin ?? ''])) text += chunk;
-      return text;
-    },
+    readStdin: async () => (typeof options.stdin === 'string' || options.stdin === undefined ? Buffer.from(options.stdin ?? '', 'utf8') : options.stdin),
     stdinIsTTY: options.stdinIsTTY ?? false,
     stdoutIsTTY: false,
     cwd: options.cwd ?? ROOT,

@@ -2,7 +2,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DraftReadError, decodeDraftBytes, readDraft } from '../src/lint/read-draft.js';
+import { DraftReadError, readDraft } from '../src/lint/read-draft.js';
+import { decodeTextBytes } from '../src/text-decode.js';
 
 const fixture = (name: string) => new URL(`./fixtures/drafts/${name}`, import.meta.url).pathname;
 
@@ -93,7 +94,7 @@ describe('readDraft errors', () => {
   });
 });
 
-describe('decodeDraftBytes', () => {
+describe('decodeTextBytes', () => {
   const utf16be = (text: string) => {
     const le = Buffer.from(`\ufeff${text}`, 'utf16le');
     for (let i = 0; i < le.length; i += 2) [le[i], le[i + 1]] = [le[i + 1] ?? 0, le[i] ?? 0];
@@ -101,30 +102,30 @@ describe('decodeDraftBytes', () => {
   };
 
   it('honours a UTF-8 or UTF-16BE byte order mark', () => {
-    expect(decodeDraftBytes(Buffer.from('\ufeff算法目的意图', 'utf8'))).toEqual({ encoding: 'utf-8-bom', text: '算法目的意图' });
-    expect(decodeDraftBytes(utf16be('算法目的意图'))).toEqual({ encoding: 'utf-16be', text: '算法目的意图' });
+    expect(decodeTextBytes(Buffer.from('\ufeff算法目的意图', 'utf8'))).toEqual({ encoding: 'utf-8-bom', text: '算法目的意图' });
+    expect(decodeTextBytes(utf16be('算法目的意图'))).toEqual({ encoding: 'utf-16be', text: '算法目的意图' });
   });
 
   it('prefers UTF-8 and falls back to GB18030 only when UTF-8 is invalid', () => {
-    expect(decodeDraftBytes(Buffer.from('目的意图 ×— α', 'utf8'))?.encoding).toBe('utf-8');
+    expect(decodeTextBytes(Buffer.from('目的意图 ×— α', 'utf8'))?.encoding).toBe('utf-8');
     // "算法 ×—α" in GBK: Han, Latin-1 ×, em dash and Greek all belong to what GBK files contain.
     const gbk = Uint8Array.from([0xcb, 0xe3, 0xb7, 0xa8, 0x20, 0xa1, 0xc1, 0xa1, 0xaa, 0xa6, 0xc1]);
-    expect(decodeDraftBytes(gbk)).toEqual({ encoding: 'gb18030', text: '算法 ×—α' });
+    expect(decodeTextBytes(gbk)).toEqual({ encoding: 'gb18030', text: '算法 ×—α' });
   });
 
   it('rejects valid GB18030 that decodes to characters no GBK document holds', () => {
     // Four-byte GB18030 sequences for U+10000…: valid, but a binary file, not Chinese text.
     const bytes = Uint8Array.from([0x90, 0x30, 0x81, 0x30, 0x90, 0x30, 0x81, 0x31, 0x90, 0x30, 0x81, 0x32]);
     expect(new TextDecoder('gb18030', { fatal: true }).decode(bytes)).toHaveLength(6);
-    expect(decodeDraftBytes(bytes)).toBeNull();
+    expect(decodeTextBytes(bytes)).toBeNull();
   });
 
   it('rejects UTF-16 without a BOM (NUL bytes) and a broken UTF-16 file', () => {
-    expect(decodeDraftBytes(Buffer.from('algorithm', 'utf16le'))).toBeNull();
-    expect(decodeDraftBytes(Uint8Array.from([0xff, 0xfe, 0x97]))).toBeNull();
+    expect(decodeTextBytes(Buffer.from('algorithm', 'utf16le'))).toBeNull();
+    expect(decodeTextBytes(Uint8Array.from([0xff, 0xfe, 0x97]))).toBeNull();
   });
 
   it('accepts an empty file', () => {
-    expect(decodeDraftBytes(new Uint8Array())).toEqual({ encoding: 'utf-8', text: '' });
+    expect(decodeTextBytes(new Uint8Array())).toEqual({ encoding: 'utf-8', text: '' });
   });
 });

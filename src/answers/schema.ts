@@ -28,11 +28,14 @@ const CREDIT_CODE_SHAPE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/
 const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const kebabId = z.string().check(z.regex(KEBAB_ID, 'a kebab-case id such as "news-app" (lower-case letters, digits, hyphens)'));
 
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 const isoDate = z
   .string()
-  .check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD'), z.refine(isRealDate, 'a date that exists in the calendar'));
+  .check(z.regex(DATE_SHAPE, 'a date written YYYY-MM-DD'), z.refine((date) => !DATE_SHAPE.test(date) || isRealDate(date), 'a date that exists in the calendar'));
 
-const text = z.string().check(z.trim(), z.minLength(1, 'a non-empty text'));
+// Bounds keep a hostile file from echoing megabytes into every report and checklist.
+const text = z.string().check(z.trim(), z.minLength(1, 'a non-empty text'), z.maxLength(2000, 'a text of at most 2,000 characters'));
+const nameText = z.string().check(z.trim(), z.minLength(1, 'a non-empty name'), z.maxLength(200, 'a name of at most 200 characters'));
 const described = <T extends z.ZodMiniType>(schema: T, description: string): T => schema.check(z.describe(description)) as T;
 const optionalText = (description: string) => z.optional(described(text, description));
 
@@ -62,7 +65,7 @@ const MaterialEntry = z
 const Materials = described(z._default(z.record(kebabId, MaterialEntry), {}), 'material id → progress');
 
 const Entity = z.strictObject({
-  name: described(text, '主体名称: the company name exactly as on the business licence'),
+  name: described(nameText, '主体名称: the company name exactly as on the business licence'),
   creditCode: z.optional(
     z.string().check(
       z.trim(),
@@ -81,7 +84,7 @@ const Entity = z.strictObject({
 
 const Service = z.strictObject({
   id: kebabId,
-  name: described(text, 'product name as shown to users'),
+  name: described(nameText, 'product name as shown to users'),
   forms: z._default(z.array(z.enum(SERVICE_FORMS)).check(z.minLength(1, 'at least one form')), ['app']),
   audience: z._default(z.enum(AUDIENCES), 'public'),
   servesMainland: z._default(z.boolean(), true),
@@ -101,7 +104,7 @@ const Generation = z.strictObject({
   foundationModel: z._default(z.enum(FOUNDATION_MODELS), 'none'),
   upstream: z.optional(
     z.strictObject({
-      name: described(text, 'upstream model name'),
+      name: described(nameText, 'upstream model name'),
       filingNumber: optionalText("the upstream model's gen-AI filing number, e.g. Beijing-WenXinYiYan-20230821"),
     }),
   ),
@@ -109,7 +112,7 @@ const Generation = z.strictObject({
 
 const Algorithm = z.strictObject({
   id: kebabId,
-  name: described(text, '算法名称'),
+  name: described(nameText, '算法名称'),
   purpose: optionalText('主要用途 draft'),
   services: z._default(z.array(kebabId), []),
   role: z._default(z.enum(ROLES), 'provider'),

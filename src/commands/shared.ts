@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Option } from 'commander';
 import { LANGS, MAX_DATA_FILE_BYTES, type Lang } from '../constants.js';
+import { decodeDataBytes } from '../data-file.js';
 import { isRealDate } from '../dates.js';
 import { InputError, type ExitCodeValue } from '../errors.js';
 import { writeFileAtomic, type Io } from '../io.js';
@@ -48,19 +49,20 @@ export function rulesOption(): Option {
   return new Option('--rules <dir>', 'add an overlay rule-pack directory (repeatable)').argParser(collect).default([]);
 }
 
-/** Reads an answers source: a file path, or "-" for standard input. */
+/** Reads an answers source: a file path, or "-" for standard input; decoded, size-checked. */
 export async function readAnswersSource(source: string, io: Io): Promise<{ text: string; shown: string }> {
+  const tooLarge = (shown: string) => new InputError(`${shown}: larger than ${MAX_DATA_FILE_BYTES / 1024 / 1024} MiB; expected an answers file`);
   if (source === '-') {
-    const text = await io.readStdin();
-    if (Buffer.byteLength(text) > MAX_DATA_FILE_BYTES) throw new InputError(`<stdin>: larger than ${MAX_DATA_FILE_BYTES / 1024 / 1024} MiB; expected an answers file`);
-    return { text, shown: '<stdin>' };
+    const bytes = await io.readStdin();
+    if (bytes.byteLength > MAX_DATA_FILE_BYTES) throw tooLarge('<stdin>');
+    return { text: decodeDataBytes(bytes, '<stdin>'), shown: '<stdin>' };
   }
   const path = resolve(io.cwd, source);
   const info = await stat(path).catch(() => null);
   if (!info) throw new InputError(`${source}: no such file; expected an answers file (YAML or JSON)`);
   if (!info.isFile()) throw new InputError(`${source}: not a file; expected an answers file (YAML or JSON)`);
-  if (info.size > MAX_DATA_FILE_BYTES) throw new InputError(`${source}: larger than ${MAX_DATA_FILE_BYTES / 1024 / 1024} MiB; expected an answers file`);
-  return { text: await readFile(path, 'utf8'), shown: source };
+  if (info.size > MAX_DATA_FILE_BYTES) throw tooLarge(source);
+  return { text: decodeDataBytes(await readFile(path), source), shown: source };
 }
 
 /** With no file named: a pipe if there is one, otherwise exit 2 saying how to pass answers. */
