@@ -1,6 +1,14 @@
 // The only module that touches `process`: it builds the Io for main() and sets the exit code.
 import { main } from './main.js';
-import type { Io } from './io.js';
+import { removePendingTempFiles, type Io } from './io.js';
+
+// An interrupted write leaves the previous file as it was; only our temporary file goes.
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  process.on(signal, () => {
+    removePendingTempFiles();
+    process.exit(code);
+  });
+}
 
 async function readAll(stream: NodeJS.ReadStream): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
