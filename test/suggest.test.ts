@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TypeCode } from '../src/answers/schema.js';
 import { EmptyTextError, isConfident, suggestType } from '../src/suggest/suggest.js';
+import { heldOutEvaluations } from '../scripts/eval-suggest.js';
 import { loadExamples, serialiseModel, trainSuggestModel } from '../scripts/train-suggest.js';
 
 /** Realistic 主要用途 drafts, a dozen or so per type, written in the lists' style but not copied from them. */
@@ -185,6 +186,38 @@ describe('the shape of a suggestion', () => {
 
   it('calls clear texts confident', () => {
     expect(isConfident(suggestType('应用于信息检索场景，根据用户输入的查询词，检索匹配的新闻资讯。'))).toBe(true);
+  });
+});
+
+describe('on the batches after 2024-12, trained only on the earlier ones', () => {
+  let result: ReturnType<typeof heldOutEvaluations>;
+  beforeAll(async () => {
+    result = heldOutEvaluations(await loadExamples());
+  });
+
+  it('holds out enough of both lists to mean something', () => {
+    expect(result.general.purpose.total).toBeGreaterThanOrEqual(50);
+    expect(result.deepSynthesis.purpose.total).toBeGreaterThanOrEqual(500);
+  });
+
+  it('types ≥ 95 % of the general list right from the purpose alone, and with the name', () => {
+    expect(result.general.purpose.accuracy).toBeGreaterThanOrEqual(0.95);
+    expect(result.general.purposeAndName.accuracy).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('types ≥ 99.7 % of the deep-synthesis list right', () => {
+    expect(result.deepSynthesis.purpose.accuracy).toBeGreaterThanOrEqual(0.997);
+    expect(result.deepSynthesis.purposeAndName.accuracy).toBeGreaterThanOrEqual(0.997);
+  });
+
+  it('does better than counting keywords', () => {
+    expect(result.general.purpose.accuracy).toBeGreaterThan(result.general.plainKeywords.accuracy);
+  });
+
+  it('is rarely wrong when isConfident says it is sure, and sure of most texts', () => {
+    const { total, correct } = result.general.purpose.confident;
+    expect(correct / total).toBeGreaterThanOrEqual(0.97);
+    expect(total / result.general.purpose.total).toBeGreaterThanOrEqual(0.8);
   });
 });
 
