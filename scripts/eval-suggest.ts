@@ -4,7 +4,7 @@
 // (trained up to 2023-12, tested on 2024), which crosses the CAC's change of wording.
 // Usage: npm run eval:suggest [-- CSV]
 import { TYPE_CODES, type TypeCode } from '../src/answers/schema.js';
-import { CONCEPT_WORDS, isConfident, suggesterFor, type TypeSuggestion } from '../src/suggest/suggest.js';
+import { CONCEPT_WORDS, FUNCTION_OF_TYPE, isConfident, suggesterFor, type TypeSuggestion } from '../src/suggest/suggest.js';
 import { DEFAULT_CSV, loadExamples, trainSuggestModel, type Example, type TrainOptions } from './train-suggest.js';
 
 /** Batches up to this one train; later ones (2025-01 … 2025-06 in the current data) are held out. */
@@ -82,10 +82,9 @@ export const plainKeywords = keywordClassifier({
 });
 
 /** The model's own concept words without the learning: what the n-grams and weights add. */
-export const conceptKeywords = keywordClassifier({
-  '01': CONCEPT_WORDS.generate, '02': CONCEPT_WORDS.personalize, '03': CONCEPT_WORDS.rank,
-  '04': CONCEPT_WORDS.search, '05': CONCEPT_WORDS.filter, '06': CONCEPT_WORDS.decide,
-});
+export const conceptKeywords = keywordClassifier(
+  Object.fromEntries(TYPE_CODES.map((type) => [type, CONCEPT_WORDS[FUNCTION_OF_TYPE[type]]])) as Record<TypeCode, readonly string[]>,
+);
 
 /** Splits examples into training (≤ LAST_TRAINING_BATCH) and held-out rows. */
 export function splitByBatch(examples: Example[], lastTrainingBatch = LAST_TRAINING_BATCH) {

@@ -161,6 +161,14 @@ describe('the shape of a suggestion', () => {
     expect(full.phrases.some((p) => p.includes('ＦＡＱ'))).toBe(true);
   });
 
+  it('reads the Kangxi radicals that PDF copies leave (⽣ for 生) as the characters they stand for', () => {
+    const plain = suggestType('应用于图像生成场景，根据用户输入的文字描述，生成相应的图片。');
+    const pasted = '应用于图像\u2f63成场景，根据\u2f64户输\u2f0a的\u2f42字描述，\u2f63成相应的图\u2f5a。';
+    const s = suggestType(pasted);
+    expect([s.type, s.confidence]).toEqual([plain.type, plain.confidence]);
+    for (const phrase of s.phrases) expect(pasted).toContain(phrase);
+  });
+
   it('is deterministic', () => {
     for (const { text } of ALL_CASES.slice(0, 20)) expect(suggestType(text)).toEqual(suggestType(text));
   });

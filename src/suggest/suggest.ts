@@ -101,6 +101,11 @@ export const CONCEPT_WORDS: Readonly<Record<AlgorithmFunction, readonly string[]
     '排产', '排班', '决策', '骑手', '骑士', '司机', '供需', '运力', '最优'],
 };
 
+/** The function each type code files (the contract's `does` table), to reach a type's CONCEPT_WORDS. */
+export const FUNCTION_OF_TYPE: Readonly<Record<TypeCode, AlgorithmFunction>> = {
+  '01': 'generate', '02': 'personalize', '03': 'rank', '04': 'search', '05': 'filter', '06': 'decide',
+};
+
 /**
  * Character sequences in which a concept word is only an accident of writing without spaces:
  * 返回答案 holds 回答, 提供需求 holds 供需, 结合成交 and 综合成本 hold 合成. There the word counts
@@ -108,13 +113,17 @@ export const CONCEPT_WORDS: Readonly<Record<AlgorithmFunction, readonly string[]
  */
 const NOT_CONCEPTS = /返回答|提供需|结合成|综合成/g;
 
-/** Full-width ASCII → ASCII, upper → lower case; a code point whose folding changes its length is kept, so offsets stay valid. */
-function fold(input: string): string {
+/**
+ * Compatibility forms to their plain characters (full-width ＦＡＱ → faq; the Kangxi radicals ⽣⽤⼈
+ * that PDF copies put in place of 生用人, as in some published texts) and Latin to lower case.
+ * Works one code point at a time and keeps a code point whose folding would change its length, so
+ * every offset in the result is valid in the input.
+ */
+export function foldText(input: string): string {
   let folded = '';
   for (const char of input) {
-    const code = char.codePointAt(0)!;
-    const lower = (code >= 0xff01 && code <= 0xff5e ? String.fromCodePoint(code - 0xfee0) : char).toLowerCase();
-    folded += lower.length === char.length ? lower : char;
+    const plain = char.normalize('NFKC').toLowerCase();
+    folded += plain.length === char.length ? plain : char;
   }
   return folded;
 }
@@ -172,7 +181,7 @@ function conceptsOf(masked: string): Gram[] {
 }
 
 function hitsOf(input: string, source: FeatureHit['source'], prefix: string, markFirstClause: boolean): FeatureHit[] {
-  const folded = fold(input);
+  const folded = foldText(input);
   const clauseEnd = markFirstClause ? folded.search(CLAUSE_END) : -1;
   const firstClauseEnd = clauseEnd < 0 ? folded.length : clauseEnd;
   const hits: FeatureHit[] = [];
