@@ -122,6 +122,12 @@ const NOT_CONCEPTS = /返回答|提供需|结合成|综合成/g;
 export function foldText(input: string): string {
   let folded = '';
   for (const char of input) {
+    // ASCII and the common CJK blocks are their own NFKC form; skipping them keeps this cheap.
+    const code = char.codePointAt(0)!;
+    if (code < 0x80 || (code >= 0x3400 && code <= 0x9fff)) {
+      folded += code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : char;
+      continue;
+    }
     const plain = char.normalize('NFKC').toLowerCase();
     folded += plain.length === char.length ? plain : char;
   }
@@ -150,14 +156,14 @@ function gramsOf(folded: string, accidentsBlanked: string): Gram[] {
       if (run.length >= 2) grams.push({ gram: run, kind: 'gram', start: at, end: at + run.length });
       continue;
     }
-    const chars = [...run];
+    // Offsets of each character; a character outside the BMP takes two code units.
     const starts: number[] = [];
-    let offset = at;
-    for (const char of chars) starts.push(offset), (offset += char.length);
-    starts.push(offset);
+    for (let offset = at; offset < at + run.length; offset += folded.codePointAt(offset)! > 0xffff ? 2 : 1) starts.push(offset);
+    starts.push(at + run.length);
     for (const n of NGRAM_SIZES) {
-      for (let i = 0; i + n <= chars.length; i++) {
-        const [gram, start, end] = [chars.slice(i, i + n).join(''), starts[i]!, starts[i + n]!];
+      for (let i = 0; i + n < starts.length; i++) {
+        const [start, end] = [starts[i]!, starts[i + n]!];
+        const gram = folded.slice(start, end);
         if (!CONCEPT_SET.has(gram) || accidentsBlanked.slice(start, end) === gram) grams.push({ gram, kind: 'gram', start, end });
       }
     }
