@@ -7,7 +7,7 @@ import { TYPE_CODES, type TypeCode } from '../src/answers/schema.js';
 import { CONCEPT_WORDS, FUNCTION_OF_TYPE, isConfident, suggesterFor, type TypeSuggestion } from '../src/suggest/suggest.js';
 import { DEFAULT_CSV, loadExamples, trainSuggestModel, type Example, type TrainOptions } from './train-suggest.js';
 
-/** Batches up to this one train; later ones (2025-01 … 2025-06 in the current data) are held out. */
+/** Batches up to this one train; later ones (2025-03 and 2025-05 in the current data) are held out. */
 export const LAST_TRAINING_BATCH = '2024-12';
 
 /** Figures for one list and one way of predicting. */

@@ -42,7 +42,7 @@ const LABEL_FIXES: Record<string, { type: TypeCode; why: string }> = {
 };
 
 /** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF) into rows of fields. */
-export function parseCsv(text: string): string[][] {
+function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -127,7 +127,7 @@ export interface TrainOptions {
   scale: number;
 }
 
-export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
+const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   minFilers: 3,
   deepSynthesisShare: 1,
   balance: 0.5,

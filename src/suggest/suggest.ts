@@ -11,7 +11,7 @@ export interface TypeSuggestion {
   type: TypeCode;
   /** Model probability of `type`, 0..1, rounded to 3 decimals. */
   confidence: number;
-  /** Other plausible types, best first; types below MIN_ALTERNATIVE are left out. */
+  /** Other plausible types, best first; types below 0.02 are left out as noise. */
   alternatives: { type: TypeCode; confidence: number }[];
   /** Substrings of the input (text first, then name) that pushed most towards `type`, most decisive first, at most 5. */
   phrases: string[];
