@@ -1,0 +1,331 @@
+// suggest-type: the likely filing type code of an algorithm from its 主要用途 text (and, when known,
+// its name). A multinomial logistic regression over character n-grams and a few groups of function
+// words, learnt offline from the CAC's published lists by scripts/train-suggest.ts; the model ships
+// as model.json, so nothing is read at run time. The feature extraction lives here only and
+// training imports it, so a model is always asked about the features it was learnt on.
+import { TYPE_CODES, type AlgorithmFunction, type TypeCode } from '../answers/schema.js';
+import bundledModel from './model.json' with { type: 'json' };
+
+/** A suggestion: the best type, how sure the model is, the runners-up and the phrases behind it. */
+export interface TypeSuggestion {
+  type: TypeCode;
+  /** Model probability of `type`, 0..1, rounded to 3 decimals. */
+  confidence: number;
+  /** Other plausible types, best first; types below 0.02 are left out as noise. */
+  alternatives: { type: TypeCode; confidence: number }[];
+  /** Substrings of the input (text first, then name) that pushed most towards `type`, most decisive first, at most 5. */
+  phrases: string[];
+}
+
+/** Options of suggestType. */
+export interface SuggestOptions {
+  /** 算法名称: names such as “…个性化推荐算法” often say the type outright. */
+  name?: string;
+}
+
+/** The trained model as stored in model.json. */
+export interface SuggestModel {
+  version: 1;
+  /** Column order of `bias` and of every weight row. */
+  types: TypeCode[];
+  /** Weights and biases are stored as integers: the real value times `scale`. */
+  scale: number;
+  bias: number[];
+  /** Feature key (see featureHits) → one integer weight per type. */
+  weights: Record<string, number[]>;
+}
+
+/** One occurrence of a feature in the input, with the span (UTF-16 offsets) it was read from. */
+export interface FeatureHit {
+  key: string;
+  /** `concept`: one of the CONCEPT_WORDS groups; `gram`: a character n-gram or a Latin word. */
+  kind: 'gram' | 'concept';
+  source: 'text' | 'name';
+  start: number;
+  end: number;
+}
+
+/** Thrown by suggestType for an empty or whitespace-only text: there is nothing to classify. */
+export class EmptyTextError extends Error {
+  readonly code = 'EMPTY_TEXT';
+  constructor() {
+    super('suggest-type needs a non-empty 主要用途 text');
+    this.name = 'EmptyTextError';
+  }
+}
+
+/**
+ * Character n-gram sizes. Bigrams carry most of the signal in Chinese (推荐, 搜索, 调度); trigrams
+ * separate look-alikes (热搜榜 vs 搜索词); single characters would mostly add noise.
+ */
+const NGRAM_SIZES = [2, 3] as const;
+/** Alternatives below this probability are noise, not a plausible second reading. */
+const MIN_ALTERNATIVE = 0.02;
+/** A phrase must carry at least this share of the strongest phrase's weight to be shown. */
+const MIN_PHRASE_SHARE = 0.15;
+const MAX_PHRASES = 5;
+/**
+ * isConfident threshold, from npm run eval:suggest (general list, purpose only). Held out 2025:
+ * 54 of 55 texts at or above it, none wrong. Back-test across the 2024 change of wording: 200 of
+ * 217, 4 wrong (98 %); 0.9 would cut that to 2 wrong but leave 33 texts unconfident instead of 17.
+ */
+const CONFIDENT_AT = 0.8;
+
+const HAN = /\p{Script=Han}/u;
+const LATIN = /[a-z0-9]/;
+/** Ends of the first clause (the 应用于…场景 part), which usually names the function outright. */
+const CLAUSE_END = /[，,；;。：:！!？?]/;
+
+/**
+ * The words of the filing template itself (应用于…场景，根据…，实现…; every name ends in 算法).
+ * Every type's texts use them, so n-grams touching them only tell when a text was written (the
+ * CAC's wording changed in 2024), not what the algorithm does; learning them made 2024 texts look
+ * like the deep-synthesis list. They are cut out before n-grams are taken.
+ */
+const TEMPLATE_WORDS = /应用于|用于|场景|根据|通过|基于|功能|进行|实现|算法/g;
+/**
+ * Words that name one function, grouped under the contract's `does` values. Each group is one
+ * feature whose weight is learnt from every text that uses any of its words, so a text can be
+ * classified by a synonym the lists never used (屏蔽 where they wrote 过滤, 计价 where they wrote 定价).
+ * Words the lists use for two types (问答 in FAQ retrieval and chat, 知识库 in RAG and search,
+ * 关键词, 规划) are left to the n-grams.
+ */
+export const CONCEPT_WORDS: Readonly<Record<AlgorithmFunction, readonly string[]>> = {
+  generate: ['生成', '合成', '创作', '写作', '续写', '改写', '润色', '翻译', '转写', '转文字', '转为文字', '对话', '回复', '回答', '摘要',
+    '数字人', '虚拟人', '克隆', '换脸', '特效', '美颜', '风格化', '风格迁移', '配音', '大模型', '语音识别', '文字识别', 'ocr', 'tts', 'asr', 'aigc'],
+  personalize: ['推荐', '推送', '个性化', '猜你喜欢', '感兴趣', '兴趣', '偏好', '画像', '千人千面', '信息流', '喜欢'],
+  rank: ['排序', '排行', '排名', '榜', '热搜', '精选', '热度', '热门', '人气', '畅销', '热销', '飙升'],
+  search: ['搜索', '检索', '查询', '查找', '搜一搜', '搜图', 'faq', '常见问题', '索引'],
+  filter: ['过滤', '审核', '屏蔽', '拦截', '违规', '违法', '不良', '风控', '筛查', '敏感词', '内容安全', '风险识别', '去重', '鉴黄', '色情', '暴力', '垃圾信息', '诈骗', '处置'],
+  decide: ['调度', '派单', '分单', '指派', '分配', '配送', '定价', '报价', '计价', '价格', '折扣', '预估', '预测', '到达时间', '送达时间', '路线', '路径',
+    '排产', '排班', '决策', '骑手', '骑士', '司机', '供需', '运力', '最优'],
+};
+
+/** The function each type code files (the contract's `does` table), to reach a type's CONCEPT_WORDS. */
+export const FUNCTION_OF_TYPE: Readonly<Record<TypeCode, AlgorithmFunction>> = {
+  '01': 'generate', '02': 'personalize', '03': 'rank', '04': 'search', '05': 'filter', '06': 'decide',
+};
+
+/**
+ * Character sequences in which a concept word is only an accident of writing without spaces:
+ * 返回答案 holds 回答, 提供需求 holds 供需, 结合成交 and 综合成本 hold 合成. There the word counts
+ * neither as a concept nor as an n-gram.
+ */
+const NOT_CONCEPTS = /返回答|提供需|结合成|综合成/g;
+
+/**
+ * Compatibility forms to their plain characters (full-width ＦＡＱ → faq; the Kangxi radicals ⽣⽤⼈
+ * that PDF copies put in place of 生用人, as in some published texts) and Latin to lower case.
+ * Works one code point at a time and keeps a code point whose folding would change its length, so
+ * every offset in the result is valid in the input.
+ */
+export function foldText(input: string): string {
+  let folded = '';
+  for (const char of input) {
+    // ASCII and the common CJK blocks are their own NFKC form; skipping them keeps this cheap.
+    const code = char.codePointAt(0)!;
+    if (code < 0x80 || (code >= 0x3400 && code <= 0x9fff)) {
+      folded += code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : char;
+      continue;
+    }
+    const plain = char.normalize('NFKC').toLowerCase();
+    folded += plain.length === char.length ? plain : char;
+  }
+  return folded;
+}
+
+interface Gram {
+  gram: string;
+  kind: FeatureHit['kind'];
+  start: number;
+  end: number;
+}
+
+const CONCEPT_SET = new Set(Object.values(CONCEPT_WORDS).flat());
+const blank = (chars: string) => ' '.repeat(chars.length);
+
+/** Han n-grams and Latin words of a folded string, template words cut out. */
+function gramsOf(folded: string, accidentsBlanked: string): Gram[] {
+  const grams: Gram[] = [];
+  const masked = folded.replace(TEMPLATE_WORDS, blank);
+  for (const match of masked.matchAll(/\p{Script=Han}+|[a-z0-9]+/gu)) {
+    const run = match[0];
+    const at = match.index;
+    if (!HAN.test(run)) {
+      // Single letters and digits (型号 A, 第 3 步) say nothing; FAQ, TTS, OCR, 3D do.
+      if (run.length >= 2) grams.push({ gram: run, kind: 'gram', start: at, end: at + run.length });
+      continue;
+    }
+    // Offsets of each character; a character outside the BMP takes two code units.
+    const starts: number[] = [];
+    for (let offset = at; offset < at + run.length; offset += folded.codePointAt(offset)! > 0xffff ? 2 : 1) starts.push(offset);
+    starts.push(at + run.length);
+    for (const n of NGRAM_SIZES) {
+      for (let i = 0; i + n < starts.length; i++) {
+        const [start, end] = [starts[i]!, starts[i + n]!];
+        const gram = folded.slice(start, end);
+        if (!CONCEPT_SET.has(gram) || accidentsBlanked.slice(start, end) === gram) grams.push({ gram, kind: 'gram', start, end });
+      }
+    }
+  }
+  return grams;
+}
+
+/** Occurrences of the concept words; Latin words only as whole words (tts, not in https). */
+function conceptsOf(masked: string): Gram[] {
+  const found: Gram[] = [];
+  for (const [concept, words] of Object.entries(CONCEPT_WORDS)) {
+    for (const word of words) {
+      for (let at = masked.indexOf(word); at >= 0; at = masked.indexOf(word, at + 1)) {
+        const end = at + word.length;
+        if (LATIN.test(word[0]!) && (LATIN.test(masked[at - 1] ?? '') || LATIN.test(masked[end] ?? ''))) continue;
+        found.push({ gram: `k:${concept}`, kind: 'concept', start: at, end });
+      }
+    }
+  }
+  return found;
+}
+
+function hitsOf(input: string, source: FeatureHit['source'], prefix: string, markFirstClause: boolean): FeatureHit[] {
+  const folded = foldText(input);
+  const clauseEnd = markFirstClause ? folded.search(CLAUSE_END) : -1;
+  const firstClauseEnd = clauseEnd < 0 ? folded.length : clauseEnd;
+  const hits: FeatureHit[] = [];
+  const accidentsBlanked = folded.replace(NOT_CONCEPTS, blank);
+  for (const { gram, kind, start, end } of [...gramsOf(folded, accidentsBlanked), ...conceptsOf(accidentsBlanked)]) {
+    hits.push({ key: prefix + gram, kind, source, start, end });
+    if (markFirstClause && end <= firstClauseEnd) hits.push({ key: `s:${gram}`, kind, source, start, end });
+  }
+  return hits;
+}
+
+/**
+ * The features of a purpose text and optional name, with where each was read. Keys: an n-gram or
+ * Latin word of the text, or `k:GROUP` for a CONCEPT_WORDS word; prefixed `s:` again for the text's
+ * first clause (the stated scenario), `n:` for the name. Training and inference both use this.
+ */
+export function featureHits(text: string, name?: string): FeatureHit[] {
+  const hits = hitsOf(text, 'text', '', true);
+  if (name !== undefined) hits.push(...hitsOf(name, 'name', 'n:', false));
+  return hits;
+}
+
+interface CompiledModel {
+  types: TypeCode[];
+  bias: number[];
+  weights: Map<string, Float64Array>;
+}
+
+function compile(model: SuggestModel): CompiledModel {
+  for (const type of model.types) {
+    if (!(TYPE_CODES as readonly string[]).includes(type)) throw new Error(`suggest model: unknown type ${type}`);
+  }
+  const weights = new Map<string, Float64Array>();
+  for (const [key, row] of Object.entries(model.weights)) weights.set(key, Float64Array.from(row, (w) => w / model.scale));
+  return { types: model.types, bias: model.bias.map((b) => b / model.scale), weights };
+}
+
+function softmax(scores: number[]): number[] {
+  const top = Math.max(...scores);
+  const exps = scores.map((s) => Math.exp(s - top));
+  const sum = exps.reduce((a, b) => a + b, 0);
+  return exps.map((e) => e / sum);
+}
+
+const round3 = (value: number) => Math.round(value * 1000) / 1000;
+
+function classify(model: CompiledModel, text: string, name: string | undefined): TypeSuggestion {
+  if (text.trim() === '') throw new EmptyTextError();
+  const hits = featureHits(text, name?.trim() ? name : undefined);
+  // Features are binary (present or not), as in training: count each key once.
+  const occurrences = new Map<string, FeatureHit[]>();
+  for (const hit of hits) {
+    if (!model.weights.has(hit.key)) continue;
+    const seen = occurrences.get(hit.key);
+    if (seen) seen.push(hit);
+    else occurrences.set(hit.key, [hit]);
+  }
+  const scores = [...model.bias];
+  for (const key of occurrences.keys()) {
+    const row = model.weights.get(key)!;
+    for (let t = 0; t < scores.length; t++) scores[t]! += row[t]!;
+  }
+  const probabilities = softmax(scores);
+  const ranked = probabilities.map((p, t) => ({ type: model.types[t]!, p, t })).sort((a, b) => b.p - a.p);
+  const best = ranked[0]!;
+  return {
+    type: best.type,
+    confidence: round3(best.p),
+    alternatives: ranked
+      .slice(1)
+      .filter((r) => r.p >= MIN_ALTERNATIVE)
+      .map((r) => ({ type: r.type, confidence: round3(r.p) })),
+    phrases: decisivePhrases(model, occurrences, probabilities, best.t, text, name ?? ''),
+  };
+}
+
+/**
+ * Each feature's push towards the winner is its weight there minus its probability-weighted mean
+ * weight (its gradient on the winner's log-probability). Pushes are shared among the feature's
+ * occurrences; overlapping n-grams that push join into one phrase, so 个性 + 性化 + 化推 + 推荐
+ * read back as 个性化推荐.
+ */
+function decisivePhrases(
+  model: CompiledModel,
+  occurrences: Map<string, FeatureHit[]>,
+  probabilities: number[],
+  winner: number,
+  text: string,
+  name: string,
+): string[] {
+  const pushes: { hit: FeatureHit; push: number }[] = [];
+  for (const [key, hits] of occurrences) {
+    const row = model.weights.get(key)!;
+    const mean = probabilities.reduce((sum, p, t) => sum + p * row[t]!, 0);
+    const push = (row[winner]! - mean) / hits.length;
+    if (push > 0) for (const hit of hits) pushes.push({ hit, push });
+  }
+  if (pushes.length === 0) return [];
+  const strongest = Math.max(...pushes.map((p) => p.push));
+  const kept = pushes
+    .filter((p) => p.push >= strongest * MIN_PHRASE_SHARE)
+    .sort((a, b) => (a.hit.source === b.hit.source ? a.hit.start - b.hit.start : a.hit.source === 'text' ? -1 : 1));
+  const spans: { source: FeatureHit['source']; start: number; end: number; push: number }[] = [];
+  for (const { hit, push } of kept) {
+    const last = spans.at(-1);
+    if (last && last.source === hit.source && hit.start < last.end) {
+      last.end = Math.max(last.end, hit.end);
+      last.push += push;
+    } else {
+      spans.push({ source: hit.source, start: hit.start, end: hit.end, push });
+    }
+  }
+  const phrases: string[] = [];
+  for (const span of spans.sort((a, b) => b.push - a.push || a.start - b.start)) {
+    const phrase = (span.source === 'text' ? text : name).slice(span.start, span.end);
+    if (!phrases.includes(phrase)) phrases.push(phrase);
+    if (phrases.length === MAX_PHRASES) break;
+  }
+  return phrases;
+}
+
+/** A suggestType bound to another model (evaluation trains its own on older batches). */
+export function suggesterFor(model: SuggestModel): (text: string, options?: SuggestOptions) => TypeSuggestion {
+  let compiled: CompiledModel | undefined;
+  return (text, options) => classify((compiled ??= compile(model)), text, options?.name);
+}
+
+const suggestWithBundledModel = suggesterFor(bundledModel as SuggestModel);
+
+/**
+ * The likely type code of an algorithm from its 主要用途 text (and name, when given).
+ * Throws EmptyTextError when `text` is empty or whitespace: a name alone is not a purpose.
+ */
+export function suggestType(text: string, options?: SuggestOptions): TypeSuggestion {
+  return suggestWithBundledModel(text, options);
+}
+
+/** True when a suggestion is sure enough to state as the answer rather than as a guess to check. */
+export function isConfident(suggestion: TypeSuggestion): boolean {
+  return suggestion.confidence >= CONFIDENT_AT;
+}
