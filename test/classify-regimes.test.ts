@@ -126,6 +126,11 @@ describe('warnings and required items of the realistic cases', () => {
     expect(mismatches[0]!.message).toBe('拟按「01 生成合成类」申报，但该算法的功能事实（does: search）对应「04 信息检索类」。备案类型决定自评估报告模板和审核要点，类型选错是退回补正的常见原因：请按 信息检索类 申报，或修正 does 中的事实。');
     expect(report.warnings.filter((w) => w.code === 'MULTIPLE_FUNCTIONS').map((w) => w.algorithm)).toEqual(['llm-service', 'recommend-rank']);
     expect(report.warnings.map((w) => w.code)).toContain('OPT_OUT_NOT_OFFERED');
+    // The FAQ bot's purpose reads like generation: the reviewer would file it as 01.
+    expect(report.warnings.find((w) => w.code === 'PURPOSE_TYPE_MISMATCH')).toMatchObject({ algorithm: 'faq-bot', severity: 'major' });
+    expect(report.warnings.filter((w) => w.algorithm === 'recommend-rank' && w.code.startsWith('PURPOSE_')).map((w) => w.code)).toEqual([
+      'PURPOSE_TOO_SHORT', 'PURPOSE_NO_SCENARIO', 'PURPOSE_NO_DATA_BASIS', 'PURPOSE_SUPERLATIVE',
+    ]);
   });
 
   it('news-feed: every required item is listed whatever its status; 检索过滤类 matches a search algorithm', () => {

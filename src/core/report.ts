@@ -8,6 +8,8 @@ import { algorithmFacts, evaluateCondition, type Facts } from './facts.js';
 import { computeDeadlines, type Deadline } from './deadlines.js';
 import { parseFilingNumber } from './filing-number.js';
 import { decideRegimes, type Reason, type RegimeDecision } from './regimes.js';
+import { formatPurposeFinding, lintPurpose } from '../suggest/purpose-lint.js';
+import { isConfident, suggestType } from '../suggest/suggest.js';
 
 /** Everything the pure core needs; no I/O happens past this point. */
 export interface DiagnosisInput {
@@ -103,6 +105,19 @@ export function diagnose(input: DiagnosisInput): Report {
   const warnings: ReportWarning[] = [];
   const warn = (code: string, algorithm: string | null, args: Record<string, string | number> = {}) =>
     warnings.push({ code, severity: warningSeverity(code), algorithm, message: t(lang, `warning.${code}`, args) });
+  // A reviewer reads the 主要用途 before anything else: it must say what the facts say.
+  const checkPurpose = (algorithm: Answers['algorithms'][number], type: TypeCode) => {
+    if (!algorithm.purpose) return;
+    const suggestion = suggestType(algorithm.purpose, { name: algorithm.name });
+    if (isConfident(suggestion) && suggestion.type !== type) {
+      const phrases = suggestion.phrases.join(lang === 'zh' ? '、' : ', ');
+      warn('PURPOSE_TYPE_MISMATCH', algorithm.id, { suggested: suggestion.type, suggestedName: typeName(suggestion.type), confidence: suggestion.confidence.toFixed(2), phrases, type, typeName: typeName(type) });
+    }
+    for (const finding of lintPurpose(algorithm.purpose, { type })) {
+      const { message, suggestion: rewrite } = formatPurposeFinding(finding, lang);
+      warnings.push({ code: finding.code, severity: finding.severity, algorithm: algorithm.id, message: `${message}${lang === 'zh' ? '' : ' '}${t(lang, 'ui.rewrite')}${rewrite}` });
+    }
+  };
 
   const analysed: Analysed[] = answers.algorithms.map((algorithm) => {
     const classification = classifyAlgorithm(algorithm, rules.types);
@@ -141,6 +156,7 @@ export function diagnose(input: DiagnosisInput): Report {
     if (algorithm.role === 'technical-supporter' && !algorithm.does.includes('generate')) warn('ROLE_WITHOUT_GENERATION', algorithm.id);
     const filed = decisions.some((d) => d.regime === 'algorithm-filing' && d.applies);
     if (filed && algorithm.does.includes('personalize') && algorithm.userControls?.optOut === false) warn('OPT_OUT_NOT_OFFERED', algorithm.id);
+    checkPurpose(algorithm, type);
     if (algorithm.filingNumber !== undefined) {
       const number = parseFilingNumber(algorithm.filingNumber);
       if (number.kind === 'irregular') warn('FILING_NUMBER_IRREGULAR', algorithm.id, { number: algorithm.filingNumber });

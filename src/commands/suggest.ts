@@ -1,0 +1,47 @@
+import type { Command } from 'commander';
+import type { Lang } from '../constants.js';
+import { InputError } from '../errors.js';
+import { PURPOSE_MESSAGES } from '../suggest/purpose-lint.js';
+import { suggestType, type TypeSuggestion } from '../suggest/suggest.js';
+import { emit, formatOption, langOption, type CommandContext, type CommonOptions } from './shared.js';
+
+/** One answer as a JSON line (contract section 3), with the deciding phrases added. */
+function jsonLine(input: string, s: TypeSuggestion): string {
+  return JSON.stringify({ input, type: s.type, confidence: s.confidence, alternatives: s.alternatives, phrases: s.phrases });
+}
+
+/** One answer as text: "02 个性化推送类  0.97  推荐、浏览". */
+function textLine(s: TypeSuggestion, lang: Lang): string {
+  const name = (code: keyof typeof PURPOSE_MESSAGES.typeNames) => PURPOSE_MESSAGES.typeNames[code][lang];
+  const others = s.alternatives.map((a) => `${a.type} ${name(a.type)} ${a.confidence.toFixed(2)}`).join(', ');
+  const because = s.phrases.length ? `  ${lang === 'zh' ? '依据' : 'because of'}: ${s.phrases.join(lang === 'zh' ? '、' : ', ')}` : '';
+  return `${s.type} ${name(s.type)}  ${s.confidence.toFixed(2)}${because}${others ? `  (${lang === 'zh' ? '其次' : 'else'}: ${others})` : ''}`;
+}
+
+/** `filing-check suggest-type [TEXT]`: the likely type of an algorithm from its 主要用途. */
+export function registerSuggest(program: Command, { io }: CommandContext): void {
+  program
+    .command('suggest-type')
+    .description('the likely type code (01–06) of an algorithm from its 主要用途 text; with no TEXT, one text per line from stdin')
+    .argument('[text]', '主要用途 text')
+    .option('--name <name>', '算法名称, which often names the type outright')
+    .addOption(formatOption(['text', 'json']))
+    .addOption(langOption())
+    .option('-o, --out <file>', 'write the answers to a file (atomically) instead of stdout')
+    .option('--force', 'replace an existing --out file')
+    .action(async (text: string | undefined, options: CommonOptions & { name?: string }) => {
+      const line = (input: string) => {
+        const s = suggestType(input, options.name ? { name: options.name } : {});
+        return options.format === 'json' ? jsonLine(input, s) : textLine(s, options.lang);
+      };
+      if (text !== undefined) {
+        if (text.trim() === '') throw new InputError('suggest-type: expected a non-empty 主要用途 text');
+        await emit(`${line(text)}\n`, options, io);
+        return;
+      }
+      if (io.stdinIsTTY) throw new InputError('suggest-type: expected a TEXT argument, or texts piped one per line on stdin');
+      // Blank lines are skipped; every answer repeats its input, so answers can be matched to texts.
+      const inputs = new TextDecoder().decode(await io.readStdin()).split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+      await emit(inputs.map((input) => `${line(input)}\n`).join(''), options, io);
+    });
+}
