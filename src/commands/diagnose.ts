@@ -1,54 +1,31 @@
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { parseAnswers } from '../answers/read.js';
-import { createColor } from '../color.js';
 import { diagnose, exitCodeFor } from '../core/report.js';
-import type { Report } from '../core/report-schema.js';
-import { formatMarkdown } from '../format/markdown.js';
-import { formatText } from '../format/text.js';
-import type { Io } from '../io.js';
+import { addReportOutputOptions, emitReport, type ReportOutputOptions } from './report-output.js';
 import {
-  asOfDate, emit, EXIT_CODES_HELP, FAIL_ON, formatOption, langOption, pipedAnswers, readAnswersSource, rulesFor, rulesOption,
-  VERSION, type CommandContext, type CommonOptions, type FailOn,
+  asOfDate, EXIT_CODES_HELP, langOption, pipedAnswers, readAnswersSource, rulesFor, rulesOption, VERSION,
+  type CommandContext, type CommonOptions,
 } from './shared.js';
-
-export const REPORT_FORMATS = ['text', 'json', 'md'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
-
-/** Renders a report in one format; text is coloured only for a terminal (never into a file). */
-export function renderReport(report: Report, format: ReportFormat, color: { flag: boolean | undefined; io: Io; toFile: boolean }): string {
-  switch (format) {
-    case 'json':
-      return `${JSON.stringify(report, null, 2)}\n`;
-    case 'md':
-      return formatMarkdown(report);
-    case 'text':
-      return formatText(report, createColor({ flag: color.toFile ? false : color.flag, env: color.io.env, isTTY: color.io.stdoutIsTTY }));
-  }
-}
 
 /** `filing-check diagnose [FILE|-]`. */
 export function registerDiagnose(program: Command, { io, result }: CommandContext): void {
-  program
-    .command('diagnose')
-    .description('classify each algorithm, decide the procedures that apply and report the material gaps')
-    .argument('[file]', 'answers file (YAML or JSON), or - for standard input')
-    .addOption(formatOption(REPORT_FORMATS))
+  addReportOutputOptions(
+    program
+      .command('diagnose')
+      .description('classify each algorithm, decide the procedures that apply and report the material gaps')
+      .argument('[file]', 'answers file (YAML or JSON), or - for standard input'),
+  )
     .addOption(langOption())
-    .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout')
-    .option('--force', 'replace an existing --out file')
-    .addOption(new Option('--fail-on <level>', 'exit 1 when a gap is at or above this severity').choices(FAIL_ON).default('blocking'))
     .addOption(rulesOption())
     .option('--as-of <date>', 'diagnose as of this date (YYYY-MM-DD) instead of today')
-    .option('--color', 'force colours in text output')
-    .option('--no-color', 'no colours in text output')
     .addHelpText('after', EXIT_CODES_HELP)
-    .action(async (file: string | undefined, options: CommonOptions & { failOn: FailOn }) => {
+    .action(async (file: string | undefined, options: Omit<CommonOptions, 'format'> & ReportOutputOptions) => {
       const asOf = asOfDate(options.asOf, io);
       const rules = await rulesFor(options, io);
       const source = file !== undefined ? await readAnswersSource(file, io) : await pipedAnswers(io, 'diagnose');
       const answers = parseAnswers(source.text, source.shown, rules);
       const report = diagnose({ answers, rules, lang: options.lang, source: source.shown, asOf, toolVersion: VERSION });
-      await emit(renderReport(report, options.format as ReportFormat, { flag: options.color, io, toFile: options.out !== undefined }), options, io);
+      await emitReport(report, options, io);
       result.code = exitCodeFor(report, options.failOn);
     });
 }

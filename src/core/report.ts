@@ -1,7 +1,7 @@
 import type { Answers, MaterialEntry, MaterialStatus, TypeCode } from '../answers/schema.js';
 import { t, type Lang } from '../messages/messages.js';
 import type { Basis, Material, Rules } from '../rules/model.js';
-import { REGIME_IDS, type Severity } from '../rules/schema.js';
+import { REGIME_IDS, SEVERITIES, type Severity } from '../rules/schema.js';
 import type { Report, ReportAlgorithm, ReportBasis, ReportItem, ReportRegime, ReportWarning, Tally } from './report-schema.js';
 import { classifyAlgorithm, parseDeclaredType, type Classification } from './classify.js';
 import { algorithmFacts, evaluateCondition, type Facts } from './facts.js';
@@ -203,10 +203,12 @@ export function diagnose(input: DiagnosisInput): Report {
   };
 }
 
-/** The exit code for a report: 1 when a gap is at or above the --fail-on level. */
-export function exitCodeFor(report: Report, failOn: Severity | 'none'): 0 | 1 {
-  if (failOn === 'none') return 0;
-  const levels: Severity[] = failOn === 'blocking' ? ['blocking'] : failOn === 'major' ? ['blocking', 'major'] : ['blocking', 'major', 'minor'];
-  return report.items.some((i) => i.gap && levels.includes(i.severity)) ? 1 : 0;
+/** True when a severity is at or above a --fail-on level (SEVERITIES runs from most severe); nothing is at or above "none". */
+export function isAtOrAbove(severity: Severity, failOn: Severity | 'none'): boolean {
+  return failOn !== 'none' && SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(failOn);
 }
 
+/** The exit code for a report: 1 when a gap is at or above the --fail-on level. */
+export function exitCodeFor(report: Report, failOn: Severity | 'none'): 0 | 1 {
+  return report.items.some((i) => i.gap && isAtOrAbove(i.severity, failOn)) ? 1 : 0;
+}

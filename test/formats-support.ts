@@ -1,0 +1,70 @@
+// Shared by the format and checklist tests: the CLI in-process with a fake Io, golden files, and
+// the local Chromium. Set UPDATE_GOLDEN=1 to rewrite the goldens from the current output.
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import type { Io } from '../src/io.js';
+import { main } from '../src/main.js';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const AS_OF = '2026-11-29';
+const UPDATE = process.env.UPDATE_GOLDEN === '1';
+
+/** What one in-process run of the CLI printed and returned. */
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs main() with a fake Io: no colours, a fixed day, stdin from `stdin`, env merged over a clean one. */
+export async function runCli(args: string[], options: { cwd?: string; env?: Record<string, string>; stdin?: string } = {}): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = {
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+    readStdin: async () => options.stdin ?? '',
+    stdinIsTTY: false,
+    stdoutIsTTY: false,
+    cwd: options.cwd ?? ROOT,
+    env: { NO_COLOR: '1', PATH: process.env.PATH ?? '', ...options.env },
+    today: () => AS_OF,
+  };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}
+
+/** Compares text with test/golden/<name>, or writes it there when UPDATE_GOLDEN=1. */
+export async function expectGolden(name: string, actual: string): Promise<void> {
+  const path = join(ROOT, 'test', 'golden', name);
+  if (UPDATE || !existsSync(path)) {
+    if (!UPDATE && process.env.CI === 'true') throw new Error(`test/golden/${name} is missing; run UPDATE_GOLDEN=1 npx vitest run and commit it`);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, actual);
+    return;
+  }
+  expect(actual, `test/golden/${name} (UPDATE_GOLDEN=1 rewrites it)`).toBe(await readFile(path, 'utf8'));
+}
+
+/** A fresh temporary folder for one test. */
+export function tempDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'filing-check-test-'));
+}
+
+/**
+ * The Chromium for the browser tests: the first on the PATH, or null. On CI (CI=true) a missing
+ * browser is a failure, not a skip, because .ci/run installs one.
+ */
+export async function chromiumForTests(): Promise<string | null> {
+  const { findChromium } = await import('../src/format/pdf.js');
+  try {
+    return await findChromium(undefined, { PATH: process.env.PATH }, ROOT);
+  } catch (error) {
+    if (process.env.CI === 'true') throw new Error(`CI=true but no Chromium on the PATH (.ci/run should install it): ${(error as Error).message}`);
+    return null;
+  }
+}
