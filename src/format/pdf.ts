@@ -57,14 +57,14 @@ export async function withBrowserProfile<T>(run: (dir: string, flags: string[]) 
   }
 }
 
-/** Runs a Chromium command line, resolving with its stderr; a failure or timeout is an InputError. */
-export function runChromium(chromium: string, args: string[]): Promise<string> {
+/** Runs a Chromium command line and resolves with what it printed; a failure or timeout is an InputError. */
+export function runChromium(chromium: string, args: string[]): Promise<{ stdout: string; stderr: string }> {
   return new Promise((done, fail) => {
-    execFile(chromium, args, { timeout: RENDER_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024, encoding: 'utf8' }, (error, _stdout, stderr) => {
+    execFile(chromium, args, { timeout: RENDER_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
       if (error) {
         const tail = stderr.trim().split('\n').slice(-3).join(' | ');
         fail(new InputError(`${chromium}: ${error.killed ? `no result within ${RENDER_TIMEOUT_MS / 1000} s` : `failed (${error.code ?? error.message})`}${tail ? `: ${tail}` : ''}`));
-      } else done(stderr);
+      } else done({ stdout, stderr });
     });
   });
 }
