@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerDiagnose } from './commands/diagnose.js';
+import { registerDiff, registerRender } from './commands/render.js';
 import { registerRules, registerSchema } from './commands/rules.js';
 import { EXIT_CODES_HELP, VERSION, type CommandContext } from './commands/shared.js';
 import { CancelledError, ExitCode, InputError, type ExitCodeValue } from './errors.js';
@@ -17,6 +18,8 @@ function buildProgram(context: CommandContext): Command {
     .addHelpText('after', EXIT_CODES_HELP)
     .showHelpAfterError('(run with --help for usage)');
   registerDiagnose(program, context);
+  registerRender(program, context);
+  registerDiff(program, context);
   registerSchema(program, context);
   registerRules(program, context);
   // Subcommands inherit exitOverride and output settings only when copied explicitly.

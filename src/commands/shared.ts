@@ -59,18 +59,19 @@ export function rulesOption(): Option {
   return new Option('--rules <dir>', 'add an overlay rule-pack directory (repeatable)').argParser(collect).default([]);
 }
 
-/** Reads an answers source: a file path, or "-" for standard input. */
-export async function readAnswersSource(source: string, io: Io): Promise<{ text: string; shown: string }> {
+/** Reads a data source: a file path, or "-" for standard input; `expected` names what it should be. */
+export async function readAnswersSource(source: string, io: Io, expected = 'an answers file (YAML or JSON)'): Promise<{ text: string; shown: string }> {
+  const limit = `larger than ${MAX_DATA_FILE_BYTES / 1024 / 1024} MiB; expected ${expected}`;
   if (source === '-') {
     const text = await io.readStdin();
-    if (Buffer.byteLength(text) > MAX_DATA_FILE_BYTES) throw new InputError(`<stdin>: larger than ${MAX_DATA_FILE_BYTES / 1024 / 1024} MiB; expected an answers file`);
+    if (Buffer.byteLength(text) > MAX_DATA_FILE_BYTES) throw new InputError(`<stdin>: ${limit}`);
     return { text, shown: '<stdin>' };
   }
   const path = resolve(io.cwd, source);
   const info = await stat(path).catch(() => null);
-  if (!info) throw new InputError(`${source}: no such file; expected an answers file (YAML or JSON)`);
-  if (!info.isFile()) throw new InputError(`${source}: not a file; expected an answers file (YAML or JSON)`);
-  if (info.size > MAX_DATA_FILE_BYTES) throw new InputError(`${source}: larger than ${MAX_DATA_FILE_BYTES / 1024 / 1024} MiB; expected an answers file`);
+  if (!info) throw new InputError(`${source}: no such file; expected ${expected}`);
+  if (!info.isFile()) throw new InputError(`${source}: not a file; expected ${expected}`);
+  if (info.size > MAX_DATA_FILE_BYTES) throw new InputError(`${source}: ${limit}`);
   return { text: await readFile(path, 'utf8'), shown: source };
 }
 
