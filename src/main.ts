@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerChecklist } from './commands/checklist.js';
 import { registerDiagnose } from './commands/diagnose.js';
 import { registerDiff, registerRender } from './commands/render.js';
 import { registerRules, registerSchema } from './commands/rules.js';
@@ -20,6 +21,7 @@ function buildProgram(context: CommandContext): Command {
   registerDiagnose(program, context);
   registerRender(program, context);
   registerDiff(program, context);
+  registerChecklist(program, context);
   registerSchema(program, context);
   registerRules(program, context);
   // Subcommands inherit exitOverride and output settings only when copied explicitly.

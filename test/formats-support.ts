@@ -68,3 +68,17 @@ export async function chromiumForTests(): Promise<string | null> {
     return null;
   }
 }
+
+/** Every Markdown table keeps its shape: each row has as many unescaped pipes as its header row. */
+export function expectTablesIntact(md: string): void {
+  const pipes = (line: string) => (line.match(/(?<!\\)\|/g) ?? []).length;
+  let header: string | null = null;
+  for (const line of md.split('\n')) {
+    if (!line.startsWith('|')) {
+      header = null;
+      continue;
+    }
+    header ??= line;
+    expect(pipes(line), line).toBe(pipes(header));
+  }
+}

@@ -29,9 +29,12 @@ export function tallyView(tally: Tally) {
   };
 }
 
-/** UI words for a layout, named without the ui. prefix in camelCase (status.not-applicable → statusNotApplicable). */
+/**
+ * UI words for a layout, in camelCase without a ui. or checklist. prefix: ui.asOf → asOf,
+ * status.not-applicable → statusNotApplicable, checklist.col.owner → colOwner.
+ */
 export function labels(lang: Lang, keys: readonly string[]): Record<string, string> {
-  const name = (key: string) => key.replace(/^ui\./, '').replace(/[.-](\w)/g, (_, c: string) => c.toUpperCase());
+  const name = (key: string) => key.replace(/^(ui|checklist)\./, '').replace(/[.-](\w)/g, (_, c: string) => c.toUpperCase());
   return Object.fromEntries(keys.map((key) => [name(key), t(lang, key)]));
 }
 
