@@ -61,6 +61,14 @@ describe.skipIf(chromium === null)('the HTML report in Chromium', { timeout: 180
     expect(dom).not.toMatch(/<script|<img|<b>/);
   });
 
+  it('opens the client checklist page without console errors', async () => {
+    const run = await runCli(['checklist', 'test/fixtures/formats/hostile.yaml', '--as-of', AS_OF, '-f', 'html']);
+    const { stdout: dom, stderr } = await browse(run.stdout, ['--enable-logging=stderr', '--v=0', '--dump-dom']);
+    expect(consoleLines(stderr)).toEqual([]);
+    expect(dom).toContain('<h1>算法备案材料清单</h1>');
+    expect(dom).not.toMatch(/<script|<img|<b>/);
+  });
+
   it('prints an A4 PDF through --format pdf, written atomically next to the other formats', async () => {
     const dir = await tempDir();
     const run = await runCli(['diagnose', 'examples/filing.yaml', '--as-of', AS_OF, '-f', 'html,pdf', '--out-dir', dir, '--chromium', chromium!]);

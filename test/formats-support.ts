@@ -59,12 +59,12 @@ export function tempDir(): Promise<string> {
  * The Chromium for the browser tests: the first on the PATH, or null. On CI (CI=true) a missing
  * browser is a failure, not a skip, because .ci/run installs one.
  */
-export async function chromiumForTests(): Promise<string | null> {
+export async function chromiumForTests(env: Record<string, string | undefined> = process.env): Promise<string | null> {
   const { findChromium } = await import('../src/format/pdf.js');
   try {
-    return await findChromium(undefined, { PATH: process.env.PATH }, ROOT);
+    return await findChromium(undefined, { PATH: env.PATH }, ROOT);
   } catch (error) {
-    if (process.env.CI === 'true') throw new Error(`CI=true but no Chromium on the PATH (.ci/run should install it): ${(error as Error).message}`);
+    if (env.CI === 'true') throw new Error(`CI=true but no Chromium on the PATH (.ci/run should install it): ${(error as Error).message}`);
     return null;
   }
 }

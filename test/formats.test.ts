@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ReportSchema } from '../src/core/report-schema.js';
 import { REPORT_EXTENSIONS } from '../src/format/index.js';
-import { AS_OF, expectGolden, runCli, tempDir } from './formats-support.js';
+import { AS_OF, chromiumForTests, expectGolden, runCli, tempDir } from './formats-support.js';
 
 const CASES = {
   ecommerce: 'examples/filing.yaml',
@@ -96,6 +96,11 @@ describe('several formats at once', () => {
     const unknown = await runCli(['diagnose', CASES.ecommerce, '-f', 'md,docx']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('expected text, json, md, html, junit, github, csv, pdf');
+  });
+
+  it('makes the browser tests fail on CI without Chromium, and skip elsewhere', async () => {
+    await expect(chromiumForTests({ CI: 'true', PATH: '/nonexistent' })).rejects.toThrow('CI=true but no Chromium');
+    await expect(chromiumForTests({ PATH: '/nonexistent' })).resolves.toBeNull();
   });
 
   it('exits 2 naming the way to get a browser when pdf has no Chromium, writing nothing', async () => {

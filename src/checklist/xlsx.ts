@@ -58,17 +58,19 @@ export async function checklistXlsx(checklist: Checklist): Promise<Uint8Array> {
   const guide = workbook.addWorksheet(L('checklist.sheet.instructions'));
   guide.columns = [{ width: sheet.instructionsWidth }];
   const s = checklist.summary;
+  const heading = (value: string): [string, boolean] => [value, true];
+  const line = (value: string): [string, boolean] => [value, false];
   const lines: [string, boolean][] = [
-    [L('checklist.title'), true],
-    [`${L('ui.entity')}：${checklist.entity}`, false],
-    [checklist.generic ? `${L('checklist.generated')}：${checklist.generic}` : `${L('ui.source')}：${checklist.source}`, false],
-    [`${L('ui.asOf')}：${checklist.asOf}`, false],
-    [`${L('ui.readiness')}：${s.readiness} · ${L('status.ready')} ${s.ready} · ${L('status.draft')} ${s.draft} · ${L('status.missing')} ${s.missing} · ${L('status.not-applicable')} ${s.notApplicable}`, false],
-    ...checklist.algorithms.map((a): [string, boolean] => [`${a.name} (${a.id})：${a.type} · ${a.role} · ${L('ui.readiness')} ${a.readiness}`, false]),
-    ['', false],
-    [L('checklist.howToUse'), true],
-    ...instructions(lang).map((line, i): [string, boolean] => [`${i + 1}. ${line}`, false]),
-    ...(checklist.warnings.length ? [['', false], [L('ui.warnings'), true], ...checklist.warnings.map((w): [string, boolean] => [`${w.severityLabel} ${w.code}：${w.message}`, false])] as [string, boolean][] : []),
+    heading(L('checklist.title')),
+    line(`${L('ui.entity')}：${checklist.entity}`),
+    line(checklist.generic ? `${L('checklist.generated')}：${checklist.generic}` : `${L('ui.source')}：${checklist.source}`),
+    line(`${L('ui.asOf')}：${checklist.asOf}`),
+    line(`${L('ui.readiness')}：${s.readiness} · ${L('status.ready')} ${s.ready} · ${L('status.draft')} ${s.draft} · ${L('status.missing')} ${s.missing} · ${L('status.not-applicable')} ${s.notApplicable}`),
+    ...checklist.algorithms.map((a) => line(`${a.name} (${a.id})：${a.type} · ${a.role} · ${L('ui.readiness')} ${a.readiness}`)),
+    line(''),
+    heading(L('checklist.howToUse')),
+    ...instructions(lang).map((text, i) => line(`${i + 1}. ${text}`)),
+    ...(checklist.warnings.length ? [line(''), heading(L('ui.warnings')), ...checklist.warnings.map((w) => line(`${w.severityLabel} ${w.code}：${w.message}`))] : []),
   ];
   for (const [value, bold] of lines) {
     const row = guide.addRow([value]);

@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { parseAnswers } from '../answers/read.js';
 import { genericAnswers, parseTypeOption, type GenericRole } from '../checklist/generic.js';
-import { planImport, readChecklistRows } from '../checklist/import.js';
 import { buildChecklist, type Checklist } from '../checklist/model.js';
 import { checklistCsv, checklistHtml, checklistMarkdown } from '../checklist/render.js';
 import { editYamlText } from '../checklist/yaml-edit.js';
@@ -76,6 +75,8 @@ async function importChecklist(options: ChecklistOptions, rules: Rules, io: Io):
   const bytes = await readFile(sheetPath).catch(() => {
     throw new InputError(`${options.import}: cannot read the file; expected a checklist (.xlsx or .csv)`);
   });
+  // exceljs is large; only an import (or an xlsx export) should pay for loading it.
+  const { planImport, readChecklistRows } = await import('../checklist/import.js');
   const { changes, edits } = planImport(await readChecklistRows(bytes, options.import!), answers, rules);
   const L = (key: string, args?: Record<string, string | number>) => t(options.lang, key, args);
   if (changes.length === 0) {
