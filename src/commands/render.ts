@@ -7,7 +7,7 @@ import { DIFF_FORMATS, renderDiff, type DiffFormat } from '../diff/format.js';
 import { ExitCode } from '../errors.js';
 import type { Io } from '../io.js';
 import { addReportOutputOptions, emitReport, type ReportOutputOptions } from './report-output.js';
-import { emit, formatOption, readAnswersSource, type CommandContext } from './shared.js';
+import { emit, EXIT_CODES_HELP, formatOption, readAnswersSource, type CommandContext } from './shared.js';
 
 /** Reads and validates a saved JSON report; a bad file is exit 2 naming the field (and line and column). */
 export async function readReport(file: string, io: Io): Promise<Report> {
@@ -22,7 +22,7 @@ export function registerRender(program: Command, { io, result }: CommandContext)
       .command('render')
       .description('turn a saved JSON report into any format without diagnosing again (same exit code as diagnose)')
       .argument('<report>', 'a report written by diagnose --format json, or - for standard input'),
-  ).action(async (file: string, options: ReportOutputOptions) => {
+  ).addHelpText('after', EXIT_CODES_HELP).action(async (file: string, options: ReportOutputOptions) => {
     const report = await readReport(file, io);
     await emitReport(report, options, io);
     result.code = exitCodeFor(report, options.failOn);
