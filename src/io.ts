@@ -32,29 +32,55 @@ export function removePendingTempFiles(): void {
  * the same folder, flushed, then renamed over the target. Refuses to replace a file without force.
  */
 export async function writeFileAtomic(path: string, content: string | Uint8Array, options: { force: boolean; shown?: string }): Promise<void> {
+  const writer = await openAtomicWriter(path, options);
+  await writer.write(content);
+  await writer.commit();
+}
+
+/** A file written piece by piece, then put in place atomically (or dropped, leaving the target as it was). */
+export interface AtomicWriter {
+  write(content: string | Uint8Array): Promise<void>;
+  commit(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+/** Opens an atomic writer: like writeFileAtomic, for output too large to hold in memory at once. */
+export async function openAtomicWriter(path: string, options: { force: boolean; shown?: string }): Promise<AtomicWriter> {
   const shown = options.shown ?? path;
   const existing = await stat(path).catch(() => null);
   if (existing?.isDirectory()) throw new InputError(`${shown}: is a directory; expected a file path to write`);
   if (existing && !options.force) throw new InputError(`${shown}: file exists; pass --force to replace it (it was left untouched)`);
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  let handle;
-  try {
-    handle = await open(temp, 'wx');
-    pendingTemps.add(temp);
-  } catch (error) {
-    throw new InputError(`${shown}: cannot write here (${(error as NodeJS.ErrnoException).code ?? 'error'}); expected a writable folder`);
-  }
-  try {
-    await handle.writeFile(content);
-    await handle.sync();
-    await handle.close();
-    await rename(temp, path);
-  } catch (error) {
+  const handle = await open(temp, 'wx').catch((error: NodeJS.ErrnoException) => {
+    throw new InputError(`${shown}: cannot write here (${error.code ?? 'error'}); expected a writable folder`);
+  });
+  pendingTemps.add(temp);
+  const drop = async () => {
     await handle.close().catch(() => undefined);
     await rm(temp, { force: true });
-    const code = (error as NodeJS.ErrnoException).code;
-    throw code ? new InputError(`${shown}: cannot write the file (${code}); it was left as it was`) : error;
-  } finally {
     pendingTemps.delete(temp);
-  }
+  };
+  return {
+    write: async (content) => {
+      try {
+        await handle.writeFile(content);
+      } catch (error) {
+        await drop();
+        throw new InputError(`${shown}: cannot write the file (${(error as NodeJS.ErrnoException).code ?? 'error'}); it was left as it was`);
+      }
+    },
+    commit: async () => {
+      try {
+        await handle.sync();
+        await handle.close();
+        await rename(temp, path);
+      } catch (error) {
+        await drop();
+        const code = (error as NodeJS.ErrnoException).code;
+        throw code ? new InputError(`${shown}: cannot write the file (${code}); it was left as it was`) : error;
+      }
+      pendingTemps.delete(temp);
+    },
+    abort: drop,
+  };
 }

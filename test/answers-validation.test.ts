@@ -83,7 +83,7 @@ describe('answers validation: every error is exit 2 with one message naming file
   it('refuses NUL bytes and files over 5 MiB', async () => {
     expect((await runMain(['diagnose', '-'], { stdin: `${base}\u0000` })).stderr).toBe('filing-check: <stdin>: contains NUL bytes; expected a UTF-8 text file (YAML or JSON)\n');
     const huge = await runMain(['diagnose', '-'], { stdin: `${base}# ${'x'.repeat(5 * 1024 * 1024)}\n` });
-    expect(huge).toMatchObject({ code: 2, stderr: 'filing-check: <stdin>: larger than 5 MiB; expected an answers file\n' });
+    expect(huge).toMatchObject({ code: 2, stderr: 'filing-check: <stdin>: larger than 5 MiB; expected an answers file (YAML or JSON)\n' });
   });
 
   it('bounds YAML alias expansion', async () => {

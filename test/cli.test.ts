@@ -1,27 +1,15 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { ReportSchema } from '../src/core/report-schema.js';
 import { AS_OF, CASES, ROOT, runCli, tempDir } from './helpers.js';
-
-const GOLDEN = join(ROOT, 'test', 'golden', 'diagnose');
-const UPDATE = process.env.UPDATE_GOLDEN === '1';
-
-/** Compares with a golden file, or rewrites it when UPDATE_GOLDEN=1. */
-function expectGolden(actual: string, name: string): void {
-  const path = join(GOLDEN, name);
-  if (UPDATE || !existsSync(path)) {
-    mkdirSync(GOLDEN, { recursive: true });
-    writeFileSync(path, actual);
-  }
-  expect(actual).toBe(readFileSync(path, 'utf8'));
-}
+import { expectGolden } from './formats-support.js';
 
 const cases = readdirSync(CASES).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
 
 describe('diagnose on realistic cases, built CLI, golden outputs', () => {
-  it.each(cases)('%s', (name) => {
+  it.each(cases)('%s', async (name) => {
     const file = `test/fixtures/cases/${name}.yaml`;
     const zh = runCli(['diagnose', file, '--as-of', AS_OF]);
     const en = runCli(['diagnose', file, '--as-of', AS_OF, '--lang', 'en', '--format', 'md']);
@@ -30,9 +18,9 @@ describe('diagnose on realistic cases, built CLI, golden outputs', () => {
     const report = JSON.parse(json.stdout);
     expect(z.safeParse(ReportSchema, report).success).toBe(true);
     expect(zh.code).toBe(report.summary.blocking > 0 ? 1 : 0);
-    expectGolden(zh.stdout, `${name}.zh.txt`);
-    expectGolden(en.stdout, `${name}.en.md`);
-    expectGolden(json.stdout, `${name}.json`);
+    await expectGolden(`diagnose/${name}.zh.txt`, zh.stdout);
+    await expectGolden(`diagnose/${name}.en.md`, en.stdout);
+    await expectGolden(`diagnose/${name}.json`, json.stdout);
   });
 });
 
@@ -90,7 +78,7 @@ describe('exit codes and streams', () => {
     expect(runCli(['diagnose', 'examples/filing.yaml', '--as-of', '2026-02-30']).stderr).toBe('filing-check: --as-of: expected a date written YYYY-MM-DD, got "2026-02-30"\n');
     const badFormat = runCli(['diagnose', 'examples/filing.yaml', '--format', 'xml']);
     expect(badFormat.code).toBe(2);
-    expect(badFormat.stderr).toContain("argument 'xml' is invalid. Allowed choices are text, json, md.");
+    expect(badFormat.stderr).toContain("argument 'xml' is invalid. expected text, json, md, html, junit, github, csv, pdf or a comma-separated list of them, got \"xml\"");
     const unknown = runCli(['diagnoze']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("unknown command 'diagnoze'");

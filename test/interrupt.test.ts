@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT, runCli, tempDir } from './helpers.js';
@@ -47,7 +47,9 @@ describe('an interrupted run never leaves a half-written file', () => {
         for (const line of lines) expect(JSON.parse(line).schemaVersion).toBe(1);
       }
       // Our signal handler removes the temporary file; only SIGKILL can leave one behind.
-      if (signal !== 'SIGKILL') expect(readdirSync(join(out, '..')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+      const temps = readdirSync(join(out, '..')).filter((f) => f.endsWith('.tmp'));
+      if (signal !== 'SIGKILL') expect(temps).toEqual([]);
+      for (const temp of temps) rmSync(join(out, '..', temp));
     }
     expect(replaced).toBeLessThan(10);
   }, 120_000);

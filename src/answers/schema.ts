@@ -62,7 +62,9 @@ const MaterialEntry = z
     }),
   );
 
-const Materials = described(z._default(z.record(kebabId, MaterialEntry), {}), 'material id → progress');
+// The description goes on the record, inside the default: check() on a zod/mini default copies its
+// definition and so fixes one {} object as the default of every algorithm in every parse.
+const Materials = z._default(described(z.record(kebabId, MaterialEntry), 'material id → progress'), {});
 
 const Entity = z.strictObject({
   name: described(nameText, '主体名称: the company name exactly as on the business licence'),

@@ -8,8 +8,9 @@ import { ExitCode, InputError, type ExitCodeValue } from '../errors.js';
 import { formatBatchSummary, type BatchRow } from '../format/batch-summary.js';
 import type { Io } from '../io.js';
 import type { Rules } from '../rules/model.js';
-import { renderReport, type ReportFormat } from '../format/render.js';
-import { readAnswersSource, VERSION, type FailOn } from './shared.js';
+import { createColor } from '../color.js';
+import { renderReport } from '../format/index.js';
+import { missingMaterialFiles, readAnswersSource, VERSION, type FailOn } from './shared.js';
 
 /** Answers files found in a directory: the conventional filing.yaml, or NAME.filing.yaml / .yml / .json. */
 const ANSWERS_FILE = /(^|[.-])filing\.(ya?ml|json)$/;
@@ -47,8 +48,11 @@ export async function isBatch(paths: readonly string[], cwd: string): Promise<bo
   return only !== undefined && only !== '-' && (await stat(resolve(cwd, only)).catch(() => null))?.isDirectory() === true;
 }
 
+/** The formats a batch prints: one stream that readers can split per report. */
+export type BatchFormat = 'text' | 'json' | 'md';
+
 export interface BatchOptions {
-  format: ReportFormat;
+  format: BatchFormat;
   lang: Lang;
   failOn: FailOn;
   asOf: string;
@@ -56,33 +60,47 @@ export interface BatchOptions {
   toFile: boolean;
 }
 
+/** How many answers files are read ahead of the one being diagnosed, to overlap disk and CPU. */
+const READ_AHEAD = 8;
+
 /**
- * Diagnoses every file with the rules loaded once. JSON prints one report per line (JSON Lines);
+ * Diagnoses every file with the rules loaded once, writing each report as soon as it is ready (a
+ * thousand reports never sit in memory together). JSON prints one report per line (JSON Lines);
  * text and Markdown print each report and end with a summary table. A bad file is reported in
  * place (and on stderr) without hiding the others; the exit code is the worst of all.
  */
-export async function runBatch(files: readonly string[], rules: Rules, options: BatchOptions, io: Io): Promise<{ output: string; code: ExitCodeValue }> {
-  const parts: string[] = [];
+export async function runBatch(files: readonly string[], rules: Rules, options: BatchOptions, io: Io, write: (text: string) => Promise<void>): Promise<ExitCodeValue> {
   const rows: BatchRow[] = [];
+  const color = createColor({ flag: options.toFile ? false : options.color, env: io.env, isTTY: io.stdoutIsTTY });
+  const separator = options.format === 'json' ? '' : '\n';
   let code: ExitCodeValue = ExitCode.Ok;
-  for (const file of files) {
+  const reads = files.map(() => null as Promise<{ text: string; shown: string }> | null);
+  const readAt = (i: number) => (reads[i] ??= readAnswersSource(files[i]!, io));
+  for (let i = 0; i < files.length; i++) {
+    for (let ahead = i; ahead < Math.min(files.length, i + READ_AHEAD); ahead++) readAt(ahead).catch(() => undefined);
+    const file = files[i]!;
     let report: Report;
     try {
-      const source = await readAnswersSource(file, io);
-      report = diagnose({ answers: parseAnswers(source.text, source.shown, rules), rules, lang: options.lang, source: source.shown, asOf: options.asOf, toolVersion: VERSION });
+      const source = await readAt(i);
+      const answers = parseAnswers(source.text, source.shown, rules);
+      const missingFiles = await missingMaterialFiles(answers, source.shown, io);
+      report = diagnose({ answers, rules, lang: options.lang, source: source.shown, asOf: options.asOf, toolVersion: VERSION, missingFiles });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       io.stderr(`filing-check: ${error.message}\n`);
       code = ExitCode.Invalid;
       rows.push({ source: file, error: error.message });
-      if (options.format === 'json') parts.push(`${JSON.stringify({ schemaVersion: 1, source: file, error: error.message })}\n`);
+      if (options.format === 'json') await write(`${JSON.stringify({ schemaVersion: 1, source: file, error: error.message })}\n`);
       continue;
+    } finally {
+      reads[i] = null;
     }
     const exit = exitCodeFor(report, options.failOn);
     if (code !== ExitCode.Invalid) code = Math.max(code, exit) as ExitCodeValue;
     rows.push({ source: report.source, subject: report.entity.name, algorithms: report.algorithms.length, blocking: report.summary.blocking, overdue: report.summary.overdue, readiness: report.summary.readiness });
-    parts.push(options.format === 'json' ? `${JSON.stringify(report)}\n` : renderReport(report, options.format, { flag: options.color, io, toFile: options.toFile }));
+    const rendered = options.format === 'json' ? `${JSON.stringify(report)}\n` : ((await renderReport(report, options.format, { failOn: options.failOn, color })).content as string);
+    await write(i > 0 ? `${separator}${rendered}` : rendered);
   }
-  if (options.format !== 'json') parts.push(formatBatchSummary(rows, options.format, options.lang));
-  return { output: parts.join(options.format === 'json' ? '' : '\n'), code };
+  if (options.format !== 'json') await write(`${separator}${formatBatchSummary(rows, options.format, options.lang)}`);
+  return code;
 }

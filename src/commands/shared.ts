@@ -1,9 +1,10 @@
 import { readFile, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { Option } from 'commander';
 import { LANGS, MAX_DATA_FILE_BYTES, type Lang } from '../constants.js';
 import { decodeDataBytes } from '../data-file.js';
 import { isRealDate } from '../dates.js';
+import type { Answers } from '../answers/schema.js';
 import { InputError, type ExitCodeValue } from '../errors.js';
 import { writeFileAtomic, type Io } from '../io.js';
 import { loadRules } from '../rules/load.js';
@@ -49,9 +50,9 @@ export function rulesOption(): Option {
   return new Option('--rules <dir>', 'add an overlay rule-pack directory (repeatable)').argParser(collect).default([]);
 }
 
-/** Reads an answers source: a file path, or "-" for standard input; decoded, size-checked. */
-export async function readAnswersSource(source: string, io: Io): Promise<{ text: string; shown: string }> {
-  const tooLarge = (shown: string) => new InputError(`${shown}: larger than ${MAX_DATA_FILE_BYTES / 1024 / 1024} MiB; expected an answers file`);
+/** Reads a data source: a file path, or "-" for standard input, decoded and size-checked; `expected` names what it should be. */
+export async function readAnswersSource(source: string, io: Io, expected = 'an answers file (YAML or JSON)'): Promise<{ text: string; shown: string }> {
+  const tooLarge = (shown: string) => new InputError(`${shown}: larger than ${MAX_DATA_FILE_BYTES / 1024 / 1024} MiB; expected ${expected}`);
   if (source === '-') {
     const bytes = await io.readStdin();
     if (bytes.byteLength > MAX_DATA_FILE_BYTES) throw tooLarge('<stdin>');
@@ -59,8 +60,8 @@ export async function readAnswersSource(source: string, io: Io): Promise<{ text:
   }
   const path = resolve(io.cwd, source);
   const info = await stat(path).catch(() => null);
-  if (!info) throw new InputError(`${source}: no such file; expected an answers file (YAML or JSON)`);
-  if (!info.isFile()) throw new InputError(`${source}: not a file; expected an answers file (YAML or JSON)`);
+  if (!info) throw new InputError(`${source}: no such file; expected ${expected}`);
+  if (!info.isFile()) throw new InputError(`${source}: not a file; expected ${expected}`);
   if (info.size > MAX_DATA_FILE_BYTES) throw tooLarge(source);
   return { text: decodeDataBytes(await readFile(path), source), shown: source };
 }
@@ -92,4 +93,23 @@ export async function rulesFor(options: Pick<CommonOptions, 'rules'>, io: Io): P
 export async function emit(text: string | Uint8Array, options: Pick<CommonOptions, 'out' | 'force'>, io: Io): Promise<void> {
   if (options.out) await writeFileAtomic(resolve(io.cwd, options.out), text, { force: options.force === true, shown: options.out });
   else io.stdout(typeof text === 'string' ? text : Buffer.from(text).toString('utf8'));
+}
+
+/**
+ * The materials whose `file` does not exist, resolved against the answers file's folder (the
+ * working folder for stdin), as `${algorithm id or ''}/${material id}` for diagnose's input.
+ */
+export async function missingMaterialFiles(answers: Answers, shown: string, io: Io): Promise<Set<string>> {
+  const base = shown === '<stdin>' ? io.cwd : dirname(resolve(io.cwd, shown));
+  const listed = [
+    ...Object.entries(answers.materials).map(([id, entry]) => ({ key: `/${id}`, file: entry.file })),
+    ...answers.algorithms.flatMap((a) => Object.entries(a.materials).map(([id, entry]) => ({ key: `${a.id}/${id}`, file: entry.file }))),
+  ];
+  const missing = new Set<string>();
+  await Promise.all(
+    listed.map(async ({ key, file }) => {
+      if (file && !(await stat(resolve(base, file)).catch(() => null))) missing.add(key);
+    }),
+  );
+  return missing;
 }

@@ -1,7 +1,7 @@
 import type { Answers, MaterialEntry, MaterialStatus, TypeCode } from '../answers/schema.js';
 import { t, type Lang } from '../messages/messages.js';
 import type { Basis, Material, Rules } from '../rules/model.js';
-import { REGIME_IDS, type RegimeId, type Severity } from '../rules/schema.js';
+import { REGIME_IDS, SEVERITIES, type RegimeId, type Severity } from '../rules/schema.js';
 import type { Report, ReportAlgorithm, ReportBasis, ReportDeadline, ReportItem, ReportRegime, ReportWarning, Tally } from './report-schema.js';
 import { classifyAlgorithm, parseDeclaredType, type Classification } from './classify.js';
 import { algorithmFacts, evaluateCondition, type Facts } from './facts.js';
@@ -19,6 +19,8 @@ export interface DiagnosisInput {
   source: string;
   asOf: string;
   toolVersion: string;
+  /** Material files that do not exist, as `${algorithm id or ''}/${material id}`; checked by the caller. */
+  missingFiles?: ReadonlySet<string>;
 }
 
 const SEVERITY_WEIGHT: Record<Severity, number> = { blocking: 3, major: 2, minor: 1 };
@@ -83,11 +85,9 @@ function deadlineView(deadline: Deadline, rules: Rules, lang: Lang): ReportDeadl
   const { instrument, article } = DEADLINE_BASIS[deadline.kind];
   const source = rules.instruments[instrument];
   if (!source) throw new Error(`rule packs declare no instrument "${instrument}"`);
-  return {
-    ...deadline,
-    title: t(lang, `deadline.${deadline.kind}`),
-    basis: [{ instrument: source.title[lang], article, url: source.url }],
-  };
+  // Keys in the report schema's order, so a re-rendered report prints byte for byte the same.
+  const { kind, ...rest } = deadline;
+  return { kind, title: t(lang, `deadline.${kind}`), ...rest, basis: [{ instrument: source.title[lang], article, url: source.url }] };
 }
 
 interface Analysed {
@@ -237,6 +237,12 @@ export function diagnose(input: DiagnosisInput): Report {
     }
   }
 
+  for (const i of items) {
+    if (i.file && input.missingFiles?.has(`${i.algorithm ?? ''}/${i.id}`)) {
+      warn('MATERIAL_FILE_MISSING', i.algorithm, { material: i.id, file: i.file, status: t(lang, `status.${i.status}`) });
+    }
+  }
+
   const applying = new Map(analysed.map((a) => [a.id, a.facts.regimes as ReadonlySet<RegimeId>]));
   const assessed = new Set(items.filter((i) => i.id === 'security-assessment-report' && !i.gap).map((i) => i.algorithm!));
   const deadlines = computeDeadlines(answers, applying, assessed, input.asOf).map((d) => deadlineView(d, rules, lang));
@@ -260,11 +266,14 @@ export function diagnose(input: DiagnosisInput): Report {
   };
 }
 
-/** The exit code for a report: 1 when a gap is at or above the --fail-on level. */
-export function exitCodeFor(report: Report, failOn: Severity | 'none'): 0 | 1 {
-  if (failOn === 'none') return 0;
-  const levels: Severity[] = failOn === 'blocking' ? ['blocking'] : failOn === 'major' ? ['blocking', 'major'] : ['blocking', 'major', 'minor'];
-  // A statutory date already passed is as blocking as a missing blocking material.
-  return report.summary.overdue > 0 || report.items.some((i) => i.gap && levels.includes(i.severity)) ? 1 : 0;
+/** True when a severity is at or above a --fail-on level (SEVERITIES runs from most severe); nothing is at or above "none". */
+export function isAtOrAbove(severity: Severity, failOn: Severity | 'none'): boolean {
+  return failOn !== 'none' && SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(failOn);
 }
 
+/** The exit code for a report: 1 when a gap is at or above the --fail-on level. */
+export function exitCodeFor(report: Report, failOn: Severity | 'none'): 0 | 1 {
+  // A statutory date already passed is as blocking as a missing blocking material.
+  const overdue = report.summary.overdue > 0 && isAtOrAbove('blocking', failOn);
+  return overdue || report.items.some((i) => i.gap && isAtOrAbove(i.severity, failOn)) ? 1 : 0;
+}

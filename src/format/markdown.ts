@@ -1,24 +1,45 @@
-import type { Report, ReportItem } from '../core/report-schema.js';
+import type { Report, Tally } from '../core/report-schema.js';
 import { t } from '../messages/messages.js';
+import { percent, reportGroups } from './groups.js';
 import { basisLine } from './text.js';
 
-/** Escapes text for a Markdown table cell: pipes, line breaks and HTML-significant characters. */
-export function mdCell(text: string | null | undefined): string {
+/**
+ * Escapes text for Markdown: HTML-significant characters as entities, inline markup (emphasis,
+ * code, links, tables, headings) with backslashes, so a user's string renders as typed and can
+ * neither break a table nor inject markup. `lineBreak` replaces newlines.
+ */
+function escapeMarkdown(text: string | null | undefined, lineBreak: string): string {
   return (text ?? '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
-    .replace(/\r?\n/g, '<br>');
+    .replace(/([\\`*_[\]#|~])/g, '\\$1')
+    .replace(/\r\n?|\n/g, lineBreak);
 }
 
-/** Escapes inline Markdown outside tables (headings, list items). */
+/** Escapes text for a Markdown table cell: markup, pipes, and line breaks kept as <br>. */
+export function mdCell(text: string | null | undefined): string {
+  return escapeMarkdown(text, '<br>');
+}
+
+/** Escapes inline Markdown outside tables (headings, list items), where a line break would end the block. */
 export function mdText(text: string): string {
-  return text.replace(/([\\`*_[\]#<>|])/g, '\\$1').replace(/\r?\n/g, ' ');
+  return escapeMarkdown(text, ' ');
 }
 
-function table(header: string[], rows: string[][]): string[] {
+/** A GitHub-flavoured Markdown table; cells must already be escaped. */
+export function mdTable(header: string[], rows: string[][]): string[] {
   return [`| ${header.join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
+}
+
+/** The readiness table header and one row per tally, shared by the report and the diff views. */
+export function readinessRow(tally: Tally): string[] {
+  return [percent(tally.readiness), tally.blocking, tally.major, tally.minor, tally.counts.ready, tally.counts.draft, tally.counts.missing, tally.counts.notApplicable].map(String);
+}
+
+/** Column headings matching readinessRow. */
+export function readinessHeader(lang: Report['lang']): string[] {
+  return ['ui.readiness', 'severity.blocking', 'severity.major', 'severity.minor', 'status.ready', 'status.draft', 'status.missing', 'status.not-applicable'].map((k) => t(lang, k));
 }
 
 /** The Markdown report: the same sections as text, as headings and tables. */
@@ -32,29 +53,26 @@ export function formatMarkdown(report: Report): string {
   out.push(`- ${L('ui.asOf')}: ${report.asOf}`, '');
 
   out.push(`## ${L('ui.algorithms')}`, '');
-  out.push(...table(
+  out.push(...mdTable(
     [L('ui.algorithm'), L('ui.type'), L('ui.role'), L('ui.declared'), L('ui.why')],
     report.algorithms.map((a) => [mdCell(`${a.id} ${a.name}`), mdCell(`${a.type} ${a.typeName}`), L(`role.${a.role}`), mdCell(a.declaredType ?? '—'), mdCell(a.reasons.join('\n'))]),
   ), '');
 
   out.push(`## ${L('ui.regimes')}`, '');
-  out.push(...table(
+  out.push(...mdTable(
     [L('ui.regime'), L('ui.applies'), L('ui.algorithm'), L('ui.why'), L('ui.basis')],
     report.regimes.map((r) => [mdCell(`${r.title} (${r.id})`), r.applies ? L('ui.yes') : L('ui.no'), mdCell(r.algorithms.join(', ') || '—'), mdCell(r.reasons.join('\n')), mdCell(basisLine(r.basis, lang))]),
   ), '');
 
   out.push(`## ${L('ui.materials')}`, '');
-  const groups: [string, ReportItem[]][] = [
-    [L('ui.entityMaterials'), report.items.filter((i) => i.algorithm === null)],
-    ...report.algorithms.map((a): [string, ReportItem[]] => [`${L('ui.algorithm')} ${a.id} ${a.name}`, report.items.filter((i) => i.algorithm === a.id)]),
-  ];
-  for (const [title, items] of groups) {
-    out.push(`### ${mdText(title)}`, '');
+  const groups = reportGroups(report);
+  for (const { algorithm, items } of groups) {
+    out.push(`### ${algorithm ? mdText(`${L('ui.algorithm')} ${algorithm.id} ${algorithm.name}`) : L('ui.entityMaterials')}`, '');
     if (items.length === 0) {
       out.push(L('ui.none'), '');
       continue;
     }
-    out.push(...table(
+    out.push(...mdTable(
       [L('ui.status'), L('ui.severity'), L('ui.material'), L('ui.confidence'), L('ui.owner'), L('ui.due'), L('ui.file'), L('ui.basis')],
       items.map((i) => [
         L(`status.${i.status}`) + (i.reason ? `：${mdCell(i.reason)}` : ''),
@@ -71,7 +89,7 @@ export function formatMarkdown(report: Report): string {
 
   if (report.deadlines.length > 0) {
     out.push(`## ${L('ui.deadlines')}`, '');
-    out.push(...table(
+    out.push(...mdTable(
       [L('ui.status'), L('ui.due'), L('ui.algorithm'), L('ui.deadlines'), L('ui.basis')],
       report.deadlines.map((d) => [
         L(d.overdue ? 'ui.overdue' : d.done ? 'ui.done' : 'ui.pending'),
@@ -88,11 +106,13 @@ export function formatMarkdown(report: Report): string {
     for (const w of report.warnings) out.push(`- **${w.code}** (${L(`severity.${w.severity}`)}${w.algorithm ? `, ${mdText(w.algorithm)}` : ''}): ${mdText(w.message)}`);
     out.push('');
   }
-  const s = report.summary;
   out.push(`## ${L('ui.summary')}`, '');
-  out.push(...table(
-    [L('severity.blocking'), L('severity.major'), L('severity.minor'), L('ui.readiness'), L('status.ready'), L('status.draft'), L('status.missing'), L('status.not-applicable')],
-    [[s.blocking, s.major, s.minor, `${Math.round(s.readiness * 100)}%`, s.counts.ready, s.counts.draft, s.counts.missing, s.counts.notApplicable].map(String)],
+  out.push(...mdTable(
+    [L('ui.scope'), ...readinessHeader(lang)],
+    [
+      [`**${L('ui.total')}**`, ...readinessRow(report.summary)],
+      ...groups.map((g) => [g.algorithm ? mdCell(`${g.algorithm.id} ${g.algorithm.name}`) : L('ui.entityMaterials'), ...readinessRow(g.tally)]),
+    ],
   ));
   return `${out.join('\n')}\n`;
 }

@@ -1,8 +1,9 @@
 import type { ChalkInstance } from 'chalk';
-import type { Report, ReportBasis, ReportItem } from '../core/report-schema.js';
+import type { Report, ReportBasis } from '../core/report-schema.js';
 import type { Lang } from '../constants.js';
 import { t } from '../messages/messages.js';
 import { articleLabel } from './article.js';
+import { percent, reportGroups } from './groups.js';
 import { alignColumns } from './width.js';
 
 const STATUS_MARK = { ready: '✔', draft: '◐', missing: '✘', 'not-applicable': '–' } as const;
@@ -11,10 +12,6 @@ const STATUS_MARK = { ready: '✔', draft: '◐', missing: '✘', 'not-applicabl
 export function basisLine(basis: readonly ReportBasis[], lang: Lang): string {
   if (lang === 'en') return basis.map((b) => `${b.instrument}, ${articleLabel(b.article, lang)}${b.note ? ` (${b.note})` : ''}`).join('; ');
   return basis.map((b) => `《${b.instrument}》${b.article}${b.note ? `（${b.note}）` : ''}`).join('；');
-}
-
-function percent(value: number): string {
-  return `${Math.round(value * 100)}%`;
 }
 
 /** The terminal report: plain text, aligned for CJK, coloured only when the chalk instance is. */
@@ -51,29 +48,26 @@ export function formatText(report: Report, color: ChalkInstance): string {
   }
 
   heading(L('ui.materials'));
-  const groups: { title: string; items: ReportItem[] }[] = [
-    { title: L('ui.entityMaterials'), items: report.items.filter((i) => i.algorithm === null) },
-    ...report.algorithms.map((a) => ({
-      title: `${L('ui.algorithm')} ${a.id} ${a.name}  ${L('ui.readiness')} ${percent(report.summary.algorithms[a.id]!.readiness)}`,
-      items: report.items.filter((i) => i.algorithm === a.id),
-    })),
-  ];
-  for (const group of groups) {
-    out.push(`  ${color.bold(group.title)}`);
-    if (group.items.length === 0) {
+  for (const { algorithm, items, tally } of reportGroups(report)) {
+    const title = algorithm ? `${L('ui.algorithm')} ${algorithm.id} ${algorithm.name}` : L('ui.entityMaterials');
+    const c = tally.counts;
+    const counts = `${L('status.ready')} ${c.ready} · ${L('status.draft')} ${c.draft} · ${L('status.missing')} ${c.missing} · ${L('status.not-applicable')} ${c.notApplicable}`;
+    out.push(`  ${color.bold(title)}  ${L('ui.readiness')} ${percent(tally.readiness)}  (${counts})`);
+    if (items.length === 0) {
       out.push(`    ${L('ui.none')}`);
       continue;
     }
-    const rows = group.items.map((item) => {
+    const rows = items.map((item) => {
       const status = `${STATUS_MARK[item.status]} ${L(`status.${item.status}`)}`;
       const paint = item.gap ? (item.severity === 'blocking' ? color.red : color.yellow) : item.status === 'ready' ? color.green : color.dim;
       const tracking = [item.owner, item.due].filter(Boolean).join(' ');
       return [paint(status), L(`severity.${item.severity}`), L(`confidence.${item.confidence}`), `${item.title} (${item.id})`, tracking];
     });
     const lines = alignColumns(rows);
-    group.items.forEach((item, i) => {
+    items.forEach((item, i) => {
       out.push(`    ${lines[i]}`);
-      if (item.status === 'not-applicable' && item.reason) out.push(`        ${L('ui.reason')}: ${item.reason}`);
+      // A reason typed on any status is kept: for not-applicable it is the justification, otherwise a note.
+      if (item.reason) out.push(`        ${L(item.status === 'not-applicable' ? 'ui.reason' : 'ui.note')}: ${item.reason}`);
       if (item.file) out.push(color.dim(`        ${L('ui.file')}: ${item.file}`));
       out.push(color.dim(`        ${L('ui.basis')}: ${basisLine(item.basis, lang)}`));
     });

@@ -143,7 +143,8 @@ const TypeDef = z.strictObject({
   precedence: z.int().check(z.positive(), z.describe('lower wins when an algorithm does several things')),
   title: localized,
   definition: localized,
-  aliases: z._default(z.array(nonEmpty), []).check(z.describe('names accepted in declaredType, besides the code and title')),
+  // The description sits inside the default: check() on a zod/mini default would share one [] between parses.
+  aliases: z._default(z.array(nonEmpty).check(z.describe('names accepted in declaredType, besides the code and title')), []),
 });
 
 /** Partial change of an existing material, for overlays: severity or texts, never the id or level. */

@@ -1,0 +1,79 @@
+import { csvFile } from '../format/csv.js';
+import { escapeHtml, htmlLang, labels } from '../format/html.js';
+import { mdCell } from '../format/markdown.js';
+import { renderTemplate } from '../format/template.js';
+import { messageKeys, t, type Lang } from '../messages/messages.js';
+import { LAYOUT, type SheetColumnId } from './layout.js';
+import { statusLabels, type Checklist, type ChecklistItem } from './model.js';
+
+const CHECKLIST_LABELS = [
+  'checklist.title', 'checklist.howToUse', 'checklist.overview', 'checklist.details', 'checklist.why', 'checklist.what', 'checklist.prepare',
+  'checklist.returnReasons', 'checklist.noGuidance', 'checklist.notes', 'checklist.generated', 'checklist.col.number', 'checklist.col.key',
+  'checklist.col.title', 'checklist.col.status', 'checklist.col.tracking', 'ui.key', 'ui.entity', 'ui.source', 'ui.rules', 'ui.asOf', 'ui.algorithms',
+  'ui.algorithm', 'ui.type', 'ui.role', 'ui.readiness', 'ui.severity', 'ui.status', 'ui.owner', 'ui.due', 'ui.file', 'ui.warnings',
+  'ui.summary', 'status.ready', 'status.draft', 'status.missing', 'status.not-applicable', 'severity.blocking', 'severity.major',
+  'severity.minor', 'ui.generatedBy',
+] as const;
+
+/** The numbered how-to-fill-in lines (checklist.instruction.1, .2, …) in the checklist's language. */
+export function instructions(lang: Lang): string[] {
+  return messageKeys()
+    .filter((key) => key.startsWith('checklist.instruction.'))
+    .sort((a, b) => Number(a.split('.').pop()) - Number(b.split('.').pop()))
+    .map((key) => t(lang, key));
+}
+
+/** The checklist view the md and html layouts receive: the model plus words and status boxes. */
+function layoutView(checklist: Checklist) {
+  const statuses = statusLabels(checklist.lang);
+  return {
+    ...checklist,
+    lang: htmlLang(checklist.lang),
+    label: labels(checklist.lang, CHECKLIST_LABELS),
+    instructions: instructions(checklist.lang),
+    groups: checklist.groups.map((g) => ({
+      ...g,
+      items: g.items.map((i) => ({
+        ...i,
+        statusOptions: statuses.map((s) => ({ name: s.label, checked: s.status === i.status })),
+      })),
+    })),
+  };
+}
+
+/** The checklist as Markdown, from templates/checklist.md. */
+export function checklistMarkdown(checklist: Checklist): string {
+  return renderTemplate('checklist.md', layoutView(checklist), mdCell);
+}
+
+/** The checklist as one printable HTML page, from templates/checklist.html. */
+export function checklistHtml(checklist: Checklist): string {
+  return renderTemplate('checklist.html', layoutView(checklist), escapeHtml);
+}
+
+/** One cell of the sheet (Excel, CSV) for a column id; lists become numbered lines. */
+export function sheetCell(item: ChecklistItem, column: SheetColumnId): string | number {
+  const numbered = (lines: string[]) => lines.map((line, i) => `${i + 1}. ${line}`).join('\n');
+  switch (column) {
+    case 'status':
+      return item.statusLabel;
+    case 'severity':
+      return item.severityLabel;
+    case 'prepare':
+      return [item.description, numbered(item.prepare)].filter(Boolean).join('\n');
+    case 'returnReasons':
+      return numbered(item.returnReasons);
+    default:
+      return item[column];
+  }
+}
+
+/** The sheet's header row in the checklist's language. */
+export function sheetHeader(lang: Lang): string[] {
+  return LAYOUT.sheet.columns.map((c) => t(lang, c.header));
+}
+
+/** The checklist as CSV with the same columns as the Excel sheet, so either can be imported. */
+export function checklistCsv(checklist: Checklist): string {
+  return csvFile([sheetHeader(checklist.lang), ...checklist.items.map((item) => LAYOUT.sheet.columns.map((c) => sheetCell(item, c.id)))]);
+}

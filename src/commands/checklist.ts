@@ -1,0 +1,140 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import { parseAnswers } from '../answers/read.js';
+import { genericAnswers, parseTypeOption, type GenericRole } from '../checklist/generic.js';
+import { buildChecklist, type Checklist } from '../checklist/model.js';
+import { checklistCsv, checklistHtml, checklistMarkdown } from '../checklist/render.js';
+import { editYamlText } from '../checklist/yaml-edit.js';
+import { diagnose } from '../core/report.js';
+import { InputError } from '../errors.js';
+import { writeFileAtomic, type Io } from '../io.js';
+import { t } from '../messages/messages.js';
+import type { Rules } from '../rules/model.js';
+import {
+  asOfDate, emit, formatOption, langOption, pipedAnswers, readAnswersSource, rulesFor, rulesOption, VERSION,
+  type CommandContext, type CommonOptions,
+} from './shared.js';
+
+export const CHECKLIST_FORMATS = ['md', 'html', 'docx', 'xlsx', 'csv'] as const;
+type ChecklistFormat = (typeof CHECKLIST_FORMATS)[number];
+
+interface ChecklistOptions extends CommonOptions {
+  format: ChecklistFormat;
+  type?: string;
+  role?: GenericRole;
+  import?: string;
+  into?: string;
+  dryRun?: boolean;
+}
+
+/** Renders a checklist; Word and Excel are loaded only when asked for, to keep start-up fast. */
+async function renderChecklist(checklist: Checklist, format: ChecklistFormat): Promise<string | Uint8Array> {
+  switch (format) {
+    case 'md':
+      return checklistMarkdown(checklist);
+    case 'html':
+      return checklistHtml(checklist);
+    case 'csv':
+      return checklistCsv(checklist);
+    case 'docx':
+      return (await import('../checklist/docx.js')).checklistDocx(checklist);
+    case 'xlsx':
+      return (await import('../checklist/xlsx.js')).checklistXlsx(checklist);
+  }
+}
+
+/** The case's checklist, or a generic one for --type/--role built by running the real core on typical answers. */
+async function checklistFor(file: string | undefined, options: ChecklistOptions, rules: Rules, io: Io): Promise<Checklist> {
+  const asOf = asOfDate(options.asOf, io);
+  const { lang } = options;
+  if (options.type !== undefined) {
+    const type = parseTypeOption(options.type, rules);
+    const role = options.role ?? 'provider';
+    const typeName = rules.types.find((d) => d.code === type)!.title[lang];
+    const shown = t(lang, 'checklist.generic.source', { type, role: t(lang, `role.${role}`) });
+    const answers = parseAnswers(JSON.stringify(genericAnswers(type, role, rules, lang)), shown, rules);
+    const report = diagnose({ answers, rules, lang, source: shown, asOf, toolVersion: VERSION });
+    return buildChecklist(report, rules, t(lang, 'checklist.generic.label', { type, typeName, role: t(lang, `role.${role}`) }));
+  }
+  const source = file !== undefined ? await readAnswersSource(file, io) : await pipedAnswers(io, 'checklist');
+  const answers = parseAnswers(source.text, source.shown, rules);
+  return buildChecklist(diagnose({ answers, rules, lang, source: source.shown, asOf, toolVersion: VERSION }), rules, null);
+}
+
+/**
+ * Reads a filled-in checklist back into the answers file: only the fields that differ are spliced
+ * in, the result must pass the real answers parser and read back as exactly the planned change,
+ * then it replaces the file atomically (replacing it is the point, so no --force).
+ */
+async function importChecklist(options: ChecklistOptions, rules: Rules, io: Io): Promise<void> {
+  const into = options.into!;
+  const source = await readAnswersSource(into, io);
+  const answers = parseAnswers(source.text, source.shown, rules);
+  const sheetPath = resolve(io.cwd, options.import!);
+  const bytes = await readFile(sheetPath).catch(() => {
+    throw new InputError(`${options.import}: cannot read the file; expected a checklist (.xlsx or .csv)`);
+  });
+  // exceljs is large; only an import (or an xlsx export) should pay for loading it.
+  const { planImport, readChecklistRows } = await import('../checklist/import.js');
+  const { changes, edits } = planImport(await readChecklistRows(bytes, options.import!), answers, rules);
+  const L = (key: string, args?: Record<string, string | number>) => t(options.lang, key, args);
+  if (changes.length === 0) {
+    io.stdout(`${L('checklist.import.none', { file: into })}\n`);
+    return;
+  }
+  const text = editYamlText(source.text, edits);
+  const updated = parseAnswers(text, into, rules);
+  const expected = structuredClone(answers);
+  for (const { path, field, value } of edits) {
+    const materials = (path.length === 2 ? expected.materials : expected.algorithms[path[1] as number]!.materials) as Record<string, Record<string, unknown>>;
+    const entry = (materials[path[path.length - 1] as string] ??= { status: 'missing' });
+    if (value === undefined) delete entry[field];
+    else entry[field] = value;
+  }
+  // The splice must have written exactly the plan; anything else is a bug, and the file stays as it was.
+  if (JSON.stringify(updated) !== JSON.stringify(expected)) throw new Error(`${into}: the edited answers do not read back as the planned change; nothing was written`);
+  for (const c of changes) io.stdout(`${L('checklist.import.change', { key: c.key, field: c.field, from: c.from ?? '—', to: c.to ?? '—' })}\n`);
+  if (options.dryRun) {
+    io.stdout(`${L('checklist.import.dryRun', { file: into, count: changes.length })}\n`);
+    return;
+  }
+  await writeFileAtomic(resolve(io.cwd, into), text, { force: true, shown: into });
+  io.stdout(`${L('checklist.import.written', { file: into, count: changes.length })}\n`);
+}
+
+/** `filing-check checklist [FILE|-]`, `checklist --type CODE [--role ROLE]`, `checklist --import FILE --into ANSWERS`. */
+export function registerChecklist(program: Command, { io }: CommandContext): void {
+  program
+    .command('checklist')
+    .description('the materials a case needs, as a checklist to hand to a client (md, html, docx, xlsx, csv); or read a filled-in one back')
+    .argument('[file]', 'answers file (YAML or JSON), or - for standard input')
+    .addOption(formatOption(CHECKLIST_FORMATS, 'md'))
+    .addOption(langOption())
+    .option('-o, --out <file>', 'write the checklist to a file (atomically; required for docx and xlsx)')
+    .option('--force', 'replace an existing --out file')
+    .option('--type <code>', 'a generic checklist for this algorithm type (01–06 or its name), without answers')
+    .addOption(new Option('--role <role>', 'with --type: the role that files').choices(['provider', 'technical-supporter']))
+    .option('--import <checklist>', 'read a filled-in checklist (.xlsx or .csv) back into --into')
+    .option('--into <answers>', 'with --import: the answers file to update (statuses, owners, due dates, files, notes)')
+    .option('--dry-run', 'with --import: list the changes without writing')
+    .addOption(rulesOption())
+    .option('--as-of <date>', 'the date of the checklist (YYYY-MM-DD) instead of today')
+    .addHelpText('after', '\nExit codes:\n  0    checklist written, or import done\n  2    usage error, unreadable or invalid input (the answers file is then left untouched)')
+    .action(async (file: string | undefined, options: ChecklistOptions) => {
+      if (options.import !== undefined || options.into !== undefined || options.dryRun) {
+        if (options.import === undefined || options.into === undefined) throw new InputError('--import and --into go together: checklist --import filled.xlsx --into filing.yaml');
+        if (file !== undefined || options.type !== undefined) throw new InputError('--import reads a checklist back; give no answers file or --type with it');
+        if (options.into === '-') throw new InputError('--into -: expected the path of the answers file to update');
+        await importChecklist(options, await rulesFor(options, io), io);
+        return;
+      }
+      if (options.role !== undefined && options.type === undefined) throw new InputError('--role goes with --type (a generic checklist); for a case, the role is in the answers file');
+      if (options.type !== undefined && file !== undefined) throw new InputError('--type makes a generic checklist without answers; give either an answers file or --type');
+      if ((options.format === 'docx' || options.format === 'xlsx') && !options.out) {
+        throw new InputError(`--format ${options.format} is a binary file; pass --out FILE (for example --out checklist.${options.format})`);
+      }
+      const rules = await rulesFor(options, io);
+      await emit(await renderChecklist(await checklistFor(file, options, rules, io), options.format), options, io);
+    });
+}

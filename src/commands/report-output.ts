@@ -1,0 +1,99 @@
+import { appendFile, mkdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { createColor } from '../color.js';
+import type { Report } from '../core/report-schema.js';
+import { InputError } from '../errors.js';
+import { REPORT_EXTENSIONS, REPORT_FORMATS, renderReport, type ReportFormat } from '../format/index.js';
+import { findChromium } from '../format/pdf.js';
+import { writeFileAtomic, type Io } from '../io.js';
+import type { Severity } from '../rules/schema.js';
+import { emit, FAIL_ON } from './shared.js';
+
+/** Options of the commands that print a report (diagnose, render). */
+export interface ReportOutputOptions {
+  format: ReportFormat[];
+  out?: string;
+  outDir?: string;
+  force?: boolean;
+  color?: boolean;
+  chromium?: string;
+  failOn: Severity | 'none';
+}
+
+/** Formats that are bytes, not text: never written to a terminal. */
+const BINARY: readonly ReportFormat[] = ['pdf'];
+
+/** A --format option taking one format or a comma-separated list of them. */
+export function formatListOption<F extends string>(choices: readonly F[], fallback: F): Option {
+  return new Option('-f, --format <formats>', `output format, or several separated by commas (with --out-dir): ${choices.join(', ')}`)
+    .default([fallback], fallback)
+    .argParser((value: string): F[] => {
+      const formats = [...new Set(value.split(',').map((f) => f.trim()).filter(Boolean))];
+      const unknown = formats.filter((f) => !(choices as readonly string[]).includes(f));
+      if (formats.length === 0 || unknown.length > 0) throw new InvalidArgumentError(`expected ${choices.join(', ')} or a comma-separated list of them, got "${value}"`);
+      return formats as F[];
+    });
+}
+
+/** Adds the report output options (format list, --out, --out-dir, --force, --fail-on, --chromium, colours). */
+export function addReportOutputOptions(command: Command): Command {
+  return command
+    .addOption(formatListOption(REPORT_FORMATS, 'text'))
+    .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout')
+    .option('--out-dir <dir>', 'write each format to DIR/report.<ext> (txt, json, md, html, xml, github.txt, csv, pdf)')
+    .option('--force', 'replace existing output files')
+    .addOption(new Option('--fail-on <level>', 'exit 1 when a gap is at or above this severity').choices(FAIL_ON).default('blocking'))
+    .option('--chromium <path>', 'the Chromium or Chrome binary that prints --format pdf (default: found on the PATH)')
+    .option('--color', 'force colours in text output')
+    .option('--no-color', 'no colours in text output');
+}
+
+/**
+ * Writes a report in every requested format: to stdout, to --out, or to --out-dir as report.<ext>.
+ * Everything that can fail (usage, a missing browser, files in the way) is checked before the first
+ * write, so a refused run leaves every file as it was. The github format also appends its Markdown
+ * summary to $GITHUB_STEP_SUMMARY when GitHub Actions sets it.
+ */
+export async function emitReport(report: Report, options: ReportOutputOptions, io: Io): Promise<void> {
+  const formats = options.format;
+  if (options.out && options.outDir) throw new InputError('--out and --out-dir: give one of them (--out for one format, --out-dir for several)');
+  if (formats.length > 1 && !options.outDir) throw new InputError(`--format ${formats.join(',')}: several formats need --out-dir DIR (each is written to DIR/report.<ext>)`);
+  const binary = formats.find((f) => BINARY.includes(f));
+  if (binary && !options.out && !options.outDir) throw new InputError(`--format ${binary} is a binary file; pass --out FILE or --out-dir DIR`);
+  const chromium = formats.includes('pdf') ? await findChromium(options.chromium, io.env, io.cwd) : undefined;
+
+  const color = (toFile: boolean) => createColor({ flag: toFile ? false : options.color, env: io.env, isTTY: io.stdoutIsTTY });
+  const base = { failOn: options.failOn, ...(chromium ? { chromium } : {}) };
+  const summaries: string[] = [];
+
+  if (options.outDir) {
+    const dir = resolve(io.cwd, options.outDir);
+    const targets = formats.map((format) => ({ format, shown: join(options.outDir!, `report.${REPORT_EXTENSIONS[format]}`), path: join(dir, `report.${REPORT_EXTENSIONS[format]}`) }));
+    if (!options.force) {
+      const existing = (await Promise.all(targets.map(async (t) => ((await stat(t.path).catch(() => null)) ? t.shown : null)))).filter(Boolean);
+      if (existing.length > 0) throw new InputError(`${existing.join(', ')}: file${existing.length > 1 ? 's' : ''} exist; pass --force to replace (nothing was written)`);
+    }
+    await mkdir(dir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+      throw new InputError(`${options.outDir}: cannot create the folder (${error.code ?? error.message})`);
+    });
+    const rendered = [];
+    for (const target of targets) rendered.push({ target, output: await renderReport(report, target.format, { ...base, color: color(true) }) });
+    for (const { target, output } of rendered) {
+      await writeFileAtomic(target.path, output.content, { force: options.force === true, shown: target.shown });
+      if (output.stepSummary) summaries.push(output.stepSummary);
+    }
+  } else {
+    const output = await renderReport(report, formats[0]!, { ...base, color: color(options.out !== undefined) });
+    await emit(output.content, options, io);
+    if (output.stepSummary) summaries.push(output.stepSummary);
+  }
+
+  const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+  if (summaryFile && summaries.length > 0) {
+    // The summary is a courtesy on the run page; failing to write it must not fail the check itself.
+    await appendFile(resolve(io.cwd, summaryFile), summaries.join('\n')).catch((error: NodeJS.ErrnoException) => {
+      io.stderr(`filing-check: GITHUB_STEP_SUMMARY ${summaryFile}: not written (${error.code ?? error.message})\n`);
+    });
+  }
+}

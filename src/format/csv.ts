@@ -1,0 +1,105 @@
+import type { Report } from '../core/report-schema.js';
+import { t } from '../messages/messages.js';
+import { itemKey } from './groups.js';
+import { basisLine } from './text.js';
+
+// Spreadsheet programs run a cell that starts with one of these as a formula (CSV injection), so
+// such cells get a leading apostrophe, which Excel and LibreOffice show as text and hide.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One RFC 4180 field: formula guard, then quoted when it holds a comma, quote or line break. */
+export function csvCell(value: string | number | boolean | null | undefined): string {
+  let text = value === null || value === undefined ? '' : String(value);
+  if (FORMULA_START.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** A whole CSV file: UTF-8 byte-order mark (so Excel reads UTF-8), CRLF line ends per RFC 4180. */
+export function csvFile(rows: readonly (readonly (string | number | boolean | null | undefined)[])[]): string {
+  return `\ufeff${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
+/** Undoes csvCell's formula guard on a parsed field. */
+function unguard(field: string): string {
+  return field.startsWith("'") && FORMULA_START.test(field.slice(1)) ? field.slice(1) : field;
+}
+
+/**
+ * Parses CSV text (RFC 4180: quoted fields, doubled quotes, CRLF or LF) into rows of fields, with the
+ * byte-order mark dropped and the formula guard undone. Throws on an unterminated quote, naming its row.
+ */
+export function parseCsv(text: string): string[][] {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  let rowStart = 1;
+  let line = 1;
+  const endField = () => {
+    row.push(unguard(field));
+    field = '';
+  };
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (quoted) {
+      if (c === '"') {
+        if (source[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else {
+        if (c === '\n') line++;
+        field += c;
+      }
+    } else if (c === '"' && field === '') {
+      quoted = true;
+    } else if (c === ',') endField();
+    else if (c === '\r' || c === '\n') {
+      if (c === '\r' && source[i + 1] === '\n') i++;
+      endField();
+      rows.push(row);
+      row = [];
+      line++;
+      rowStart = line;
+    } else field += c;
+  }
+  if (quoted) throw new Error(`row ${rowStart}: a quoted field is never closed`);
+  if (field !== '' || row.length > 0) {
+    endField();
+    rows.push(row);
+  }
+  return rows;
+}
+
+const CSV_COLUMNS = [
+  'ui.key', 'ui.level', 'ui.algorithm', 'ui.algorithmName', 'ui.materialId', 'ui.material', 'ui.status', 'ui.gap', 'ui.severity',
+  'ui.confidence', 'ui.owner', 'ui.due', 'ui.file', 'ui.reasonOrNote', 'ui.basis',
+] as const;
+
+/** The report's items as CSV, one row per required item, for spreadsheets and scripts. */
+export function formatCsv(report: Report): string {
+  const { lang } = report;
+  const L = (key: string) => t(lang, key);
+  const names = new Map(report.algorithms.map((a) => [a.id, a.name]));
+  return csvFile([
+    CSV_COLUMNS.map(L),
+    ...report.items.map((i) => [
+      itemKey(i),
+      L(`level.${i.level}`),
+      i.algorithm ?? '',
+      i.algorithm ? names.get(i.algorithm) ?? '' : report.entity.name,
+      i.id,
+      i.title,
+      L(`status.${i.status}`),
+      L(i.gap ? 'ui.true' : 'ui.false'),
+      L(`severity.${i.severity}`),
+      L(`confidence.${i.confidence}`),
+      i.owner,
+      i.due,
+      i.file,
+      i.reason,
+      basisLine(i.basis, report.lang),
+    ]),
+  ]);
+}

@@ -1,0 +1,60 @@
+import type { ChalkInstance } from 'chalk';
+import type { Report } from '../core/report-schema.js';
+import type { Severity } from '../rules/schema.js';
+import { formatCsv } from './csv.js';
+import { formatGithub } from './github.js';
+import { formatHtml } from './html.js';
+import { formatJunit } from './junit.js';
+import { formatMarkdown } from './markdown.js';
+import { htmlToPdf } from './pdf.js';
+import { formatText } from './text.js';
+
+/** Every view of a report, in the order --help lists them. */
+export const REPORT_FORMATS = ['text', 'json', 'md', 'html', 'junit', 'github', 'csv', 'pdf'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** File name endings for --out-dir (report.<ext>); text and github both being text need distinct ones. */
+export const REPORT_EXTENSIONS: Record<ReportFormat, string> = {
+  text: 'txt', json: 'json', md: 'md', html: 'html', junit: 'xml', github: 'github.txt', csv: 'csv', pdf: 'pdf',
+};
+
+/** What a view may depend on besides the report. */
+export interface RenderContext {
+  failOn: Severity | 'none';
+  color: ChalkInstance;
+  /** Resolved before rendering, so a missing browser fails before anything is written. */
+  chromium?: string;
+}
+
+/** One rendered view; `stepSummary` is the Markdown GitHub Actions shows on the run page. */
+export interface Rendered {
+  content: string | Uint8Array;
+  stepSummary?: string;
+}
+
+/** Renders a report in one format: every format is a view of the same report model. */
+export async function renderReport(report: Report, format: ReportFormat, context: RenderContext): Promise<Rendered> {
+  switch (format) {
+    case 'text':
+      return { content: formatText(report, context.color) };
+    case 'json':
+      // Through the schema, so keys come in its order whether the report was just built (diagnose)
+      // or read back from a saved file (render): both print the same bytes.
+      return { content: `${JSON.stringify(report, null, 2)}\n` };
+    case 'md':
+      return { content: formatMarkdown(report) };
+    case 'html':
+      return { content: formatHtml(report) };
+    case 'junit':
+      return { content: formatJunit(report, context.failOn) };
+    case 'github': {
+      const { annotations, summary } = formatGithub(report, context.failOn);
+      return { content: annotations, stepSummary: summary };
+    }
+    case 'csv':
+      return { content: formatCsv(report) };
+    case 'pdf':
+      if (!context.chromium) throw new Error('renderReport: pdf needs a resolved chromium path');
+      return { content: await htmlToPdf(formatHtml(report), context.chromium) };
+  }
+}
