@@ -19,6 +19,12 @@ export function formatPath(path: Path): string {
   return out || '(top level)';
 }
 
+/** Reads a field path written the way formatPath writes it (services[0].status); null when malformed. */
+export function parsePath(text: string): (string | number)[] | null {
+  if (!/^[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*|\[\d+\])*$/.test(text)) return null;
+  return [...text.matchAll(/([A-Za-z][\w-]*)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!));
+}
+
 function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
@@ -61,9 +67,10 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown, schemaHint: strin
   }
 }
 
-/** A parsed data file: the plain data plus a way to find where a field path was written. */
+/** A parsed data file: the plain data, its document (comments kept) and where a field path was written. */
 export interface ParsedDataFile {
   data: unknown;
+  doc: Document;
   locate(path: Path): string;
 }
 
@@ -74,9 +81,10 @@ export function normalizeText(text: string): string {
 
 /**
  * Parses YAML or JSON (JSON is YAML) keeping positions, so errors can say file:line:column.
- * Duplicate keys, tabs in indentation and alias bombs are syntax errors here.
+ * Duplicate keys, tabs in indentation and alias bombs are syntax errors here. `edit` may change
+ * the document before it becomes data (--set values), so positions still point into the file.
  */
-export function parseDataText(raw: string, file: string): ParsedDataFile {
+export function parseDataText(raw: string, file: string, edit?: (doc: Document) => void): ParsedDataFile {
   if (raw.includes('\u0000')) throw new InputError(`${file}: contains NUL bytes; expected a UTF-8 text file (YAML or JSON)`);
   const text = normalizeText(raw);
   const lineCounter = new LineCounter();
@@ -88,6 +96,7 @@ export function parseDataText(raw: string, file: string): ParsedDataFile {
     const what = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
     throw new InputError(`${file}:${line}:${col}: syntax error: ${what}`);
   }
+  edit?.(doc);
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -105,7 +114,7 @@ export function parseDataText(raw: string, file: string): ParsedDataFile {
     }
     return file;
   };
-  return { data, locate };
+  return { data, doc, locate };
 }
 
 /** Where the key of a mapping entry starts, so "unknown field" points at the key, not its value. */
@@ -122,6 +131,14 @@ function keyStart(doc: Document, path: Path): number | undefined {
     if (isNode(item) && item.range) return item.range[0];
   }
   return undefined;
+}
+
+/** What is wrong with a value for a schema, worded like file errors ("expected …, got …"); null when valid. */
+export function problemWith(schema: z.ZodType, value: unknown, schemaHint: string): string | null {
+  const result = schema.safeParse(value);
+  if (result.success) return null;
+  const first = describeIssue(result.error.issues[0]!, value, schemaHint);
+  return first.path.length > 0 ? `${formatPath(first.path)}: ${first.text}` : first.text;
 }
 
 /** Validates parsed data with a zod schema; the first problem becomes one InputError line. */

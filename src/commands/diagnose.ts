@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { parseAnswers } from '../answers/read.js';
+import { parseSetOption } from '../answers/set.js';
 import { createColor } from '../color.js';
 import { diagnose, exitCodeFor } from '../core/report.js';
 import type { Report } from '../core/report-schema.js';
@@ -7,7 +8,7 @@ import { formatMarkdown } from '../format/markdown.js';
 import { formatText } from '../format/text.js';
 import type { Io } from '../io.js';
 import {
-  asOfDate, emit, EXIT_CODES_HELP, FAIL_ON, formatOption, langOption, pipedAnswers, readAnswersSource, rulesFor, rulesOption,
+  asOfDate, collect, emit, EXIT_CODES_HELP, FAIL_ON, formatOption, langOption, pipedAnswers, readAnswersSource, rulesFor, rulesOption,
   VERSION, type CommandContext, type CommonOptions, type FailOn,
 } from './shared.js';
 
@@ -39,14 +40,16 @@ export function registerDiagnose(program: Command, { io, result }: CommandContex
     .addOption(new Option('--fail-on <level>', 'exit 1 when a gap is at or above this severity').choices(FAIL_ON).default('blocking'))
     .addOption(rulesOption())
     .option('--as-of <date>', 'diagnose as of this date (YYYY-MM-DD) instead of today')
+    .option('--set <path=value>', 'pre-fill or override one answer, e.g. entity.name=杭州示例科技有限公司 or services[0].status=live (repeatable)', collect, [])
     .option('--color', 'force colours in text output')
     .option('--no-color', 'no colours in text output')
     .addHelpText('after', EXIT_CODES_HELP)
-    .action(async (file: string | undefined, options: CommonOptions & { failOn: FailOn }) => {
+    .action(async (file: string | undefined, options: CommonOptions & { failOn: FailOn; set: string[] }) => {
       const asOf = asOfDate(options.asOf, io);
+      const sets = options.set.map(parseSetOption);
       const rules = await rulesFor(options, io);
       const source = file !== undefined ? await readAnswersSource(file, io) : await pipedAnswers(io, 'diagnose');
-      const answers = parseAnswers(source.text, source.shown, rules);
+      const answers = parseAnswers(source.text, source.shown, rules, sets);
       const report = diagnose({ answers, rules, lang: options.lang, source: source.shown, asOf, toolVersion: VERSION });
       await emit(renderReport(report, options.format as ReportFormat, { flag: options.color, io, toFile: options.out !== undefined }), options, io);
       result.code = exitCodeFor(report, options.failOn);
