@@ -53,30 +53,41 @@ export type Condition =
   | { [fact: string]: FactValue | FactValue[] };
 
 const factValue = z.union([z.string(), z.boolean()]);
-export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
-  z.union([
-    z.strictObject({ any: z.array(ConditionSchema).min(1) }),
-    z.strictObject({ all: z.array(ConditionSchema).min(1) }),
-    z.strictObject({ not: ConditionSchema }),
-    z
-      .record(z.string(), z.union([factValue, z.array(factValue).min(1)]))
-      .superRefine((facts, ctx) => {
-        if (Object.keys(facts).length === 0) ctx.addIssue({ code: 'custom', message: 'at least one fact' });
-        for (const [fact, value] of Object.entries(facts)) {
-          const domain = (CONDITION_FACTS as Record<string, readonly FactValue[]>)[fact];
-          if (!domain) {
-            ctx.addIssue({ code: 'custom', path: [fact], message: `a known fact (one of ${CONDITION_FACT_NAMES.join(', ')}, or any / all / not)` });
-            continue;
-          }
-          for (const v of Array.isArray(value) ? value : [value]) {
-            if (!domain.includes(v)) {
-              ctx.addIssue({ code: 'custom', path: [fact], message: `a value of ${fact}: ${domain.map((d) => JSON.stringify(d)).join(' | ')} (got ${JSON.stringify(v)})` });
+
+/**
+ * The schema of a condition whose facts and their values come from `domains`. Rule packs test the
+ * facts of a diagnosis; the questionnaire tests earlier answers; both share the any/all/not shape.
+ */
+export function conditionSchema(domains: Readonly<Record<string, readonly FactValue[]>>): z.ZodType<Condition> {
+  const names = Object.keys(domains);
+  const schema: z.ZodType<Condition> = z.lazy(() =>
+    z.union([
+      z.strictObject({ any: z.array(schema).min(1) }),
+      z.strictObject({ all: z.array(schema).min(1) }),
+      z.strictObject({ not: schema }),
+      z
+        .record(z.string(), z.union([factValue, z.array(factValue).min(1)]))
+        .superRefine((facts, ctx) => {
+          if (Object.keys(facts).length === 0) ctx.addIssue({ code: 'custom', message: 'at least one fact' });
+          for (const [fact, value] of Object.entries(facts)) {
+            const domain = domains[fact];
+            if (!domain) {
+              ctx.addIssue({ code: 'custom', path: [fact], message: `a known fact (one of ${names.join(', ')}, or any / all / not)` });
+              continue;
+            }
+            for (const v of Array.isArray(value) ? value : [value]) {
+              if (!domain.includes(v)) {
+                ctx.addIssue({ code: 'custom', path: [fact], message: `a value of ${fact}: ${domain.map((d) => JSON.stringify(d)).join(' | ')} (got ${JSON.stringify(v)})` });
+              }
             }
           }
-        }
-      }),
-  ]),
-);
+        }),
+    ]),
+  );
+  return schema;
+}
+
+export const ConditionSchema: z.ZodType<Condition> = conditionSchema(CONDITION_FACTS);
 
 const localized = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
 const localizedList = z.strictObject({ zh: z.array(z.string().min(1)).min(1), en: z.array(z.string().min(1)).min(1) });

@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { enumValues, fieldKind, fieldSchema } from '../answers/fields.js';
+import { conditionSchema, type Condition, type FactValue } from '../rules/schema.js';
+import data from './questions.yaml';
+
+export const QUESTION_KINDS = ['text', 'integer', 'date', 'confirm', 'select', 'checkbox', 'services', 'declared-type'] as const;
+/** Reasons a refused answer can be given; each needs a zh and en text under `checks`. */
+export const CHECKS = [
+  'required', 'at-least-one', 'kebab-id', 'unique-id', 'credit-code', 'credit-code-check-digit', 'region-code',
+  'date', 'integer', 'declared-type', 'services', 'invalid',
+] as const;
+/** The checks a question may name itself; the others follow from its kind. */
+const QUESTION_CHECKS = ['kebab-id', 'credit-code', 'region-code'] as const;
+export const DERIVATIONS = ['id-from-name', 'region-from-credit-code'] as const;
+export const UI_KEYS = [
+  'intro', 'resume', 'file-header', 'existing-file', 'existing-resume', 'existing-replace', 'existing-cancel', 'existing-why',
+  'existing-refused', 'cancelled', 'cancelled-unsaved', 'saved', 'why', 'optional', 'invalid-existing', 'no-services-yet',
+  'new-service', 'service-choice', 'service-heading', 'algorithm-heading', 'materials-heading', 'material-of',
+  'declared-type-none', 'yes', 'no', 'key-navigate', 'key-select', 'key-submit', 'key-all', 'key-invert',
+] as const;
+
+export type Check = (typeof CHECKS)[number];
+export type UiKey = (typeof UI_KEYS)[number];
+
+/**
+ * Where each section's items sit in the answers file. A question's key is checked against the
+ * schema under this prefix (any list index or material id stands for all of them).
+ */
+export const SECTION_PREFIXES = {
+  entity: ['entity'],
+  service: ['services', 0],
+  algorithm: ['algorithms', 0],
+  material: ['materials', 'any-material'],
+} as const satisfies Record<string, readonly (string | number)[]>;
+export type SectionName = keyof typeof SECTION_PREFIXES;
+
+const localized = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
+export type Localized = z.output<typeof localized>;
+
+const Question = z.strictObject({
+  key: z.string().regex(/^[a-z][A-Za-z]*(?:\.[a-z][A-Za-z]*)*$/, 'a field path such as name or generation.modalities'),
+  kind: z.enum(QUESTION_KINDS),
+  message: localized,
+  why: localized,
+  choices: z.record(z.string(), localized).optional(),
+  default: z.union([z.boolean(), z.string(), z.array(z.string())]).optional(),
+  derive: z.enum(DERIVATIONS).optional(),
+  optional: z.boolean().default(false),
+  check: z.enum(QUESTION_CHECKS).optional(),
+  // Checked against the earlier questions of its section in the file-level refinement below.
+  when: z.custom<Condition>((value) => typeof value === 'object' && value !== null, 'a condition').optional(),
+});
+export type Question = z.output<typeof Question>;
+
+const Confirmation = z.strictObject({ message: localized, why: localized });
+
+const Section = z.strictObject({
+  title: localized,
+  /** Asked once before the first item, when the section may be empty. */
+  start: Confirmation.optional(),
+  /** Asked after each item: add another? */
+  more: Confirmation.optional(),
+  questions: z.array(Question).min(1),
+});
+export type Section = z.output<typeof Section>;
+
+const keyed = <K extends string>(keys: readonly K[]) => z.strictObject(Object.fromEntries(keys.map((k) => [k, localized])) as Record<K, typeof localized>);
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((value) => b.includes(value));
+}
+
+/** Checks one section's questions against the answers schema and each other. */
+function checkSection(name: SectionName, section: Section, ctx: z.RefinementCtx): void {
+  const domains: Record<string, readonly FactValue[]> = {};
+  const seen = new Set<string>();
+  section.questions.forEach((question, index) => {
+    const at = ['sections', name, 'questions', index];
+    const issue = (message: string, field?: string) => ctx.addIssue({ code: 'custom', path: field ? [...at, field] : at, message });
+    const path = [...SECTION_PREFIXES[name], ...question.key.split('.')];
+    if (seen.has(question.key)) issue(`a key not asked twice in section ${name} (got "${question.key}")`, 'key');
+    seen.add(question.key);
+    const kind = fieldKind(path);
+    if (!kind) return issue(`a field of the answers file under ${SECTION_PREFIXES[name].join('.')} (got "${question.key}"; see src/answers/schema.ts)`, 'key');
+    const values = enumValues(path);
+    const expected: Record<Question['kind'], boolean> = {
+      text: kind === 'other' && !values,
+      integer: kind === 'other' && !values,
+      date: kind === 'other' && !values,
+      'declared-type': kind === 'other' && !values,
+      confirm: kind === 'boolean',
+      select: kind === 'other' && values !== undefined,
+      checkbox: kind === 'list' && values !== undefined,
+      services: kind === 'list' && name === 'algorithm' && question.key === 'services',
+    };
+    if (!expected[question.kind]) issue(`a kind that fits the field ${question.key} (got ${question.kind})`, 'kind');
+    const hasChoices = question.kind === 'select' || question.kind === 'checkbox';
+    if (hasChoices && values && !sameSet(Object.keys(question.choices ?? {}), values)) {
+      issue(`a label for exactly each value of ${question.key}: ${values.join(', ')} (got ${Object.keys(question.choices ?? {}).join(', ') || 'none'})`, 'choices');
+    }
+    if (!hasChoices && question.choices) issue(`no choices for a ${question.kind} question`, 'choices');
+    if (question.default !== undefined && !fieldSchema(path)!.safeParse(question.default).success) {
+      issue(`a default that is a valid value of ${question.key}`, 'default');
+    }
+    if (question.when !== undefined) {
+      const result = conditionSchema(domains).safeParse(question.when);
+      for (const problem of result.error?.issues ?? []) {
+        ctx.addIssue({ code: 'custom', path: [...at, 'when', ...problem.path], message: `${problem.message} (a condition may only test earlier questions of the section that have choices or yes/no answers)` });
+      }
+    }
+    if (question.kind === 'confirm') domains[question.key] = [true, false];
+    if (hasChoices && values) domains[question.key] = values;
+  });
+}
+
+/** The questions file: user-interface words, refusal reasons and the four sections of questions. */
+export const QuestionsFileSchema = z
+  .strictObject({
+    ui: keyed(UI_KEYS),
+    checks: keyed(CHECKS),
+    sections: z.strictObject({ entity: Section, service: Section, algorithm: Section, material: Section }),
+  })
+  .superRefine((file, ctx) => {
+    for (const name of Object.keys(SECTION_PREFIXES) as SectionName[]) checkSection(name, file.sections[name], ctx);
+  });
+export type QuestionsFile = z.output<typeof QuestionsFileSchema>;
+
+let questions: QuestionsFile | undefined;
+
+/** The bundled questions, validated once; a problem here is a bug in questions.yaml, caught by its test. */
+export function loadQuestions(): QuestionsFile {
+  questions ??= QuestionsFileSchema.parse(data);
+  return questions;
+}
