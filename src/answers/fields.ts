@@ -35,6 +35,13 @@ export function fieldSchema(path: Path): z.ZodType | undefined {
   return current;
 }
 
+/** The keys of a mapping field in the schema's order, or undefined when the field is not a mapping. */
+export function fieldKeys(path: Path): string[] | undefined {
+  const schema = fieldSchema(path);
+  const inner = schema && unwrap(schema);
+  return inner?.def.type === 'object' ? Object.keys((inner as z.ZodObject).shape) : undefined;
+}
+
 /** The schema's default for a field (servesMainland → true), so defaults are declared once. */
 export function schemaDefault(path: Path): unknown {
   const schema = fieldSchema(path);
