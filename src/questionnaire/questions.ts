@@ -45,7 +45,7 @@ const Question = z.strictObject({
   choices: z.record(z.string(), localized).optional(),
   default: z.union([z.boolean(), z.string(), z.array(z.string())]).optional(),
   derive: z.enum(DERIVATIONS).optional(),
-  optional: z.boolean().default(false),
+  optional: z.boolean().optional(),
   check: z.enum(QUESTION_CHECKS).optional(),
   // Checked against the earlier questions of its section in the file-level refinement below.
   when: z.custom<Condition>((value) => typeof value === 'object' && value !== null, 'a condition').optional(),
@@ -125,10 +125,11 @@ export const QuestionsFileSchema = z
   });
 export type QuestionsFile = z.output<typeof QuestionsFileSchema>;
 
-let questions: QuestionsFile | undefined;
-
-/** The bundled questions, validated once; a problem here is a bug in questions.yaml, caught by its test. */
+/**
+ * The bundled questions. The test of questions.yaml checks them against QuestionsFileSchema; they
+ * are not checked again at every start, because that compiles dozens of schemas and would hold
+ * back the first question by tens of milliseconds.
+ */
 export function loadQuestions(): QuestionsFile {
-  questions ??= QuestionsFileSchema.parse(data);
-  return questions;
+  return data as QuestionsFile;
 }
