@@ -41,7 +41,7 @@ export interface DiagnoseOptions extends CommonOptions {
  * Whether to run the questionnaire: asked for with --interactive, or by default when no file is
  * given and both stdin and stdout are terminals. It never prompts without a terminal to answer in.
  */
-export function wantsQuestionnaire(file: string | undefined, options: Pick<DiagnoseOptions, 'interactive' | 'save'>, io: Io): boolean {
+function wantsQuestionnaire(file: string | undefined, options: Pick<DiagnoseOptions, 'interactive' | 'save'>, io: Io): boolean {
   if (options.interactive) {
     if (file === '-') throw new InputError('--interactive: answers cannot come from standard input when the questions are asked there; name a file, or drop -');
     if (!io.stdinIsTTY || !io.stderrIsTTY) {
@@ -51,6 +51,11 @@ export function wantsQuestionnaire(file: string | undefined, options: Pick<Diagn
   }
   const interactive = file === undefined && io.stdinIsTTY && io.stdoutIsTTY;
   if (options.save !== undefined && !interactive) throw new InputError('--save: only the questionnaire saves answers; add --interactive (in a terminal)');
+  if (file === undefined && io.stdinIsTTY && !io.stdoutIsTTY) {
+    throw new InputError(
+      'no answers given, and no questions asked because standard output is not a terminal; add --interactive to answer them here (the questions go to stderr, the report to the redirect), or pass a file: filing-check diagnose filing.yaml',
+    );
+  }
   return interactive;
 }
 

@@ -86,7 +86,7 @@ export class Draft {
   /** The file text: YAML, or JSON when resuming a .json file (JSON has no comments). */
   text(): string {
     if (/\.json$/i.test(this.path)) return `${JSON.stringify(this.doc.toJS(), null, 2)}\n`;
-    return this.doc.toString({ lineWidth: 0 });
+    return this.doc.toString({ lineWidth: 0, flowCollectionPadding: false });
   }
 
   /** The answers as plain data. */

@@ -57,7 +57,7 @@ const SCHEMA_HINT = 'filing-check schema answers';
 const KIND_CHECKS: Partial<Record<Question['kind'], Check>> = { date: 'date', integer: 'integer', 'declared-type': 'declared-type' };
 
 /** The ASCII words of a name as a kebab-case id ("Example News 2" → "example-news-2"), or undefined. */
-export function slugOf(name: unknown): string | undefined {
+function slugOf(name: unknown): string | undefined {
   if (typeof name !== 'string') return undefined;
   const slug = name.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40).replace(/-+$/, '');
   return /[a-z]{2}/.test(slug) ? slug : undefined;
@@ -233,11 +233,14 @@ export class Interview {
     const unrecorded = items.filter((item) => !recorded(item)).length;
     const recordAll = unrecorded === 0 || (await this.confirmStep(section.start!, true, { n: unrecorded }));
     const names = new Map(this.list('algorithms').map((a) => [a.id, String(a.name)]));
-    for (const [k, item] of items.entries()) {
-      if (!recordAll && !recorded(item)) continue;
-      const closed = items.slice(k + 1).some((later) => this.given(prefixOf(later)));
+    // Material entries are listed in any order and only some of them, so the order of the walk says
+    // nothing about what was seen: an entry already in the file counts as done but for what it lacks
+    // and must have, and an entry not in it is asked in full.
+    const before = new Set(items.filter(recorded));
+    for (const item of items) {
+      if (!recordAll && !before.has(item)) continue;
       const algorithm = item.algorithm === null ? '' : this.words('material-of', { name: names.get(item.algorithm) ?? item.algorithm });
-      await this.askItem('material', prefixOf(item), closed, { title: item.title, algorithm, basis: basisLine(item.basis) });
+      await this.askItem('material', prefixOf(item), before.has(item), { title: item.title, algorithm, basis: basisLine(item.basis) });
     }
   }
 

@@ -3,16 +3,16 @@ import { enumValues, fieldKind, fieldSchema } from '../answers/fields.js';
 import { conditionSchema, type Condition, type FactValue } from '../rules/schema.js';
 import data from './questions.yaml';
 
-export const QUESTION_KINDS = ['text', 'integer', 'date', 'confirm', 'select', 'checkbox', 'services', 'declared-type'] as const;
+const QUESTION_KINDS = ['text', 'integer', 'date', 'confirm', 'select', 'checkbox', 'services', 'declared-type'] as const;
 /** Reasons a refused answer can be given; each needs a zh and en text under `checks`. */
-export const CHECKS = [
+const CHECKS = [
   'required', 'at-least-one', 'kebab-id', 'unique-id', 'credit-code', 'credit-code-check-digit', 'region-code',
   'date', 'integer', 'declared-type', 'services', 'invalid',
 ] as const;
 /** The checks a question may name itself; the others follow from its kind. */
 const QUESTION_CHECKS = ['kebab-id', 'credit-code', 'region-code'] as const;
-export const DERIVATIONS = ['id-from-name', 'region-from-credit-code'] as const;
-export const UI_KEYS = [
+const DERIVATIONS = ['id-from-name', 'region-from-credit-code'] as const;
+const UI_KEYS = [
   'intro', 'resume', 'file-header', 'existing-file', 'existing-resume', 'existing-replace', 'existing-cancel', 'existing-why',
   'existing-refused', 'cancelled', 'cancelled-unsaved', 'saved', 'why', 'optional', 'invalid-existing', 'no-services-yet',
   'new-service', 'service-choice', 'service-heading', 'algorithm-heading', 'materials-heading', 'material-of',

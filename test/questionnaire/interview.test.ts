@@ -2,7 +2,7 @@
 // @inquirer/testing's screen stands in for the prompts (it must be imported before the code that
 // prompts). Each test is an interview a consultant could have with a client.
 import { screen } from '@inquirer/testing/vitest';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import { fakeIo } from '../helpers/fake-io.js';
 import { Interviewer } from '../helpers/interview.js';
 
 const AS_OF = ['--as-of', '2026-11-29'];
+const EXAMPLE = new URL('../../examples/filing.yaml', import.meta.url).pathname;
 
 async function folder(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'fc-interview-'));
@@ -106,8 +107,8 @@ describe('the questionnaire', () => {
     expect(Object.keys(file.materials)).toHaveLength(18);
     const text = await readFile(join(dir, 'filing.yaml'), 'utf8');
     expect(text).toMatch(/^# filing-check 答案文件/);
-    expect(text).toContain('  - id: news-app\n    name: 示例新闻\n    forms: [ app, mini-program ]');
-    expect(text).toContain('entity-commitment-letter: { status: ready, file: docs/算法备案承诺书.pdf }');
+    expect(text).toContain('  - id: news-app\n    name: 示例新闻\n    forms: [app, mini-program]');
+    expect(text).toContain('entity-commitment-letter: {status: ready, file: docs/算法备案承诺书.pdf}');
 
     // The report is exactly the non-interactive one for the saved file, and stdout holds nothing else.
     expect(io.out()).toBe((await reportOf(dir)).out);
@@ -170,6 +171,38 @@ describe('the questionnaire', () => {
     expect(report.algorithms.map((a: { id: string; type: string }) => `${a.id} ${a.type}`)).toEqual(['search 04', 'moderation 05']);
     expect(report.regimes.find((r: { id: string }) => r.id === 'algorithm-filing').algorithms).toEqual(['search', 'moderation']);
     await run;
+  });
+
+  it('adds a product on the spot when an algorithm runs in one not listed yet', async () => {
+    const dir = await folder();
+    const { run, ask } = start(dir, ['--set', 'entity.name=深圳示例出行科技有限公司', '--set', 'entity.icp=filed', '--set', 'entity.securityOfficer=true']);
+    await ask.start('统一社会信用代码');
+    await ask.enter('行政区划代码');
+    await ask.enter('外商投资');
+    await ask.enter('面向用户的产品或服务');
+    await ask.confirm(false, '算法名称'); // "no products" at first …
+    await ask.type('示例出行派单算法', '做什么');
+    await ask.check(['派单、调度'], '简称');
+    expect(ask.screen()).toContain('(dispatch)');
+    await ask.enter('产品名称'); // … but a dispatch algorithm runs in a product: describe it now
+    await ask.type('示例出行', '以什么形式');
+    await ask.enter('简称');
+    await ask.type('ride-app', '谁在使用');
+    for (const next of ['境内', '状态', '上线日期', '能做哪些事']) await ask.enter(next);
+    await ask.check(['发表评论'], '号召'); // riders and drivers are rated in public comments
+    for (const next of ['月活', '未成年人', '老年人']) await ask.enter(next);
+    await ask.enter('派单，或考核他们');
+    await ask.confirm(true, '定价、打折或报价');
+    await ask.confirm(true, '团队打算');
+    await ask.enter('主要用途');
+    await ask.enter('还有其他算法吗');
+    await ask.enter('现在登记');
+    expect(await ask.last(false)).toBe(1);
+    const file = await saved(dir);
+    expect(file.services.map((s: { id: string }) => s.id)).toEqual(['ride-app']);
+    expect(file.algorithms[0]).toMatchObject({ id: 'dispatch', services: ['ride-app'], does: ['decide'], decision: { affectsWorkers: true, pricing: true } });
+    const report = JSON.parse((await reportOf(dir, ['--format', 'json'])).out);
+    expect(report.items.map((i: { id: string }) => i.id)).toEqual(expect.arrayContaining(['user-workers', 'user-fair-pricing']));
   });
 
   it('takes a technical supporter of a face-swap model that has no products of its own', async () => {
@@ -286,7 +319,6 @@ describe('the questionnaire', () => {
     expect(await ask.refused('9133011')).toContain('统一社会信用代码应为 18 位数字或大写字母');
     ask.erase(7);
     await ask.type('91330110MA2KXQ7L3W', '行政区划代码');
-    ask.erase(0);
     expect(await ask.refused('33011')).toContain('应为 6 位数字的行政区划代码');
     ask.erase(5);
     await ask.type('330106', '外商投资');
@@ -372,6 +404,22 @@ services:
     expect(await again.run).toBe(130);
   });
 
+  it('continues a complete, hand-written file: only the facts it lacks, then the materials it does not list', async () => {
+    const dir = await folder();
+    await copyFile(EXAMPLE, join(dir, 'filing.yaml'));
+    const { run, ask } = start(dir, ['filing.yaml', '--interactive']);
+    await ask.start('主要面向老年人'); // the one fact about 云栖优选 the file leaves open
+    await ask.confirm(false, '现在登记这 36 项材料的进度吗');
+    expect(await ask.last(false)).toBe(1);
+    const text = await readFile(join(dir, 'filing.yaml'), 'utf8');
+    expect(text).toMatch(/^# 示例：一家电商内容社区公司/);
+    expect(text).toContain("declaredType: 个性化推送类 # the product team's guess");
+    const before = parse(await readFile(EXAMPLE, 'utf8'));
+    const after = parse(text);
+    before.services[0].elderly = false;
+    expect(after).toEqual(before);
+  });
+
   it('pre-fills answers from --set and does not ask them', async () => {
     const dir = await folder();
     const { io, run, ask } = start(dir, ['--set', 'entity.name=杭州示例科技有限公司', '--set', 'entity.icp=licensed', '--set', 'entity.foreignInvested=true']);
@@ -401,6 +449,17 @@ services:
     second.ask.interrupt();
     expect(await second.run).toBe(130);
     expect((await saved(dir)).entity).toEqual({ name: '另一家公司' });
+  });
+
+  it('asks with --interactive while the report goes to a redirected stdout', async () => {
+    const dir = await folder();
+    const io = fakeIo(dir, { stdoutIsTTY: false });
+    const run = main(['diagnose', '--interactive', ...AS_OF], io);
+    const ask = new Interviewer(run);
+    await ask.start('公司全称');
+    ask.interrupt();
+    expect(await run).toBe(130);
+    expect(io.out()).toBe('');
   });
 
   it('saves to --save PATH and says so when cancelled', async () => {
@@ -459,6 +518,7 @@ describe('without a terminal it never prompts', () => {
     ['--interactive reading answers from stdin', ['-', '--interactive'], {}, /answers cannot come from standard input/],
     ['--save without the questionnaire', ['filing.yaml', '--save', 'x.yaml'], {}, /--save: only the questionnaire saves answers/],
     ['no answers and no terminal', [], { stdinIsTTY: false, stdoutIsTTY: false }, /no answers given; pass a file/],
+    ['stdout redirected without --interactive', [], { stdoutIsTTY: false }, /no questions asked because standard output is not a terminal; add --interactive/],
   ])('%s: exit 2 with a clear message', async (_, args, overrides, message) => {
     const io = fakeIo(await folder(), overrides);
     expect(await main(['diagnose', ...args], io)).toBe(2);
