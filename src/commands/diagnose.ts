@@ -4,11 +4,11 @@ import { parseSetOption } from '../answers/set.js';
 import { createColor } from '../color.js';
 import { diagnose, exitCodeFor } from '../core/report.js';
 import type { Report } from '../core/report-schema.js';
+import { InputError } from '../errors.js';
 import { formatMarkdown } from '../format/markdown.js';
 import { formatText } from '../format/text.js';
 import type { Io } from '../io.js';
 import type { Rules } from '../rules/model.js';
-import { InputError } from '../errors.js';
 import {
   asOfDate, collect, emit, EXIT_CODES_HELP, FAIL_ON, formatOption, langOption, pipedAnswers, readAnswersSource, rulesFor, rulesOption,
   VERSION, type CommandContext, type CommonOptions, type FailOn,
@@ -39,7 +39,8 @@ export interface DiagnoseOptions extends CommonOptions {
 
 /**
  * Whether to run the questionnaire: asked for with --interactive, or by default when no file is
- * given and both stdin and stdout are terminals. It never prompts without a terminal to answer in.
+ * given and stdin and stdout are terminals (and stderr, where the questions are drawn). It never
+ * prompts without a terminal to answer in.
  */
 function wantsQuestionnaire(file: string | undefined, options: Pick<DiagnoseOptions, 'interactive' | 'save'>, io: Io): boolean {
   if (options.interactive) {
@@ -49,7 +50,7 @@ function wantsQuestionnaire(file: string | undefined, options: Pick<DiagnoseOpti
     }
     return true;
   }
-  const interactive = file === undefined && io.stdinIsTTY && io.stdoutIsTTY;
+  const interactive = file === undefined && io.stdinIsTTY && io.stdoutIsTTY && io.stderrIsTTY;
   if (options.save !== undefined && !interactive) throw new InputError('--save: only the questionnaire saves answers; add --interactive (in a terminal)');
   if (file === undefined && io.stdinIsTTY && !io.stdoutIsTTY) {
     throw new InputError(

@@ -519,6 +519,7 @@ describe('without a terminal it never prompts', () => {
     ['--save without the questionnaire', ['filing.yaml', '--save', 'x.yaml'], {}, /--save: only the questionnaire saves answers/],
     ['no answers and no terminal', [], { stdinIsTTY: false, stdoutIsTTY: false }, /no answers given; pass a file/],
     ['stdout redirected without --interactive', [], { stdoutIsTTY: false }, /no questions asked because standard output is not a terminal; add --interactive/],
+    ['stderr redirected, where the questions would be drawn', [], { stderrIsTTY: false }, /no answers given; pass a file/],
   ])('%s: exit 2 with a clear message', async (_, args, overrides, message) => {
     const io = fakeIo(await folder(), overrides);
     expect(await main(['diagnose', ...args], io)).toBe(2);
