@@ -67,7 +67,7 @@ export function registerDiagnose(program: Command, { io, result }: CommandContex
     .description('classify each algorithm, decide the procedures that apply and report the material gaps')
     .argument('[file]', 'answers file (YAML or JSON), or - for standard input')
     .addOption(formatOption(REPORT_FORMATS))
-    .addOption(langOption())
+    .addOption(langOption('language of the report and of the questions'))
     .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout')
     .option('--force', 'replace an existing --out file')
     .addOption(new Option('--fail-on <level>', 'exit 1 when a gap is at or above this severity').choices(FAIL_ON).default('blocking'))
