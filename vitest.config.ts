@@ -5,6 +5,7 @@ export default defineConfig({
   plugins: [viteYaml],
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',

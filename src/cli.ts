@@ -24,6 +24,13 @@ const io: Io = {
   readStdin: () => readAll(process.stdin),
   stdinIsTTY: process.stdin.isTTY === true,
   stdoutIsTTY: process.stdout.isTTY === true,
+  stderrIsTTY: process.stderr.isTTY === true,
+  stdin: process.stdin,
+  stderrStream: process.stderr,
+  onInterrupt: (handler) => {
+    process.on('SIGINT', handler);
+    return () => void process.off('SIGINT', handler);
+  },
   cwd: process.cwd(),
   env: process.env,
   today: () => chinaDate.format(new Date()),

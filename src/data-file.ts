@@ -63,6 +63,12 @@ export function formatPath(path: Path): string {
   return out || '(top level)';
 }
 
+/** Reads a field path written the way formatPath writes it (services[0].status); null when malformed. */
+export function parsePath(text: string): (string | number)[] | null {
+  if (!/^[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*|\[\d+\])*$/.test(text)) return null;
+  return [...text.matchAll(/([A-Za-z][\w-]*)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!));
+}
+
 function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
@@ -121,9 +127,10 @@ function describeIssue(issue: $ZodIssue, data: unknown, schemaHint: string): { p
   }
 }
 
-/** A parsed data file: the plain data plus a way to find where a field path was written. */
+/** A parsed data file: the plain data, its document (comments kept) and where a field path was written. */
 export interface ParsedDataFile {
   data: unknown;
+  doc: Document;
   locate(path: Path): string;
 }
 
@@ -150,9 +157,10 @@ export function normalizeText(text: string): string {
 
 /**
  * Parses YAML or JSON (JSON is YAML) keeping positions, so errors can say file:line:column.
- * Duplicate keys, tabs in indentation and alias bombs are syntax errors here.
+ * Duplicate keys, tabs in indentation and alias bombs are syntax errors here. `edit` may change
+ * the document before it becomes data (--set values), so positions still point into the file.
  */
-export function parseDataText(raw: string, file: string): ParsedDataFile {
+export function parseDataText(raw: string, file: string, edit?: (doc: Document) => void): ParsedDataFile {
   if (raw.includes('\u0000')) throw new InputError(`${file}: contains NUL bytes; expected a UTF-8 text file (YAML or JSON)`);
   const text = normalizeText(raw);
   if (nestingDepth(text) > MAX_NESTING) throw new InputError(`${file}: nested more than ${MAX_NESTING} levels deep; expected an answers or rules file (they nest a few levels)`);
@@ -166,6 +174,7 @@ export function parseDataText(raw: string, file: string): ParsedDataFile {
     const what = error.code === 'MULTIPLE_DOCS' ? 'the file holds several YAML documents (separated by ---); expected one' : error.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
     throw new InputError(`${file}:${line}:${col}: syntax error: ${what}`);
   }
+  edit?.(doc);
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -175,7 +184,7 @@ export function parseDataText(raw: string, file: string): ParsedDataFile {
   const forbidden = findKey(data, '__proto__');
   // Left in, the key would be silently dropped by validation or, worse, set an object's prototype.
   if (forbidden) throw new InputError(`${locateIn(doc, lineCounter, file, forbidden)}: ${formatPath(forbidden)}: "__proto__" is not allowed as a key; expected field names from the schema`);
-  return { data, locate: (path) => locateIn(doc, lineCounter, file, path) };
+  return { data, doc, locate: (path) => locateIn(doc, lineCounter, file, path) };
 }
 
 /** The path of the first mapping key with this name, depth first. */
@@ -217,6 +226,14 @@ function keyStart(doc: Document, path: Path): number | undefined {
     if (isNode(item) && item.range) return item.range[0];
   }
   return undefined;
+}
+
+/** What is wrong with a value for a schema, worded like file errors ("expected …, got …"); null when valid. */
+export function problemWith(schema: $ZodType, value: unknown, schemaHint: string): string | null {
+  const result = z.safeParse(schema, value);
+  if (result.success) return null;
+  const first = describeIssue(result.error.issues[0]!, value, schemaHint);
+  return first.path.length > 0 ? `${formatPath(first.path)}: ${first.text}` : first.text;
 }
 
 /** Validates parsed data with a zod schema; the first problem becomes one InputError line. */

@@ -12,6 +12,13 @@ export interface Io {
   readStdin(): Promise<Uint8Array>;
   stdinIsTTY: boolean;
   stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+  /** The terminal's keys, for the questionnaire's prompts (only used when stdin is a terminal). */
+  stdin: NodeJS.ReadableStream;
+  /** Where prompts draw, so stdout carries only the report and can be redirected. */
+  stderrStream: NodeJS.WritableStream;
+  /** Calls handler on Ctrl-C outside a prompt (SIGINT) instead of dying mid-save; returns the way to stop. */
+  onInterrupt(handler: () => void): () => void;
   cwd: string;
   env: Record<string, string | undefined>;
   /** Today's date in China (YYYY-MM-DD), the day statutory clocks count from. */

@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Readable, Writable } from 'node:stream';
 import { main } from '../src/main.js';
 import type { Io } from '../src/io.js';
 
@@ -39,6 +40,10 @@ export async function runMain(args: string[], options: { stdin?: string | Uint8A
     readStdin: async () => (typeof options.stdin === 'string' || options.stdin === undefined ? Buffer.from(options.stdin ?? '', 'utf8') : options.stdin),
     stdinIsTTY: options.stdinIsTTY ?? false,
     stdoutIsTTY: false,
+    stderrIsTTY: false,
+    stdin: Readable.from([]),
+    stderrStream: new Writable({ write: (chunk, _encoding, done) => void ((stderr += String(chunk)), done()) }),
+    onInterrupt: () => () => undefined,
     cwd: options.cwd ?? ROOT,
     env: options.env ?? {},
     today: () => AS_OF,

@@ -3,13 +3,15 @@ import { parseDeclaredType } from '../core/classify.js';
 import { parseFilingNumber } from '../core/filing-number.js';
 import type { Rules } from '../rules/model.js';
 import { AnswersSchema, type Answers } from './schema.js';
+import { applySets, type SetValue } from './set.js';
 
 /**
  * Parses and validates an answers text (YAML or JSON) against the schema and the loaded rules:
- * declared types must name a type, material ids must exist at the level they are listed.
+ * declared types must name a type, material ids must exist at the level they are listed. --set
+ * values are written in first, so they are validated with everything else.
  */
-export function parseAnswers(text: string, file: string, rules: Rules): Answers {
-  const parsed = parseDataText(text, file);
+export function parseAnswers(text: string, file: string, rules: Rules, sets: readonly SetValue[] = []): Answers {
+  const parsed = parseDataText(text, file, sets.length > 0 ? (doc) => applySets(doc, sets) : undefined);
   const answers = validateData(parsed, AnswersSchema, file, 'filing-check schema answers');
   const levelOf = new Map(rules.materials.map((m) => [m.id, m.level]));
   const checkMaterials = (materials: Record<string, unknown>, level: 'entity' | 'algorithm', path: (string | number)[]) => {

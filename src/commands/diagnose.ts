@@ -1,19 +1,71 @@
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { parseAnswers } from '../answers/read.js';
+import { parseSetOption } from '../answers/set.js';
 import { diagnose, exitCodeFor } from '../core/report.js';
-import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
-import { openAtomicWriter } from '../io.js';
+import { openAtomicWriter, type Io } from '../io.js';
+import type { Rules } from '../rules/model.js';
 import { expandAnswersPaths, isBatch, runBatch, type BatchFormat } from './batch.js';
 import { addReportOutputOptions, emitReport, type ReportOutputOptions } from './report-output.js';
 import {
-  asOfDate, EXIT_CODES_HELP, langOption, missingMaterialFiles, pipedAnswers, readAnswersSource, rulesFor, rulesOption, VERSION,
+  asOfDate, collect, EXIT_CODES_HELP, langOption, missingMaterialFiles, pipedAnswers, readAnswersSource, rulesFor, rulesOption, VERSION,
   type CommandContext, type CommonOptions,
 } from './shared.js';
 
 const BATCH_FORMATS: readonly BatchFormat[] = ['text', 'json', 'md'];
 
-/** `filing-check diagnose [FILE|-]`, or several files and folders for a batch. */
+/** The options of diagnose. */
+export interface DiagnoseOptions extends Omit<CommonOptions, 'format'>, ReportOutputOptions {
+  interactive?: boolean;
+  save?: string;
+  set: string[];
+}
+
+/**
+ * Whether to run the questionnaire: asked for with --interactive, or by default when no file is
+ * given and stdin and stdout are terminals (and stderr, where the questions are drawn). It never
+ * prompts without a terminal to answer in.
+ */
+function wantsQuestionnaire(file: string | undefined, options: Pick<DiagnoseOptions, 'interactive' | 'save'>, io: Io): boolean {
+  if (options.interactive) {
+    if (file === '-') throw new InputError('--interactive: answers cannot come from standard input when the questions are asked there; name a file, or drop -');
+    if (!io.stdinIsTTY || !io.stderrIsTTY) {
+      throw new InputError('--interactive: needs a terminal (standard input and standard error are not both terminals), so nothing was asked; pass the answers as a file instead: filing-check diagnose filing.yaml');
+    }
+    return true;
+  }
+  const interactive = file === undefined && io.stdinIsTTY && io.stdoutIsTTY && io.stderrIsTTY;
+  if (options.save !== undefined && !interactive) throw new InputError('--save: only the questionnaire saves answers; add --interactive (in a terminal)');
+  if (file === undefined && io.stdinIsTTY && !io.stdoutIsTTY) {
+    throw new InputError(
+      'no answers given, and no questions asked because standard output is not a terminal; add --interactive to answer them here (the questions go to stderr, the report to the redirect), or pass a file: filing-check diagnose filing.yaml',
+    );
+  }
+  return interactive;
+}
+
+/** A batch: every file diagnosed with the rules loaded once, streamed to stdout or one --out file. */
+async function diagnoseBatch(files: string[], options: DiagnoseOptions, rules: Rules, asOf: string, io: Io): Promise<number> {
+  const [format, ...more] = options.format;
+  if (more.length > 0 || !BATCH_FORMATS.includes(format as BatchFormat) || options.outDir || options.interactive || options.set.length > 0) {
+    throw new InputError(`--format ${options.format.join(',')}: a batch prints text, json (one report per line) or md, without --out-dir, --interactive or --set; diagnose files one at a time for those`);
+  }
+  const batchOptions = { format: format as BatchFormat, lang: options.lang, failOn: options.failOn, asOf, color: options.color, toFile: options.out !== undefined };
+  const paths = await expandAnswersPaths(files, io.cwd);
+  if (!options.out) return runBatch(paths, rules, batchOptions, io, async (text) => io.stdout(text));
+  const writer = await openAtomicWriter(resolve(io.cwd, options.out), { force: options.force === true, shown: options.out });
+  try {
+    const code = await runBatch(paths, rules, batchOptions, io, writer.write);
+    await writer.commit();
+    return code;
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
+}
+
+/** `filing-check diagnose [FILE|-]`, the questionnaire in a terminal, or several files and folders for a batch. */
 export function registerDiagnose(program: Command, { io, result }: CommandContext): void {
   addReportOutputOptions(
     program
@@ -21,39 +73,35 @@ export function registerDiagnose(program: Command, { io, result }: CommandContex
       .description('classify each algorithm, decide the procedures that apply and report the material gaps')
       .argument('[files...]', 'answers file (YAML or JSON), - for standard input, or several files and folders for a batch'),
   )
-    .addOption(langOption())
+    .addOption(langOption('language of the report and of the questions'))
     .addOption(rulesOption())
     .option('--as-of <date>', 'diagnose as of this date (YYYY-MM-DD) instead of today')
+    .option('-i, --interactive', 'ask the questions in the terminal; with FILE, continue it and ask only what is missing')
+    .option('--save <file>', 'where the questionnaire saves the answers (default: FILE, else filing.yaml)')
+    .option('--set <path=value>', 'pre-fill or override one answer, e.g. entity.name=杭州示例科技有限公司 or services[0].status=live (repeatable)', collect, [])
     .addHelpText('after', EXIT_CODES_HELP)
-    .action(async (files: string[], options: Omit<CommonOptions, 'format'> & ReportOutputOptions) => {
+    .action(async (files: string[], options: DiagnoseOptions) => {
       const asOf = asOfDate(options.asOf, io);
-      const rules = await rulesFor(options, io);
+      const sets = options.set.map(parseSetOption);
+      let rules: Promise<Rules> | undefined;
+      const loadRules = () => (rules ??= rulesFor(options, io));
       if (await isBatch(files, io.cwd)) {
-        const [format, ...more] = options.format;
-        if (more.length > 0 || !BATCH_FORMATS.includes(format as BatchFormat) || options.outDir) {
-          throw new InputError(`--format ${options.format.join(',')}: a batch prints text, json (one report per line) or md; diagnose files one at a time for other formats`);
-        }
-        const batchOptions = { format: format as BatchFormat, lang: options.lang, failOn: options.failOn, asOf, color: options.color, toFile: options.out !== undefined };
-        const paths = await expandAnswersPaths(files, io.cwd);
-        if (!options.out) {
-          result.code = await runBatch(paths, rules, batchOptions, io, async (text) => io.stdout(text));
-          return;
-        }
-        const writer = await openAtomicWriter(resolve(io.cwd, options.out), { force: options.force === true, shown: options.out });
-        try {
-          result.code = await runBatch(paths, rules, batchOptions, io, writer.write);
-        } catch (error) {
-          await writer.abort();
-          throw error;
-        }
-        await writer.commit();
+        result.code = (await diagnoseBatch(files, options, await loadRules(), asOf, io)) as typeof result.code;
         return;
       }
       const file = files[0];
-      const source = file !== undefined ? await readAnswersSource(file, io) : await pipedAnswers(io, 'diagnose');
-      const answers = parseAnswers(source.text, source.shown, rules);
+      const interactive = wantsQuestionnaire(file, options, io);
+      let source: { text: string; shown: string };
+      if (interactive) {
+        const { runQuestionnaire } = await import('../questionnaire/session.js');
+        source = await runQuestionnaire({ io, lang: options.lang, from: file, save: options.save, sets, rules: loadRules, asOf, color: options.color });
+      } else {
+        source = file !== undefined ? await readAnswersSource(file, io) : await pipedAnswers(io, 'diagnose');
+      }
+      // The questionnaire has already written the --set values into the file it returns.
+      const answers = parseAnswers(source.text, source.shown, await loadRules(), interactive ? [] : sets);
       const missingFiles = await missingMaterialFiles(answers, source.shown, io);
-      const report = diagnose({ answers, rules, lang: options.lang, source: source.shown, asOf, toolVersion: VERSION, missingFiles });
+      const report = diagnose({ answers, rules: await loadRules(), lang: options.lang, source: source.shown, asOf, toolVersion: VERSION, missingFiles });
       await emitReport(report, options, io);
       result.code = exitCodeFor(report, options.failOn);
     });

@@ -41,8 +41,8 @@ export function formatOption(choices: readonly string[], fallback = 'text'): Opt
 }
 
 /** --lang zh|en. */
-export function langOption(): Option {
-  return new Option('--lang <lang>', 'report language').choices(LANGS).default('zh');
+export function langOption(description = 'report language'): Option {
+  return new Option('--lang <lang>', description).choices(LANGS).default('zh');
 }
 
 /** --rules DIR, repeatable. */

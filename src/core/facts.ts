@@ -45,14 +45,18 @@ export function algorithmFacts(
   };
 }
 
-/** Evaluates a declarative condition: every listed fact must hold; any/all/not combine them. */
-export function evaluateCondition(condition: Condition, facts: Facts): boolean {
+/**
+ * Evaluates a declarative condition: every listed fact must hold; any/all/not combine them. A fact
+ * absent from `facts` holds for no value (the questionnaire's unanswered questions).
+ */
+export function evaluateCondition(condition: Condition, facts: Readonly<Record<string, ReadonlySet<string> | boolean>>): boolean {
   const node = condition as { any?: Condition[]; all?: Condition[]; not?: Condition };
   if (node.any) return node.any.some((c) => evaluateCondition(c, facts));
   if (node.all) return node.all.every((c) => evaluateCondition(c, facts));
   if (node.not) return !evaluateCondition(node.not, facts);
   return Object.entries(condition as Record<string, FactValue | FactValue[]>).every(([name, wanted]) => {
-    const actual = facts[name as ConditionFact];
+    const actual = facts[name];
+    if (actual === undefined) return false;
     const values = Array.isArray(wanted) ? wanted : [wanted];
     return typeof actual === 'boolean' ? values.includes(actual) : values.some((v) => actual.has(String(v)));
   });

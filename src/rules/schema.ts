@@ -54,31 +54,42 @@ export type Condition =
   | { [fact: string]: FactValue | FactValue[] };
 
 const factValue = z.union([z.string(), z.boolean()]);
-const factFacts = z.record(z.string(), z.union([factValue, z.array(factValue).check(z.minLength(1))])).check(
-  z.superRefine((facts, ctx) => {
-    if (Object.keys(facts).length === 0) ctx.issues.push({ code: 'custom', message: 'at least one fact', input: facts });
-    for (const [fact, value] of Object.entries(facts)) {
-      const domain = (CONDITION_FACTS as Record<string, readonly FactValue[]>)[fact];
-      if (!domain) {
-        ctx.issues.push({ code: 'custom', path: [fact], input: facts, message: `a known fact (one of ${CONDITION_FACT_NAMES.join(', ')}, or any / all / not)` });
-        continue;
-      }
-      for (const v of Array.isArray(value) ? value : [value]) {
-        if (!domain.includes(v)) {
-          ctx.issues.push({ code: 'custom', path: [fact], input: facts, message: `a value of ${fact}: ${domain.map((d) => JSON.stringify(d)).join(' | ')} (got ${JSON.stringify(v)})` });
+
+/**
+ * The schema of a condition whose facts and their values come from `domains`. Rule packs test the
+ * facts of a diagnosis; the questionnaire tests earlier answers; both share the any/all/not shape.
+ */
+export function conditionSchema(domains: Readonly<Record<string, readonly FactValue[]>>): z.ZodMiniType<Condition> {
+  const names = Object.keys(domains);
+  const facts = z.record(z.string(), z.union([factValue, z.array(factValue).check(z.minLength(1))])).check(
+    z.superRefine((given, ctx) => {
+      if (Object.keys(given).length === 0) ctx.issues.push({ code: 'custom', message: 'at least one fact', input: given });
+      for (const [fact, value] of Object.entries(given)) {
+        const domain = domains[fact];
+        if (!domain) {
+          ctx.issues.push({ code: 'custom', path: [fact], input: given, message: `a known fact (one of ${names.join(', ')}, or any / all / not)` });
+          continue;
+        }
+        for (const v of Array.isArray(value) ? value : [value]) {
+          if (!domain.includes(v)) {
+            ctx.issues.push({ code: 'custom', path: [fact], input: given, message: `a value of ${fact}: ${domain.map((d) => JSON.stringify(d)).join(' | ')} (got ${JSON.stringify(v)})` });
+          }
         }
       }
-    }
-  }),
-);
-export const ConditionSchema: z.ZodMiniType<Condition> = z.lazy(() =>
-  z.union([
-    z.strictObject({ any: z.array(ConditionSchema).check(z.minLength(1)) }),
-    z.strictObject({ all: z.array(ConditionSchema).check(z.minLength(1)) }),
-    z.strictObject({ not: ConditionSchema }),
-    factFacts,
-  ]),
-) as z.ZodMiniType<Condition>;
+    }),
+  );
+  const schema: z.ZodMiniType<Condition> = z.lazy(() =>
+    z.union([
+      z.strictObject({ any: z.array(schema).check(z.minLength(1)) }),
+      z.strictObject({ all: z.array(schema).check(z.minLength(1)) }),
+      z.strictObject({ not: schema }),
+      facts,
+    ]),
+  ) as z.ZodMiniType<Condition>;
+  return schema;
+}
+
+export const ConditionSchema: z.ZodMiniType<Condition> = conditionSchema(CONDITION_FACTS);
 
 const nonEmpty = z.string().check(z.minLength(1));
 const localized = z.strictObject({ zh: nonEmpty, en: nonEmpty });
