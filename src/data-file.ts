@@ -1,5 +1,5 @@
 import { LineCounter, isMap, isNode, isSeq, parseDocument, type Document } from 'yaml';
-import { z } from './zod.js';
+import * as z from './zod.js';
 import type { $ZodIssue, $ZodType, output } from 'zod/v4/core';
 import { InputError } from './errors.js';
 import { decodeTextBytes } from './text-decode.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { z } from '../src/zod.js';
+import * as z from '../src/zod.js';
 import {
   AUDIENCES, BIOMETRICS, FOUNDATION_MODELS, FUNCTIONS, MATERIAL_STATUSES, MODALITIES, PUBLIC_FEATURES, ROLES, SERVICE_FORMS, SERVICE_STATUSES,
 } from '../src/answers/schema.js';

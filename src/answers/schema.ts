@@ -1,4 +1,4 @@
-import { z } from '../zod.js';
+import * as z from '../zod.js';
 import { isValidCreditCode } from './credit-code.js';
 import { isRealDate } from '../dates.js';
 

@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import * as z from '../zod.js';
 import data from '../../templates/checklist-layout.yaml';
 
-const color = z.string().regex(/^[0-9A-F]{6,8}$/, 'a hex colour');
-const messageKey = z.string().regex(/^checklist\.col\.\w+$/);
+const color = z.string().check(z.regex(/^[0-9A-F]{6,8}$/, 'a hex colour'));
+const messageKey = z.string().check(z.regex(/^checklist\.col\.\w+$/));
 
 /** Columns of the Excel and CSV checklist, in order; the ids are what the code fills and imports. */
 export const SHEET_COLUMN_IDS = ['key', 'number', 'scope', 'title', 'severity', 'status', 'owner', 'due', 'file', 'notes', 'why', 'prepare', 'returnReasons'] as const;
@@ -12,19 +12,19 @@ export const EDITABLE_COLUMNS = ['status', 'owner', 'due', 'file', 'notes'] as c
 
 const LayoutSchema = z.strictObject({
   sheet: z.strictObject({
-    columns: z.array(z.strictObject({ id: z.enum(SHEET_COLUMN_IDS), header: messageKey, width: z.number().positive() })),
+    columns: z.array(z.strictObject({ id: z.enum(SHEET_COLUMN_IDS), header: messageKey, width: z.number().check(z.positive()) })),
     headerFill: color,
     headerFont: color,
     editableFill: color,
-    instructionsWidth: z.number().positive(),
+    instructionsWidth: z.number().check(z.positive()),
   }),
   document: z.strictObject({
-    page: z.strictObject({ width: z.number().int(), height: z.number().int(), landscape: z.boolean(), margin: z.number().int() }),
+    page: z.strictObject({ width: z.int(), height: z.int(), landscape: z.boolean(), margin: z.int() }),
     fonts: z.strictObject({ latin: z.string(), eastAsia: z.string(), heading: z.string() }),
-    size: z.number().int(),
-    headingSize: z.number().int(),
+    size: z.int(),
+    headingSize: z.int(),
     headerFill: color,
-    columns: z.array(z.strictObject({ id: z.enum(['number', 'item', 'status', 'tracking', 'notes']), header: messageKey, width: z.number().positive() })),
+    columns: z.array(z.strictObject({ id: z.enum(['number', 'item', 'status', 'tracking', 'notes']), header: messageKey, width: z.number().check(z.positive()) })),
   }),
 });
 

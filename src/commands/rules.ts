@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { z } from '../zod.js';
+import * as z from '../zod.js';
 import { AnswersSchema } from '../answers/schema.js';
 import { ReportSchema } from '../core/report-schema.js';
 import { InputError } from '../errors.js';

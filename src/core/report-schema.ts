@@ -1,4 +1,4 @@
-import { z } from '../zod.js';
+import * as z from '../zod.js';
 import { MATERIAL_STATUSES, ROLES, TYPE_CODES } from '../answers/schema.js';
 import { LANGS } from '../messages/messages.js';
 import { REGIME_IDS, SEVERITIES } from '../rules/schema.js';

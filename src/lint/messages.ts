@@ -1,4 +1,4 @@
-import { z } from '../zod.js';
+import * as z from '../zod.js';
 import type { LintFinding } from './lint.js';
 import rawMessages from './messages.yaml';
 

@@ -1,4 +1,4 @@
-import { z } from '../zod.js';
+import * as z from '../zod.js';
 import { TYPE_CODES } from '../answers/schema.js';
 import { SEVERITIES } from '../rules/schema.js';
 import rawRules from './lint-rules.yaml';

@@ -1,4 +1,4 @@
-import { z } from '../zod.js';
+import * as z from '../zod.js';
 import { creditCodeCheckChar } from '../answers/credit-code.js';
 import { fieldSchema, schemaDefault } from '../answers/fields.js';
 import { parseAnswers } from '../answers/read.js';

@@ -1,4 +1,4 @@
-import { z } from '../zod.js';
+import * as z from '../zod.js';
 import { enumValues, fieldKind, fieldSchema } from '../answers/fields.js';
 import { problemWith } from '../data-file.js';
 import { conditionSchema, type Condition, type FactValue } from '../rules/schema.js';
