@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -57,7 +56,8 @@ export async function openAtomicWriter(path: string, options: { force: boolean; 
   const existing = await stat(path).catch(() => null);
   if (existing?.isDirectory()) throw new InputError(`${shown}: is a directory; expected a file path to write`);
   if (existing && !options.force) throw new InputError(`${shown}: file exists; pass --force to replace it (it was left untouched)`);
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  // 'wx' below refuses an existing name, so a random suffix only has to make clashes rare.
+  const temp = join(dirname(path), `.${basename(path)}.${Math.random().toString(36).slice(2, 10)}.tmp`);
   const handle = await open(temp, 'wx').catch((error: NodeJS.ErrnoException) => {
     throw new InputError(`${shown}: cannot write here (${error.code ?? 'error'}); expected a writable folder`);
   });

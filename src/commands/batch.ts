@@ -41,13 +41,6 @@ export async function expandAnswersPaths(paths: readonly string[], cwd: string):
   return files;
 }
 
-/** True when the arguments ask for a batch: several paths, or a directory. */
-export async function isBatch(paths: readonly string[], cwd: string): Promise<boolean> {
-  if (paths.length > 1) return true;
-  const only = paths[0];
-  return only !== undefined && only !== '-' && (await stat(resolve(cwd, only)).catch(() => null))?.isDirectory() === true;
-}
-
 /** The formats a batch prints: one stream that readers can split per report. */
 export type BatchFormat = 'text' | 'json' | 'md';
 

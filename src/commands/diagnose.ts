@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { parseAnswers } from '../answers/read.js';
@@ -6,7 +7,7 @@ import { diagnose, exitCodeFor } from '../core/report.js';
 import { InputError } from '../errors.js';
 import { openAtomicWriter, type Io } from '../io.js';
 import type { Rules } from '../rules/model.js';
-import { expandAnswersPaths, isBatch, runBatch, type BatchFormat } from './batch.js';
+import type { BatchFormat } from './batch.js';
 import { addReportOutputOptions, emitReport, type ReportOutputOptions } from './report-output.js';
 import {
   asOfDate, collect, EXIT_CODES_HELP, langOption, missingMaterialFiles, pipedAnswers, readAnswersSource, rulesFor, rulesOption, VERSION,
@@ -45,12 +46,21 @@ function wantsQuestionnaire(file: string | undefined, options: Pick<DiagnoseOpti
   return interactive;
 }
 
+/** True when the arguments ask for a batch: several paths, or a directory. */
+async function isBatch(paths: readonly string[], cwd: string): Promise<boolean> {
+  if (paths.length > 1) return true;
+  const only = paths[0];
+  return only !== undefined && only !== '-' && (await stat(resolve(cwd, only)).catch(() => null))?.isDirectory() === true;
+}
+
 /** A batch: every file diagnosed with the rules loaded once, streamed to stdout or one --out file. */
 async function diagnoseBatch(files: string[], options: DiagnoseOptions, rules: Rules, asOf: string, io: Io): Promise<number> {
   const [format, ...more] = options.format;
   if (more.length > 0 || !BATCH_FORMATS.includes(format as BatchFormat) || options.outDir || options.interactive || options.set.length > 0) {
     throw new InputError(`--format ${options.format.join(',')}: a batch prints text, json (one report per line) or md, without --out-dir, --interactive or --set; diagnose files one at a time for those`);
   }
+  // Loaded only for a batch: a single diagnosis never pays for the summary table and its CJK widths.
+  const { expandAnswersPaths, runBatch } = await import('./batch.js');
   const batchOptions = { format: format as BatchFormat, lang: options.lang, failOn: options.failOn, asOf, color: options.color, toFile: options.out !== undefined };
   const paths = await expandAnswersPaths(files, io.cwd);
   if (!options.out) return runBatch(paths, rules, batchOptions, io, async (text) => io.stdout(text));

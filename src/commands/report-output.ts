@@ -5,7 +5,6 @@ import { createColor } from '../color.js';
 import type { Report } from '../core/report-schema.js';
 import { InputError } from '../errors.js';
 import { REPORT_EXTENSIONS, REPORT_FORMATS, renderReport, type ReportFormat } from '../format/index.js';
-import { findChromium } from '../format/pdf.js';
 import { writeFileAtomic, type Io } from '../io.js';
 import type { Severity } from '../rules/schema.js';
 import { emit, FAIL_ON } from './shared.js';
@@ -61,7 +60,7 @@ export async function emitReport(report: Report, options: ReportOutputOptions, i
   if (formats.length > 1 && !options.outDir) throw new InputError(`--format ${formats.join(',')}: several formats need --out-dir DIR (each is written to DIR/report.<ext>)`);
   const binary = formats.find((f) => BINARY.includes(f));
   if (binary && !options.out && !options.outDir) throw new InputError(`--format ${binary} is a binary file; pass --out FILE or --out-dir DIR`);
-  const chromium = formats.includes('pdf') ? await findChromium(options.chromium, io.env, io.cwd) : undefined;
+  const chromium = formats.includes('pdf') ? await (await import('../format/pdf.js')).findChromium(options.chromium, io.env, io.cwd) : undefined;
 
   const color = (toFile: boolean) => createColor({ flag: toFile ? false : options.color, env: io.env, isTTY: io.stdoutIsTTY });
   const base = { failOn: options.failOn, ...(chromium ? { chromium } : {}) };

@@ -1,4 +1,5 @@
 import type { Lang } from '../constants.js';
+import type { ReportBasis } from '../core/report-schema.js';
 
 const DIGITS: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -36,4 +37,10 @@ export function articleLabel(article: string, lang: Lang): string {
   });
   if (parts.some((p) => p === null)) return article;
   return `${parts.length > 1 ? 'Arts' : 'Art'} ${parts.join(', ')}`;
+}
+
+/** The legal bases on one line: 《互联网信息服务算法推荐管理规定》第二十四条, or "… Services, Art 24" in English. */
+export function basisLine(basis: readonly ReportBasis[], lang: Lang): string {
+  if (lang === 'en') return basis.map((b) => `${b.instrument}, ${articleLabel(b.article, lang)}${b.note ? ` (${b.note})` : ''}`).join('; ');
+  return basis.map((b) => `《${b.instrument}》${b.article}${b.note ? `（${b.note}）` : ''}`).join('；');
 }

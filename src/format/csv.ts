@@ -1,7 +1,7 @@
 import type { Report } from '../core/report-schema.js';
 import { t } from '../messages/messages.js';
 import { itemKey } from './groups.js';
-import { basisLine } from './text.js';
+import { basisLine } from './article.js';
 
 // Spreadsheet programs run a cell that starts with one of these as a formula (CSV injection), so
 // such cells get a leading apostrophe, which Excel and LibreOffice show as text and hide.

@@ -4,7 +4,7 @@ import { t } from '../messages/messages.js';
 import type { Severity } from '../rules/schema.js';
 import { itemKey, percent } from './groups.js';
 import { formatMarkdown } from './markdown.js';
-import { basisLine } from './text.js';
+import { basisLine } from './article.js';
 
 /**
  * Escapes text for a GitHub workflow command. Line breaks would end the command (and let a string

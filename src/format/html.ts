@@ -2,7 +2,7 @@ import type { Report, Tally } from '../core/report-schema.js';
 import { t, type Lang } from '../messages/messages.js';
 import { itemKey, percent, reportGroups } from './groups.js';
 import { renderTemplate } from './template.js';
-import { basisLine } from './text.js';
+import { basisLine } from './article.js';
 
 /** Escapes text for HTML element content and quoted attribute values. */
 export function escapeHtml(text: string): string {

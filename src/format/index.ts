@@ -1,13 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { Report } from '../core/report-schema.js';
 import type { Severity } from '../rules/schema.js';
-import { formatCsv } from './csv.js';
-import { formatGithub } from './github.js';
-import { formatHtml } from './html.js';
-import { formatJunit } from './junit.js';
-import { formatMarkdown } from './markdown.js';
-import { htmlToPdf } from './pdf.js';
-import { formatText } from './text.js';
 
 /** Every view of a report, in the order --help lists them. */
 export const REPORT_FORMATS = ['text', 'json', 'md', 'html', 'junit', 'github', 'csv', 'pdf'] as const;
@@ -32,29 +25,32 @@ export interface Rendered {
   stepSummary?: string;
 }
 
-/** Renders a report in one format: every format is a view of the same report model. */
+/**
+ * Renders a report in one format: every format is a view of the same report model. Each view is
+ * loaded when asked for, so a JSON run in CI never loads the HTML, PDF or terminal code.
+ */
 export async function renderReport(report: Report, format: ReportFormat, context: RenderContext): Promise<Rendered> {
   switch (format) {
     case 'text':
-      return { content: formatText(report, context.color) };
+      return { content: (await import('./text.js')).formatText(report, context.color) };
     case 'json':
       // Through the schema, so keys come in its order whether the report was just built (diagnose)
       // or read back from a saved file (render): both print the same bytes.
       return { content: `${JSON.stringify(report, null, 2)}\n` };
     case 'md':
-      return { content: formatMarkdown(report) };
+      return { content: (await import('./markdown.js')).formatMarkdown(report) };
     case 'html':
-      return { content: formatHtml(report) };
+      return { content: (await import('./html.js')).formatHtml(report) };
     case 'junit':
-      return { content: formatJunit(report, context.failOn) };
+      return { content: (await import('./junit.js')).formatJunit(report, context.failOn) };
     case 'github': {
-      const { annotations, summary } = formatGithub(report, context.failOn);
+      const { annotations, summary } = (await import('./github.js')).formatGithub(report, context.failOn);
       return { content: annotations, stepSummary: summary };
     }
     case 'csv':
-      return { content: formatCsv(report) };
+      return { content: (await import('./csv.js')).formatCsv(report) };
     case 'pdf':
       if (!context.chromium) throw new Error('renderReport: pdf needs a resolved chromium path');
-      return { content: await htmlToPdf(formatHtml(report), context.chromium) };
+      return { content: await (await import('./pdf.js')).htmlToPdf((await import('./html.js')).formatHtml(report), context.chromium) };
   }
 }

@@ -1,7 +1,7 @@
 import type { Report, Tally } from '../core/report-schema.js';
 import { t } from '../messages/messages.js';
 import { percent, reportGroups } from './groups.js';
-import { basisLine } from './text.js';
+import { basisLine } from './article.js';
 
 /**
  * Escapes text for Markdown: HTML-significant characters as entities, inline markup (emphasis,

@@ -2,17 +2,12 @@ import type { ChalkInstance } from 'chalk';
 import type { Report, ReportBasis } from '../core/report-schema.js';
 import type { Lang } from '../constants.js';
 import { t } from '../messages/messages.js';
-import { articleLabel } from './article.js';
+import { basisLine } from './article.js';
 import { percent, reportGroups } from './groups.js';
 import { alignColumns } from './width.js';
 
 const STATUS_MARK = { ready: '✔', draft: '◐', missing: '✘', 'not-applicable': '–' } as const;
 
-/** The legal bases on one line: 《互联网信息服务算法推荐管理规定》第二十四条, or "… Services, Art 24" in English. */
-export function basisLine(basis: readonly ReportBasis[], lang: Lang): string {
-  if (lang === 'en') return basis.map((b) => `${b.instrument}, ${articleLabel(b.article, lang)}${b.note ? ` (${b.note})` : ''}`).join('; ');
-  return basis.map((b) => `《${b.instrument}》${b.article}${b.note ? `（${b.note}）` : ''}`).join('；');
-}
 
 /** The terminal report: plain text, aligned for CJK, coloured only when the chalk instance is. */
 export function formatText(report: Report, color: ChalkInstance): string {

@@ -8,7 +8,7 @@ import { evaluateCondition } from '../core/facts.js';
 import { diagnose } from '../core/report.js';
 import type { ReportItem } from '../core/report-schema.js';
 import { formatPath, problemWith } from '../data-file.js';
-import { basisLine } from '../format/text.js';
+import { basisLine } from '../format/article.js';
 import { fill, type Lang } from '../messages/messages.js';
 import type { Rules } from '../rules/model.js';
 import type { Asker, Choice, Verdict } from './ask.js';

@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
 import type { Lang } from '../messages/messages.js';
 import { mdCell, mdText } from '../format/markdown.js';
-import { basisLine } from '../format/text.js';
+import { basisLine } from '../format/article.js';
 import { alignColumns } from '../format/width.js';
 import type { Basis, Condition, Material, Rules } from './model.js';
 import type { Localized, LocalizedList } from './schema.js';

@@ -50,7 +50,7 @@ async function bundledPacks(root: string): Promise<PackSource[]> {
   const cached = await readFile(join(root, 'dist', 'rules.json'), 'utf8').then((text) => JSON.parse(text) as PrecompiledRules, () => null);
   if (cached && cached.files.length === names.length) {
     const texts = await Promise.all(names.map((name) => readFile(join(dir, name), 'utf8')));
-    const unchanged = cached.files.every((file, i) => file.name === names[i] && file.sha256 === hashText(texts[i]!));
+    const unchanged = cached.files.every((file, i) => file.name === names[i] && file.hash === hashText(texts[i]!));
     if (unchanged) return cached.packs.map((pack, i) => ({ pack, file: `rules/${names[i]}`, locate: () => `rules/${names[i]}` }));
   }
   return (await readPackDir(dir, (path) => `rules/${relative(dir, path)}`)).sources;
@@ -67,5 +67,5 @@ export async function loadRules(overlayDirs: readonly string[], cwd: string): Pr
 export async function precompileBundledRules(root: string): Promise<PrecompiledRules> {
   const { sources, texts } = await readPackDir(join(root, 'rules'), (path) => `rules/${basename(path)}`);
   mergePacks(sources);
-  return { files: texts.map(({ name, text }) => ({ name, sha256: hashText(text) })), packs: sources.map((s) => s.pack) };
+  return { files: texts.map(({ name, text }) => ({ name, hash: hashText(text) })), packs: sources.map((s) => s.pack) };
 }

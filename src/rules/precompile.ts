@@ -1,16 +1,21 @@
-import { createHash } from 'node:crypto';
 import type { RulePack } from './schema.js';
 
 /**
- * The bundled packs, parsed and validated at build time, keyed by a hash of each file's text, so
+ * The bundled packs, parsed and validated at build time, keyed by a fingerprint of each file's text, so
  * a run whose rules/ still hashes the same skips YAML parsing and validation (most of start-up).
  */
 export interface PrecompiledRules {
-  files: { name: string; sha256: string }[];
+  files: { name: string; hash: string }[];
   packs: RulePack[];
 }
 
-/** Hash of a rule file's exact text. */
+/**
+ * A fingerprint of a rule file's exact text: its length and a 32-bit FNV-1a hash. The only question
+ * is "edited since the build?", so a cryptographic hash (and loading node:crypto at every start) is
+ * not needed.
+ */
 export function hashText(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return `${text.length}:${(hash >>> 0).toString(16)}`;
 }
