@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import chineseDays from 'chinese-days';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseAnswers } from '../src/answers/read.js';
 import { addWorkingDays } from '../src/core/deadlines.js';
@@ -15,6 +16,24 @@ beforeAll(async () => {
 });
 
 describe('working days on the Chinese calendar', () => {
+  it('the holiday table is the chinese-days library\'s data (regenerate: node scripts/gen-holidays.mjs)', async () => {
+    // @ts-expect-error: a plain .mjs build script without types
+    const { holidayTable } = await import('../scripts/gen-holidays.mjs');
+    expect(JSON.parse(readFileSync(join(ROOT, 'src', 'core', 'holidays.json'), 'utf8'))).toEqual(holidayTable());
+  });
+
+  it('counts working days exactly as chinese-days does, 2022 to 2026, for 1 to 25 days', () => {
+    let checked = 0;
+    for (let day = new Date('2022-01-01T00:00:00Z'); day.getUTCFullYear() <= 2026; day.setUTCDate(day.getUTCDate() + 3)) {
+      const from = day.toISOString().slice(0, 10);
+      for (const days of [1, 5, 10, 20, 25]) {
+        expect(addWorkingDays(from, days), `${from} + ${days}`).toBe(chineseDays.findWorkday(days, from));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+  });
+
   it.each([
     ['2026-09-30', 10, '2026-10-20', 'National Day week (Oct 1–7 2026) is skipped'],
     ['2026-09-15', 20, '2026-10-19', 'a 20-day cancellation clock across National Day'],

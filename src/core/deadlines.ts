@@ -1,7 +1,7 @@
-import { findWorkday, getHolidaysInRange } from 'chinese-days';
 import type { Algorithm, Answers } from '../answers/schema.js';
 import type { RegimeId } from '../rules/schema.js';
 import { servicesOf } from './facts.js';
+import table from './holidays.json' with { type: 'json' };
 
 /** A statutory clock: what is due, counted from which date, and whether it has run out. */
 export interface Deadline {
@@ -18,16 +18,26 @@ export interface Deadline {
   overdue: boolean;
 }
 
-const coveredYears = new Map<number, boolean>();
+// The State Council's holiday arrangements, as the chinese-days library records them, extracted
+// by scripts/gen-holidays.mjs (a test keeps the table equal to the library's data): holidays that
+// fall on weekdays, and weekend days that are make-up working days.
+const YEARS = table as Record<string, { holidays: string[]; makeUp: string[] }>;
+let calendar: { holidays: Set<string>; makeUp: Set<string> } | undefined;
 
-/** True when the holiday calendar of a year is published (chinese-days knows its holidays). */
+function isWorkday(date: Date): boolean {
+  calendar ??= {
+    holidays: new Set(Object.values(YEARS).flatMap((y) => y.holidays)),
+    makeUp: new Set(Object.values(YEARS).flatMap((y) => y.makeUp)),
+  };
+  const iso = date.toISOString().slice(0, 10);
+  if (calendar.makeUp.has(iso)) return true;
+  const weekday = date.getUTCDay();
+  return weekday !== 0 && weekday !== 6 && !calendar.holidays.has(iso);
+}
+
+/** True when the holiday arrangement of a year is published (and so in the table). */
 function yearCovered(year: number): boolean {
-  let known = coveredYears.get(year);
-  if (known === undefined) {
-    known = getHolidaysInRange(`${year}-01-01`, `${year}-12-31`, false).length > 0;
-    coveredYears.set(year, known);
-  }
-  return known;
+  return String(year) in YEARS;
 }
 
 /**
@@ -35,7 +45,12 @@ function yearCovered(year: number): boolean {
  * working days included). The start day itself is not counted (Civil Code Art 201).
  */
 export function addWorkingDays(from: string, days: number): string {
-  return findWorkday(days, from);
+  const date = new Date(`${from}T00:00:00Z`);
+  for (let counted = 0; counted < days; ) {
+    date.setUTCDate(date.getUTCDate() + 1);
+    if (isWorkday(date)) counted++;
+  }
+  return date.toISOString().slice(0, 10);
 }
 
 function clock(kind: Deadline['kind'], algorithm: Algorithm, service: string, from: string, workingDays: number, done: boolean, asOf: string): Deadline {
