@@ -1,7 +1,3 @@
-// docx 9.7.0 ships type declarations with extensionless relative imports, which NodeNext resolution
-// cannot follow (dolanmiu/docx#3453, fixed in 9.7.1), so its members type as any here. TODO(#5):
-// with docx 9.7.1 installed this directive reports itself unused; delete it then.
-// @ts-expect-error -- see above
 import { AlignmentType, Document, Packer, PageOrientation, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
 import { t } from '../messages/messages.js';
 import { LAYOUT } from './layout.js';
