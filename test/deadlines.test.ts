@@ -83,17 +83,19 @@ describe('statutory deadlines in the report', () => {
   const report = (name: string, asOf = AS_OF) =>
     diagnose({ answers: parseAnswers(readFileSync(join(CASES, `${name}.yaml`), 'utf8'), name, rules), rules, lang: 'zh', source: name, asOf, toolVersion: '0' });
 
-  it('filed algorithms: filing done; assessment overdue where its report is not ready; cancellation after termination', () => {
+  it('filed algorithms: filing done; assessment overdue where its report is not ready; changes and cancellation clocks', () => {
     const r = report('filed-change');
     expect(r.deadlines.map((d) => [d.kind, d.algorithm, d.due, d.done, d.overdue])).toEqual([
       ['algorithm-filing', 'video-feed', '2023-06-02', true, false],
       ['security-assessment', 'video-feed', '2023-05-20', true, false],
+      ['change', 'video-feed', '2026-11-16', false, true],
+      ['change', 'video-feed', '2026-06-15', true, false],
       ['algorithm-filing', 'comment-filter', '2023-06-02', true, false],
       ['security-assessment', 'comment-filter', '2023-05-20', false, true],
       ['cancellation', 'live-recommend', '2026-10-19', false, true],
     ]);
-    expect(r.summary.overdue).toBe(2);
-    expect(r.warnings.map((w) => w.code)).toEqual(['FILING_NUMBER_TYPE_MISMATCH', 'FILING_NUMBER_IRREGULAR', 'FILING_NUMBER_REGION_MISMATCH', 'DEADLINE_OVERDUE', 'DEADLINE_OVERDUE']);
+    expect(r.summary.overdue).toBe(3);
+    expect(r.warnings.map((w) => w.code)).toEqual(['FILING_NUMBER_TYPE_MISMATCH', 'FILING_NUMBER_IRREGULAR', 'FILING_NUMBER_REGION_MISMATCH', 'DEADLINE_OVERDUE', 'DEADLINE_OVERDUE', 'DEADLINE_OVERDUE']);
   });
 
   it('a passed date is blocking: exit 1 even when every blocking material is ready', () => {

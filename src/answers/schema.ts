@@ -121,6 +121,16 @@ const Algorithm = z.strictObject({
   does: z.array(z.enum(FUNCTIONS)).check(z.minLength(1, 'at least one function')),
   declaredType: z.optional(described(codeText(2), 'the type the team intends to file under: a code 01–06 or its Chinese name')),
   filingNumber: optionalText('网信算备… number, for an algorithm already filed'),
+  changes: z._default(
+    z.array(
+      z.strictObject({
+        on: described(isoDate, 'the day the filed information changed; the change filing is due 10 working days later'),
+        what: described(text, 'what changed (security officer, name, purpose, products …)'),
+        filed: z._default(z.boolean(), false),
+      }),
+    ),
+    [],
+  ),
   generation: z.optional(Generation),
   decision: z.optional(z.strictObject({ affectsWorkers: z._default(z.boolean(), false), pricing: z._default(z.boolean(), false) })),
   userControls: z.optional(z.strictObject({ optOut: z.optional(z.boolean()), tagManagement: z.optional(z.boolean()) })),

@@ -5,7 +5,7 @@ import table from './holidays.json' with { type: 'json' };
 
 /** A statutory clock: what is due, counted from which date, and whether it has run out. */
 export interface Deadline {
-  kind: 'algorithm-filing' | 'security-assessment' | 'cancellation';
+  kind: 'algorithm-filing' | 'security-assessment' | 'change' | 'cancellation';
   algorithm: string;
   service: string;
   from: string;
@@ -71,8 +71,8 @@ function clock(kind: Deadline['kind'], algorithm: Algorithm, service: string, fr
 
 /**
  * The statutory dates of each algorithm (Algorithm Provisions Art 24; 2018 rules Art 7): filing
- * within 10 working days of launch, the security assessment before launch, cancellation within 20
- * working days of termination. `assessed` says whose assessment report is ready.
+ * within 10 working days of launch, the security assessment before launch, a change filing within 10
+ * working days of each change, cancellation within 20 working days of termination. `assessed` says whose assessment report is ready.
  */
 export function computeDeadlines(
   answers: Answers,
@@ -101,6 +101,8 @@ export function computeDeadlines(
       }
     }
     if (filed) {
+      // A change of filed information is filed within 10 working days (Art 24 para 2).
+      for (const change of algorithm.changes) deadlines.push(clock('change', algorithm, change.what, change.on, 10, change.filed, asOf));
       for (const service of services.filter((s) => s.status === 'terminated' && s.terminatedOn)) {
         deadlines.push(clock('cancellation', algorithm, service.name, service.terminatedOn!, 20, false, asOf));
       }

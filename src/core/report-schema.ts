@@ -61,11 +61,11 @@ const ReportItem = z.strictObject({
 });
 
 const ReportDeadline = z.strictObject({
-  kind: z.enum(['algorithm-filing', 'security-assessment', 'cancellation']),
+  kind: z.enum(['algorithm-filing', 'security-assessment', 'change', 'cancellation']),
   title: z.string(),
   algorithm: z.string(),
-  service: z.string(),
-  from: z.string().check(z.describe('the date the clock starts (launch or termination)')),
+  service: z.string().check(z.describe('the service whose launch or termination starts the clock; for a change, what changed')),
+  from: z.string().check(z.describe('the date the clock starts (launch, change or termination)')),
   due: z.string().check(z.describe('the last day, on the Chinese working-day calendar')),
   workingDays: z.int(),
   calendar: z.enum(['official', 'weekends-only']).check(z.describe('weekends-only when a year\'s holiday calendar is not yet published')),

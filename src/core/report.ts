@@ -78,6 +78,7 @@ function item(material: Material, algorithm: string | null, entry: MaterialEntry
 const DEADLINE_BASIS: Record<Deadline['kind'], { instrument: string; article: string }> = {
   'algorithm-filing': { instrument: 'algorithm-provisions', article: '第二十四条第一款' },
   'security-assessment': { instrument: 'security-assessment-rules', article: '第七条' },
+  change: { instrument: 'algorithm-provisions', article: '第二十四条第二款' },
   cancellation: { instrument: 'algorithm-provisions', article: '第二十四条第三款' },
 };
 
