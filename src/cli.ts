@@ -16,7 +16,9 @@ async function readAll(stream: NodeJS.ReadStream): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-const chinaDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+// China has kept UTC+8 without daylight saving since 1991, so a fixed offset gives its date;
+// Intl.DateTimeFormat with a time zone would load ICU's zone data (about 20 ms of start-up).
+const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 const io: Io = {
   stdout: (text) => void process.stdout.write(text),
@@ -33,7 +35,7 @@ const io: Io = {
   },
   cwd: process.cwd(),
   env: process.env,
-  today: () => chinaDate.format(new Date()),
+  today: () => new Date(Date.now() + CHINA_OFFSET_MS).toISOString().slice(0, 10),
 };
 
 process.exitCode = await main(process.argv.slice(2), io);
