@@ -30,7 +30,7 @@ await build({ ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', spl
 const work = await mkdtemp(join(tmpdir(), 'filing-check-build-'));
 try {
   const entry = join(work, 'precompile.mjs');
-  await build({ ...common, stdin: { contents: "export { precompileBundledRules } from './src/rules/load.ts';", resolveDir: root, loader: 'ts' }, outfile: entry });
+  await build({ ...common, stdin: { contents: "export { precompileBundledRules } from './src/rules/parse-packs.ts';", resolveDir: root, loader: 'ts' }, outfile: entry });
   const { precompileBundledRules } = await import(pathToFileURL(entry).href);
   await writeFile(join(root, 'dist', 'rules.json'), JSON.stringify(await precompileBundledRules(root)));
 } finally {

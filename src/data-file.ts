@@ -1,12 +1,13 @@
-import { LineCounter, isMap, isNode, isSeq, parseDocument, type Document } from 'yaml';
+// Reading data files (answers, reports, rule packs): decoding, the limits every reader applies,
+// the fast loader, and the wording of validation problems. Positions and comment-preserving edits
+// need the `yaml` library's document, which lives in data-document.ts and loads only when needed.
+import { FAILSAFE_SCHEMA, Type, load as loadYaml } from 'js-yaml';
+import type { Document } from 'yaml';
 import * as z from './zod.js';
 import type { $ZodIssue, $ZodType, output } from 'zod/v4/core';
 import { InputError } from './errors.js';
 import { decodeTextBytes } from './text-decode.js';
 
-
-// A cap on alias expansion, so a "billion laughs" document fails fast instead of eating memory.
-const MAX_ALIAS_COUNT = 100;
 // The YAML parser recurses per level and runs out of memory (a fatal, uncatchable abort) on tens
 // of thousands of nested brackets; real answers files nest about six levels deep.
 const MAX_NESTING = 64;
@@ -51,7 +52,14 @@ function nestingDepth(text: string): number {
   return deepest;
 }
 
-type Path = readonly PropertyKey[];
+/** A field path into a data file: keys and list indexes. */
+export type Path = readonly PropertyKey[];
+
+/** A problem with one field of otherwise valid data, to be positioned in the file it came from. */
+export interface FieldProblem {
+  path: Path;
+  text: string;
+}
 
 /** Formats a field path the way users write it: algorithms[0].generation.modalities[1]. */
 export function formatPath(path: Path): string {
@@ -88,7 +96,7 @@ function valueAt(data: unknown, path: Path): unknown {
 }
 
 /** Turns one zod issue into "what was expected" wording, with what was found where that helps. */
-function describeIssue(issue: $ZodIssue, data: unknown, schemaHint: string): { path: Path; text: string } {
+export function describeIssue(issue: $ZodIssue, data: unknown, schemaHint: string): { path: Path; text: string } {
   const found = valueAt(data, issue.path);
   switch (issue.code) {
     case 'unrecognized_keys': {
@@ -127,13 +135,6 @@ function describeIssue(issue: $ZodIssue, data: unknown, schemaHint: string): { p
   }
 }
 
-/** A parsed data file: the plain data, its document (comments kept) and where a field path was written. */
-export interface ParsedDataFile {
-  data: unknown;
-  doc: Document;
-  locate(path: Path): string;
-}
-
 /**
  * Decodes an answers file's bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM. GBK is refused
  * rather than guessed, because a wrong guess would garble the company and product names.
@@ -155,40 +156,96 @@ export function normalizeText(text: string): string {
   return (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n?/g, '\n');
 }
 
-/**
- * Parses YAML or JSON (JSON is YAML) keeping positions, so errors can say file:line:column.
- * Duplicate keys, tabs in indentation and alias bombs are syntax errors here. `edit` may change
- * the document before it becomes data (--set values), so positions still point into the file.
- */
-export function parseDataText(raw: string, file: string, edit?: (doc: Document) => void): ParsedDataFile {
+/** The text a parser may see: no NUL bytes, BOM and CRLF normalised, nesting within bounds. */
+export function prepareDataText(raw: string, file: string): string {
   if (raw.includes('\u0000')) throw new InputError(`${file}: contains NUL bytes; expected a UTF-8 text file (YAML or JSON)`);
   const text = normalizeText(raw);
   if (nestingDepth(text) > MAX_NESTING) throw new InputError(`${file}: nested more than ${MAX_NESTING} levels deep; expected an answers or rules file (they nest a few levels)`);
-  const lineCounter = new LineCounter();
-  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
-  const error = doc.errors[0];
-  if (error) {
-    const [start] = error.pos;
-    const { line, col } = lineCounter.linePos(start);
-    // The parser's own wording, except where it names its API instead of the problem.
-    const what = error.code === 'MULTIPLE_DOCS' ? 'the file holds several YAML documents (separated by ---); expected one' : error.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
-    throw new InputError(`${file}:${line}:${col}: syntax error: ${what}`);
-  }
-  edit?.(doc);
-  let data: unknown;
+  return text;
+}
+
+/**
+ * YAML 1.2's core schema exactly as the `yaml` library resolves plain scalars (its tests and
+ * values), so the fast loader and the positioned reader give the same data. js-yaml's own core
+ * schema differs in corners (it reads 1_000, 0b11 and +0x1 as numbers, which `yaml` keeps as text).
+ */
+const CORE_SCALARS = FAILSAFE_SCHEMA.extend({
+  implicit: [
+    new Type('tag:yaml.org,2002:null', { kind: 'scalar', resolve: (text: string | null) => text === null || /^(?:~|[Nn]ull|NULL)?$/.test(text), construct: () => null }),
+    new Type('tag:yaml.org,2002:bool', { kind: 'scalar', resolve: (text: string) => /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(text), construct: (text: string) => text[0] === 't' || text[0] === 'T' }),
+    new Type('tag:yaml.org,2002:int', {
+      kind: 'scalar',
+      resolve: (text: string) => /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/.test(text),
+      construct: (text: string) => (text.startsWith('0o') ? parseInt(text.slice(2), 8) : text.startsWith('0x') ? parseInt(text.slice(2), 16) : parseInt(text, 10)),
+    }),
+    new Type('tag:yaml.org,2002:float', {
+      kind: 'scalar',
+      resolve: (text: string) => /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/.test(text),
+      construct: (text: string) => (/nan$/i.test(text) ? NaN : /inf$/i.test(text) ? (text[0] === '-' ? -Infinity : Infinity) : parseFloat(text)),
+    }),
+  ],
+});
+
+/** A short YAML text (a --set value) as data, typed as in an answers file; throws on bad YAML with a one-line message. */
+export function parseYamlValue(text: string): unknown {
   try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (cause) {
-    throw new InputError(`${file}: ${(cause as Error).message}; expected a file without alias expansion bombs`);
+    return loadYaml(text, { schema: CORE_SCALARS });
+  } catch (error) {
+    throw new Error((error as Error).message.split('\n')[0]!.replace(/ \(\d+:\d+\)$/, ''));
   }
-  const forbidden = findKey(data, '__proto__');
-  // Left in, the key would be silently dropped by validation or, worse, set an object's prototype.
-  if (forbidden) throw new InputError(`${locateIn(doc, lineCounter, file, forbidden)}: ${formatPath(forbidden)}: "__proto__" is not allowed as a key; expected field names from the schema`);
-  return { data, doc, locate: (path) => locateIn(doc, lineCounter, file, path) };
+}
+
+// Anchors, aliases, tags and directives: the fast loader leaves them (and their limits) to `yaml`.
+const NEEDS_DOCUMENT = /(?:^|[\s[\]{},])[&*!]|^%/m;
+
+/**
+ * The plain data of a YAML or JSON text by the fast loader (js-yaml, about eight times faster than
+ * the `yaml` document), or undefined when the text needs the positioned reader: anything unusual,
+ * any syntax error, a `__proto__` key. Diagnose reads every answers file this way first.
+ */
+export function loadPlainData(text: string): unknown {
+  if (NEEDS_DOCUMENT.test(text)) return undefined;
+  try {
+    const data = parseYamlValue(text);
+    return data === undefined || findKey(data, '__proto__') ? undefined : data;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What a data file must be: its schema, where the schema is documented, and checks beyond it. */
+export interface DataSpec<T extends $ZodType> {
+  schema: T;
+  schemaHint: string;
+  /** The first problem a valid-by-schema value still has (unknown ids and the like), or null. */
+  check?: (value: output<T>) => FieldProblem | null;
+  /** Changes to the document before it becomes data (--set values); forces the positioned reader. */
+  edit?: (doc: Document) => void;
+}
+
+/**
+ * Parses and validates a data text. Valid files take the fast loader; any problem is read again
+ * with the positioned reader, so every message names file:line:column exactly as before.
+ */
+export async function parseValidated<T extends $ZodType>(raw: string, file: string, spec: DataSpec<T>): Promise<output<T>> {
+  const text = prepareDataText(raw, file);
+  if (!spec.edit) {
+    const data = loadPlainData(text);
+    if (data !== undefined) {
+      const result = z.safeParse(spec.schema, data);
+      if (result.success && !spec.check?.(result.data)) return result.data;
+    }
+  }
+  const { parseDataDocument, validateData, fieldError } = await import('./data-document.js');
+  const parsed = parseDataDocument(text, file, spec.edit);
+  const value = validateData(parsed, spec.schema, file, spec.schemaHint);
+  const problem = spec.check?.(value);
+  if (problem) throw fieldError(parsed, problem);
+  return value;
 }
 
 /** The path of the first mapping key with this name, depth first. */
-function findKey(data: unknown, name: string, path: PropertyKey[] = []): PropertyKey[] | null {
+export function findKey(data: unknown, name: string, path: PropertyKey[] = []): PropertyKey[] | null {
   if (data === null || typeof data !== 'object') return null;
   for (const key of Object.keys(data)) {
     const here = [...path, Array.isArray(data) ? Number(key) : key];
@@ -199,35 +256,6 @@ function findKey(data: unknown, name: string, path: PropertyKey[] = []): Propert
   return null;
 }
 
-/** file:line:column of a field path, walking up to the deepest part of it that exists. */
-function locateIn(doc: Document, lineCounter: LineCounter, file: string, path: Path): string {
-  // Walk down as far as the path exists, so a missing field points at its parent.
-  for (let depth = path.length; depth >= 0; depth--) {
-    const node = doc.getIn(path.slice(0, depth) as unknown[], true);
-    if (isNode(node) && node.range) {
-      const { line, col } = lineCounter.linePos(keyStart(doc, path.slice(0, depth)) ?? node.range[0]);
-      return `${file}:${line}:${col}`;
-    }
-  }
-  return file;
-}
-
-/** Where the key of a mapping entry starts, so "unknown field" points at the key, not its value. */
-function keyStart(doc: Document, path: Path): number | undefined {
-  if (path.length === 0) return undefined;
-  const parent = doc.getIn(path.slice(0, -1) as unknown[], true);
-  const last = path[path.length - 1];
-  if (isMap(parent)) {
-    const pair = parent.items.find((item) => isNode(item.key) && (item.key as { value?: unknown }).value === last);
-    if (pair && isNode(pair.key) && pair.key.range) return pair.key.range[0];
-  }
-  if (isSeq(parent) && typeof last === 'number') {
-    const item = parent.items[last];
-    if (isNode(item) && item.range) return item.range[0];
-  }
-  return undefined;
-}
-
 /** What is wrong with a value for a schema, worded like file errors ("expected …, got …"); null when valid. */
 export function problemWith(schema: $ZodType, value: unknown, schemaHint: string): string | null {
   const result = z.safeParse(schema, value);
@@ -236,19 +264,3 @@ export function problemWith(schema: $ZodType, value: unknown, schemaHint: string
   return first.path.length > 0 ? `${formatPath(first.path)}: ${first.text}` : first.text;
 }
 
-/** Validates parsed data with a zod schema; the first problem becomes one InputError line. */
-export function validateData<T extends $ZodType>(parsed: ParsedDataFile, schema: T, file: string, schemaHint: string): output<T> {
-  const result = z.safeParse(schema, parsed.data);
-  if (result.success) return result.data;
-  const issues = result.error.issues;
-  const first = describeIssue(issues[0]!, parsed.data, schemaHint);
-  const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
-  const where = parsed.locate(first.path);
-  const field = first.path.length > 0 ? `${formatPath(first.path)}: ` : '';
-  throw new InputError(`${where}: ${field}${first.text}${more}`);
-}
-
-/** An InputError for a field path of a parsed file, positioned where the field is written. */
-export function fieldError(parsed: ParsedDataFile, path: Path, text: string): InputError {
-  return new InputError(`${parsed.locate(path)}: ${formatPath(path)}: ${text}`);
-}

@@ -91,20 +91,20 @@ describe('regimes per algorithm, with the reason that decided each', () => {
       ['filing.no-opinion-features', 'sa.no-opinion-features', 'genai.business-only', 'genai.business-only', 'label.provider']],
   ];
   it.each(cases)('%s', async (_name, service, algorithm, expected, reasonKeys) => {
-    const answers = parseAnswers(oneAlgorithm(service, algorithm), 'case.yaml', rules);
+    const answers = await parseAnswers(oneAlgorithm(service, algorithm), 'case.yaml', rules);
     const decisions = decideRegimes(answers.algorithms[0]!, answers);
     for (const [regime, applies] of Object.entries(expected)) expect(decisions.find((d) => d.regime === regime)?.applies, regime).toBe(applies);
     expect(decisions.map((d) => d.reasons[0]?.key).slice(0, reasonKeys.length)).toEqual(reasonKeys);
   });
 
-  it('a technical supporter of generation files without services; of anything else it does not', () => {
+  it('a technical supporter of generation files without services; of anything else it does not', async () => {
     const text = `schemaVersion: 1
 entity: { name: 杭州测试网络科技有限公司 }
 algorithms:
   - { id: sdk, name: 人脸融合算法, role: technical-supporter, does: [generate], generation: { modalities: [image], biometricEditing: [face] } }
   - { id: rank-api, name: 排序服务, role: technical-supporter, does: [rank] }
 `;
-    const answers = parseAnswers(text, 'case.yaml', rules);
+    const answers = await parseAnswers(text, 'case.yaml', rules);
     const [sdk, rank] = answers.algorithms.map((a) => decideRegimes(a, answers));
     expect(sdk!.map((d) => d.applies)).toEqual([true, false, false, false, true]);
     expect(sdk![0]!.reasons[0]!.key).toBe('filing.supporter-generation');
@@ -114,13 +114,13 @@ algorithms:
 });
 
 describe('warnings and required items of the realistic cases', () => {
-  const run = (name: string) => {
+  const run = async (name: string) => {
     const text = readFileSync(join(CASES, `${name}.yaml`), 'utf8');
-    return diagnose({ answers: parseAnswers(text, name, rules), rules, lang: 'zh', source: name, asOf: AS_OF, toolVersion: '0.0.0' });
+    return diagnose({ answers: await parseAnswers(text, name, rules), rules, lang: 'zh', source: name, asOf: AS_OF, toolVersion: '0.0.0' });
   };
 
-  it('declared-traps: each wrong declared type is DECLARED_TYPE_MISMATCH, explained in plain words', () => {
-    const report = run('declared-traps');
+  it('declared-traps: each wrong declared type is DECLARED_TYPE_MISMATCH, explained in plain words', async () => {
+    const report = await run('declared-traps');
     const mismatches = report.warnings.filter((w) => w.code === 'DECLARED_TYPE_MISMATCH');
     expect(mismatches.map((w) => w.algorithm)).toEqual(['faq-bot', 'llm-service', 'recommend-rank']);
     expect(mismatches[0]!.message).toBe('拟按「01 生成合成类」申报，但该算法的功能事实（does: search）对应「04 信息检索类」。备案类型决定自评估报告模板和审核要点，类型选错是退回补正的常见原因：请按 信息检索类 申报，或修正 does 中的事实。');
@@ -133,8 +133,8 @@ describe('warnings and required items of the realistic cases', () => {
     ]);
   });
 
-  it('news-feed: every required item is listed whatever its status; 检索过滤类 matches a search algorithm', () => {
-    const report = run('news-feed');
+  it('news-feed: every required item is listed whatever its status; 检索过滤类 matches a search algorithm', async () => {
+    const report = await run('news-feed');
     // Live since 2024 and still unfiled: the only warnings are the overdue statutory dates.
     expect(report.warnings.map((w) => w.code)).toEqual(Array(6).fill('DEADLINE_OVERDUE'));
     const feedItems = report.items.filter((i) => i.algorithm === 'feed').map((i) => `${i.id}:${i.status}`);
@@ -146,14 +146,14 @@ describe('warnings and required items of the realistic cases', () => {
     expect(report.items.filter((i) => i.algorithm === null && i.status === 'ready')).toHaveLength(6);
   });
 
-  it('ride-hailing: worker and pricing protections follow the decision facts', () => {
-    const report = run('ride-hailing');
+  it('ride-hailing: worker and pricing protections follow the decision facts', async () => {
+    const report = await run('ride-hailing');
     expect(report.items.filter((i) => i.id === 'user-workers').map((i) => i.algorithm)).toEqual(['dispatch']);
     expect(report.items.filter((i) => i.id === 'user-fair-pricing').map((i) => i.algorithm)).toEqual(['pricing']);
   });
 
-  it('face-swap supporter: technical service mode, biometric tool assessment and consent (DS Art 14 ¶2 names supporters), no product info', () => {
-    const ids = run('face-swap-supporter').items.filter((i) => i.algorithm === 'face-fusion').map((i) => i.id);
+  it('face-swap supporter: technical service mode, biometric tool assessment and consent (DS Art 14 ¶2 names supporters), no product info', async () => {
+    const ids = (await run('face-swap-supporter')).items.filter((i) => i.algorithm === 'face-fusion').map((i) => i.id);
     expect(ids).toContain('algorithm-tech-service');
     expect(ids).toContain('ds-biometric-assessment');
     expect(ids).toContain('labeling-implicit');
@@ -162,8 +162,8 @@ describe('warnings and required items of the realistic cases', () => {
     expect(ids).not.toContain('labeling-explicit');
   });
 
-  it('internal and overseas services: no regime applies, nothing is required, and the report says why', () => {
-    const report = run('internal-overseas');
+  it('internal and overseas services: no regime applies, nothing is required, and the report says why', async () => {
+    const report = await run('internal-overseas');
     expect(report.items).toEqual([]);
     expect(report.regimes.every((r) => !r.applies)).toBe(true);
     expect(report.regimes[0]!.reasons).toEqual([
@@ -172,8 +172,8 @@ describe('warnings and required items of the realistic cases', () => {
     ]);
   });
 
-  it('readiness weighs severity: blocking 3, major 2, minor 1; draft counts half; not-applicable is left out', () => {
-    const report = run('news-feed');
+  it('readiness weighs severity: blocking 3, major 2, minor 1; draft counts half; not-applicable is left out', async () => {
+    const report = await run('news-feed');
     const counted = report.items.filter((i) => i.status !== 'not-applicable');
     const weight = { blocking: 3, major: 2, minor: 1 } as const;
     const credit = { ready: 1, draft: 0.5, missing: 0 } as const;

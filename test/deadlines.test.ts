@@ -80,11 +80,11 @@ describe('filing numbers (网信算备 + 21 digits)', () => {
 });
 
 describe('statutory deadlines in the report', () => {
-  const report = (name: string, asOf = AS_OF) =>
-    diagnose({ answers: parseAnswers(readFileSync(join(CASES, `${name}.yaml`), 'utf8'), name, rules), rules, lang: 'zh', source: name, asOf, toolVersion: '0' });
+  const report = async (name: string, asOf = AS_OF) =>
+    diagnose({ answers: await parseAnswers(readFileSync(join(CASES, `${name}.yaml`), 'utf8'), name, rules), rules, lang: 'zh', source: name, asOf, toolVersion: '0' });
 
-  it('filed algorithms: filing done; assessment overdue where its report is not ready; changes and cancellation clocks', () => {
-    const r = report('filed-change');
+  it('filed algorithms: filing done; assessment overdue where its report is not ready; changes and cancellation clocks', async () => {
+    const r = await report('filed-change');
     expect(r.deadlines.map((d) => [d.kind, d.algorithm, d.due, d.done, d.overdue])).toEqual([
       ['algorithm-filing', 'video-feed', '2023-06-02', true, false],
       ['security-assessment', 'video-feed', '2023-05-20', true, false],
@@ -98,19 +98,19 @@ describe('statutory deadlines in the report', () => {
     expect(r.warnings.map((w) => w.code)).toEqual(['FILING_NUMBER_TYPE_MISMATCH', 'FILING_NUMBER_IRREGULAR', 'FILING_NUMBER_REGION_MISMATCH', 'DEADLINE_OVERDUE', 'DEADLINE_OVERDUE', 'DEADLINE_OVERDUE']);
   });
 
-  it('a passed date is blocking: exit 1 even when every blocking material is ready', () => {
-    const r = report('filed-change');
+  it('a passed date is blocking: exit 1 even when every blocking material is ready', async () => {
+    const r = await report('filed-change');
     const allReady = { ...r, items: r.items.map((i) => ({ ...i, status: 'ready' as const, gap: false })) };
     expect(exitCodeFor(allReady, 'blocking')).toBe(1);
     expect(exitCodeFor({ ...allReady, summary: { ...allReady.summary, overdue: 0 } }, 'blocking')).toBe(0);
     expect(exitCodeFor(allReady, 'none')).toBe(0);
   });
 
-  it('a planned launch: pending before, overdue after; unpublished holiday years are flagged', () => {
-    const before = report('llm-own-model', '2026-11-29');
+  it('a planned launch: pending before, overdue after; unpublished holiday years are flagged', async () => {
+    const before = await report('llm-own-model', '2026-11-29');
     const filing = before.deadlines.find((d) => d.kind === 'algorithm-filing' && d.algorithm === 'chat')!;
     expect(filing).toMatchObject({ from: '2027-01-15', due: '2027-01-29', calendar: 'weekends-only', overdue: false });
-    const after = report('llm-own-model', '2027-02-01');
+    const after = await report('llm-own-model', '2027-02-01');
     expect(after.deadlines.find((d) => d.kind === 'algorithm-filing' && d.algorithm === 'chat')!.overdue).toBe(true);
   });
 });

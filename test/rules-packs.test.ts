@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AnswersSchema } from '../src/answers/schema.js';
 import { diagnose } from '../src/core/report.js';
-import { loadRules, parseRulePack } from '../src/rules/load.js';
+import { loadRules } from '../src/rules/load.js';
+import { parseRulePack } from '../src/rules/parse-packs.js';
 import { mergePacks, type Rules } from '../src/rules/model.js';
 import { packageRoot } from '../src/paths.js';
 

@@ -1,39 +1,52 @@
-import { fieldError, parseDataText, validateData } from '../data-file.js';
+import { parseValidated, type FieldProblem } from '../data-file.js';
 import { parseDeclaredType } from '../core/classify.js';
 import { parseFilingNumber } from '../core/filing-number.js';
 import type { Rules } from '../rules/model.js';
 import { AnswersSchema, type Answers } from './schema.js';
-import { applySets, type SetValue } from './set.js';
+import type { SetValue } from './set.js';
 
 /**
  * Parses and validates an answers text (YAML or JSON) against the schema and the loaded rules:
  * declared types must name a type, material ids must exist at the level they are listed. --set
  * values are written in first, so they are validated with everything else.
  */
-export function parseAnswers(text: string, file: string, rules: Rules, sets: readonly SetValue[] = []): Answers {
-  const parsed = parseDataText(text, file, sets.length > 0 ? (doc) => applySets(doc, sets) : undefined);
-  const answers = validateData(parsed, AnswersSchema, file, 'filing-check schema answers');
+export async function parseAnswers(text: string, file: string, rules: Rules, sets: readonly SetValue[] = []): Promise<Answers> {
+  // --set edits the document in place, so only then is the `yaml` document needed up front.
+  const applySets = sets.length > 0 ? (await import('./apply-sets.js')).applySets : undefined;
+  return parseValidated(text, file, {
+    schema: AnswersSchema,
+    schemaHint: 'filing-check schema answers',
+    check: (answers) => answersProblem(answers, rules),
+    edit: applySets && ((doc) => applySets(doc, sets)),
+  });
+}
+
+/** The first reference in valid answers that the rules do not know, or null. */
+function answersProblem(answers: Answers, rules: Rules): FieldProblem | null {
   const levelOf = new Map(rules.materials.map((m) => [m.id, m.level]));
-  const checkMaterials = (materials: Record<string, unknown>, level: 'entity' | 'algorithm', path: (string | number)[]) => {
+  const materialsProblem = (materials: Record<string, unknown>, level: 'entity' | 'algorithm', path: (string | number)[]): FieldProblem | null => {
     for (const id of Object.keys(materials)) {
       const actual = levelOf.get(id);
-      if (!actual) throw fieldError(parsed, [...path, id], `expected a material id from the rule packs (see: filing-check rules list); "${id}" is unknown`);
+      if (!actual) return { path: [...path, id], text: `expected a material id from the rule packs (see: filing-check rules list); "${id}" is unknown` };
       if (actual !== level) {
         const where = actual === 'entity' ? 'the top-level materials' : "an algorithm's materials";
-        throw fieldError(parsed, [...path, id], `expected ${level === 'entity' ? 'an entity' : 'an algorithm'}-level material here; "${id}" is ${actual}-level and belongs under ${where}`);
+        return { path: [...path, id], text: `expected ${level === 'entity' ? 'an entity' : 'an algorithm'}-level material here; "${id}" is ${actual}-level and belongs under ${where}` };
       }
     }
+    return null;
   };
-  checkMaterials(answers.materials, 'entity', ['materials']);
+  const entityProblem = materialsProblem(answers.materials, 'entity', ['materials']);
+  if (entityProblem) return entityProblem;
   const typeNames = rules.types.map((t) => `${t.code} ${t.title.zh}`).join(', ');
-  answers.algorithms.forEach((algorithm, i) => {
+  for (const [i, algorithm] of answers.algorithms.entries()) {
     if (algorithm.declaredType !== undefined && !parseDeclaredType(algorithm.declaredType, rules.types)) {
-      throw fieldError(parsed, ['algorithms', i, 'declaredType'], `expected a type code or name (${typeNames}, or 检索过滤类), got "${algorithm.declaredType}"`);
+      return { path: ['algorithms', i, 'declaredType'], text: `expected a type code or name (${typeNames}, or 检索过滤类), got "${algorithm.declaredType}"` };
     }
     if (algorithm.filingNumber !== undefined && parseFilingNumber(algorithm.filingNumber).kind === 'invalid') {
-      throw fieldError(parsed, ['algorithms', i, 'filingNumber'], `expected 网信算备 followed by 21 digits and 号, e.g. 网信算备330110123456702250013号, got "${algorithm.filingNumber}"`);
+      return { path: ['algorithms', i, 'filingNumber'], text: `expected 网信算备 followed by 21 digits and 号, e.g. 网信算备330110123456702250013号, got "${algorithm.filingNumber}"` };
     }
-    checkMaterials(algorithm.materials, 'algorithm', ['algorithms', i, 'materials']);
-  });
-  return answers;
+    const problem = materialsProblem(algorithm.materials, 'algorithm', ['algorithms', i, 'materials']);
+    if (problem) return problem;
+  }
+  return null;
 }

@@ -75,7 +75,7 @@ export async function runBatch(files: readonly string[], rules: Rules, options: 
     let report: Report;
     try {
       const source = await readAt(i);
-      const answers = parseAnswers(source.text, source.shown, rules);
+      const answers = await parseAnswers(source.text, source.shown, rules);
       const missingFiles = await missingMaterialFiles(answers, source.shown, io);
       report = diagnose({ answers, rules, lang: options.lang, source: source.shown, asOf: options.asOf, toolVersion: VERSION, missingFiles });
     } catch (error) {

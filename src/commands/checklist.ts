@@ -53,12 +53,12 @@ async function checklistFor(file: string | undefined, options: ChecklistOptions,
     const role = options.role ?? 'provider';
     const typeName = rules.types.find((d) => d.code === type)!.title[lang];
     const shown = t(lang, 'checklist.generic.source', { type, role: t(lang, `role.${role}`) });
-    const answers = parseAnswers(JSON.stringify(genericAnswers(type, role, rules, lang)), shown, rules);
+    const answers = await parseAnswers(JSON.stringify(genericAnswers(type, role, rules, lang)), shown, rules);
     const report = diagnose({ answers, rules, lang, source: shown, asOf, toolVersion: VERSION });
     return buildChecklist(report, rules, t(lang, 'checklist.generic.label', { type, typeName, role: t(lang, `role.${role}`) }));
   }
   const source = file !== undefined ? await readAnswersSource(file, io) : await pipedAnswers(io, 'checklist');
-  const answers = parseAnswers(source.text, source.shown, rules);
+  const answers = await parseAnswers(source.text, source.shown, rules);
   return buildChecklist(diagnose({ answers, rules, lang, source: source.shown, asOf, toolVersion: VERSION }), rules, null);
 }
 
@@ -70,7 +70,7 @@ async function checklistFor(file: string | undefined, options: ChecklistOptions,
 async function importChecklist(options: ChecklistOptions, rules: Rules, io: Io): Promise<void> {
   const into = options.into!;
   const source = await readAnswersSource(into, io);
-  const answers = parseAnswers(source.text, source.shown, rules);
+  const answers = await parseAnswers(source.text, source.shown, rules);
   const sheetPath = resolve(io.cwd, options.import!);
   const bytes = await readFile(sheetPath).catch(() => {
     throw new InputError(`${options.import}: cannot read the file; expected a checklist (.xlsx or .csv)`);
@@ -84,7 +84,7 @@ async function importChecklist(options: ChecklistOptions, rules: Rules, io: Io):
     return;
   }
   const text = editYamlText(source.text, edits);
-  const updated = parseAnswers(text, into, rules);
+  const updated = await parseAnswers(text, into, rules);
   const expected = structuredClone(answers);
   for (const { path, field, value } of edits) {
     const materials = (path.length === 2 ? expected.materials : expected.algorithms[path[1] as number]!.materials) as Record<string, Record<string, unknown>>;

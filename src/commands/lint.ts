@@ -51,7 +51,7 @@ export function registerLint(program: Command, { io, result }: CommandContext): 
       if (options.answers) {
         const rules = await rulesFor(options, io);
         const source = await readAnswersSource(options.answers, io);
-        expected = { answers: parseAnswers(source.text, source.shown, rules), types: rules.types };
+        expected = { answers: await parseAnswers(source.text, source.shown, rules), types: rules.types };
       }
       const consistency = checkConsistency(drafts, expected);
       const report: LintReport = {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { exitCodeFor } from '../core/report.js';
 import { ReportSchema, type Report } from '../core/report-schema.js';
-import { parseDataText, validateData } from '../data-file.js';
+import { parseValidated } from '../data-file.js';
 import { diffReports } from '../diff/diff.js';
 import { DIFF_FORMATS, renderDiff, type DiffFormat } from '../diff/format.js';
 import { ExitCode } from '../errors.js';
@@ -12,7 +12,7 @@ import { emit, EXIT_CODES_HELP, formatOption, readAnswersSource, type CommandCon
 /** Reads and validates a saved JSON report; a bad file is exit 2 naming the field (and line and column). */
 export async function readReport(file: string, io: Io): Promise<Report> {
   const source = await readAnswersSource(file, io, 'a JSON report from filing-check diagnose --format json');
-  return validateData(parseDataText(source.text, source.shown), ReportSchema, source.shown, 'filing-check schema report');
+  return parseValidated(source.text, source.shown, { schema: ReportSchema, schemaHint: 'filing-check schema report' });
 }
 
 /** `filing-check render REPORT.json`: any format of a saved report, without diagnosing again. */

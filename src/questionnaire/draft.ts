@@ -1,6 +1,6 @@
 import { Document, isCollection, isMap, isNode, isSeq, Pair, type YAMLMap } from 'yaml';
 import { fieldKeys } from '../answers/fields.js';
-import { parseDataText } from '../data-file.js';
+import { parseDataDocument } from '../data-document.js';
 import { InputError } from '../errors.js';
 import { writeFileAtomic } from '../io.js';
 
@@ -26,7 +26,7 @@ export class Draft {
 
   /** An existing answers file, complete or not; only YAML syntax errors are refused. */
   static parse(text: string, path: string, shown: string): Draft {
-    const { doc } = parseDataText(text, shown);
+    const { doc } = parseDataDocument(text, shown);
     if (doc.contents === null) doc.contents = doc.createNode({ schemaVersion: 1 });
     if (!isCollection(doc.contents) || isSeq(doc.contents)) throw new InputError(`${shown}: expected a mapping with schemaVersion, entity, services and algorithms`);
     return new Draft(doc, path, shown);

@@ -205,26 +205,26 @@ export class Interview {
    * materials are required, so they are left out here: a half-answered entry from an interrupted
    * session must not stop the walk that completes it.
    */
-  private requiredItems(rules: Rules): ReportItem[] {
+  private async requiredItems(rules: Rules): Promise<ReportItem[]> {
     const data = this.o.draft.data();
     const algorithms = Array.isArray(data.algorithms)
       ? data.algorithms.map((a: unknown) => (typeof a === 'object' && a !== null ? { ...a, materials: undefined } : a))
       : data.algorithms;
     const facts = JSON.stringify({ ...data, materials: undefined, algorithms });
-    const run = (text: string) =>
-      diagnose({ answers: parseAnswers(text, this.o.shown, rules), rules, lang: this.o.lang, source: this.o.shown, asOf: this.o.asOf, toolVersion: this.o.toolVersion }).items;
+    const run = async (text: string) =>
+      diagnose({ answers: await parseAnswers(text, this.o.shown, rules), rules, lang: this.o.lang, source: this.o.shown, asOf: this.o.asOf, toolVersion: this.o.toolVersion }).items;
     try {
-      return run(facts);
+      return await run(facts);
     } catch (error) {
       // Said again on the saved text, so the message points at a line of the user's file.
-      run(this.o.draft.text());
+      await run(this.o.draft.text());
       throw error;
     }
   }
 
   private async materials(): Promise<void> {
     const rules = await this.ensureRules();
-    const items = this.requiredItems(rules);
+    const items = await this.requiredItems(rules);
     const algorithmIds = this.list('algorithms').map((a) => a.id);
     const prefixOf = (item: ReportItem): Path =>
       item.algorithm === null ? ['materials', item.id] : ['algorithms', algorithmIds.indexOf(item.algorithm), 'materials', item.id];

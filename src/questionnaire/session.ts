@@ -2,7 +2,8 @@
 // so non-interactive runs never load the prompts.
 import { stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { applySets, type SetValue } from '../answers/set.js';
+import { applySets } from '../answers/apply-sets.js';
+import type { SetValue } from '../answers/set.js';
 import { createColor } from '../color.js';
 import { readAnswersSource, VERSION } from '../commands/shared.js';
 import { CancelledError, InputError } from '../errors.js';

@@ -1,0 +1,40 @@
+// Parsing rule packs from their YAML, with positions for every error. Runs at build time, for
+// overlays and for `rules validate`; a plain diagnose uses the build's precompiled packs instead.
+import { readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { MAX_DATA_FILE_BYTES } from '../constants.js';
+import { parseDataDocument, validateData } from '../data-document.js';
+import { InputError } from '../errors.js';
+import { packFilesIn } from './load.js';
+import { mergePacks, type PackSource } from './model.js';
+import { hashText, type PrecompiledRules } from './precompile.js';
+import { RulePackSchema } from './schema.js';
+
+/** Parses and validates one rule-pack text; errors name file:line:column. */
+export function parseRulePack(text: string, file: string): PackSource {
+  const parsed = parseDataDocument(text, file);
+  const pack = validateData(parsed, RulePackSchema, file, 'filing-check schema rules');
+  return { pack, file, locate: parsed.locate };
+}
+
+export /** Reads and parses every pack file of a directory, in name order. */
+async function readPackDir(dir: string, shownAs: (path: string) => string): Promise<{ sources: PackSource[]; texts: { name: string; text: string }[] }> {
+  const sources: PackSource[] = [];
+  const texts: { name: string; text: string }[] = [];
+  for (const path of await packFilesIn(dir)) {
+    const shown = shownAs(path);
+    const info = await stat(path);
+    if (info.size > MAX_DATA_FILE_BYTES) throw new InputError(`${shown}: file is larger than ${MAX_DATA_FILE_BYTES / 1024 / 1024} MiB; expected a rule pack`);
+    const text = await readFile(path, 'utf8');
+    texts.push({ name: basename(path), text });
+    sources.push(parseRulePack(text, shown));
+  }
+  return { sources, texts };
+}
+
+/** Parses and validates the bundled packs for the build's precompiled copy. */
+export async function precompileBundledRules(root: string): Promise<PrecompiledRules> {
+  const { sources, texts } = await readPackDir(join(root, 'rules'), (path) => `rules/${basename(path)}`);
+  mergePacks(sources);
+  return { files: texts.map(({ name, text }) => ({ name, hash: hashText(text) })), packs: sources.map((s) => s.pack) };
+}
