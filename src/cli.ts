@@ -38,4 +38,7 @@ const io: Io = {
   today: () => new Date(Date.now() + CHINA_OFFSET_MS).toISOString().slice(0, 10),
 };
 
-process.exitCode = await main(process.argv.slice(2), io);
+// No top-level await: the bundle is CommonJS (see bin/filing-check.js).
+void main(process.argv.slice(2), io).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,49 @@
+// The bundle runs as CommonJS compiled from V8's code cache (bin/filing-check.js, written by the
+// build). The cache must be accepted in an ordinary run, or the start-up gain silently vanishes,
+// and a missing or damaged cache must cost only time, never change what the CLI does.
+import { spawnSync } from 'node:child_process';
+import { cpSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AS_OF, BIN, ROOT, runCli, tempDir } from './helpers.js';
+
+const DIAGNOSE = ['diagnose', 'examples/filing.yaml', '--format', 'json', '--as-of', AS_OF];
+
+/** A copy of the package (bin, dist, rules, templates, example) whose dist/cache a test may damage. */
+function packageCopy(): string {
+  const dir = tempDir();
+  for (const part of ['bin', 'dist', 'rules', 'templates', 'examples', 'package.json']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+  return dir;
+}
+
+describe('the code cache', () => {
+  it('is accepted for every module a diagnose loads', () => {
+    const script = `
+      const { loadDist, codeCacheReport, DIST } = require(${JSON.stringify(BIN)});
+      const io = { stdout() {}, stderr() {}, readStdin: async () => new Uint8Array(), stdinIsTTY: false, stdoutIsTTY: false, stderrIsTTY: false,
+        stdin: process.stdin, stderrStream: process.stderr, onInterrupt: () => () => {}, cwd: ${JSON.stringify(ROOT)}, env: {}, today: () => '${AS_OF}' };
+      loadDist(require('node:path').join(DIST, 'main.js')).main(${JSON.stringify(DIAGNOSE)}, io).then((code) => console.log(JSON.stringify({ code, modules: codeCacheReport() })));`;
+    const run = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+    expect(run.stderr).toBe('');
+    const { code, modules } = JSON.parse(run.stdout) as { code: number; modules: { file: string; cache: string }[] };
+    expect(code).toBe(1);
+    expect(modules.length).toBeGreaterThan(10);
+    expect(modules.filter((m) => m.cache !== 'accepted')).toEqual([]);
+  });
+
+  it('missing or damaged, changes nothing but time', () => {
+    const expected = runCli(DIAGNOSE);
+    expect(expected.code).toBe(1);
+    const missing = packageCopy();
+    rmSync(join(missing, 'dist', 'cache'), { recursive: true });
+    const damaged = packageCopy();
+    const cacheDir = join(damaged, 'dist', 'cache');
+    for (const name of readdirSync(cacheDir)) writeFileSync(join(cacheDir, name), 'not a V8 code cache');
+    for (const dir of [missing, damaged]) {
+      const run = spawnSync(process.execPath, [join(dir, 'bin', 'filing-check.js'), ...DIAGNOSE], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(1);
+      expect(run.stdout).toBe(expected.stdout);
+    }
+  });
+});
