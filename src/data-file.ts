@@ -156,10 +156,18 @@ export function normalizeText(text: string): string {
   return (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n?/g, '\n');
 }
 
-/** The text a parser may see: no NUL bytes, BOM and CRLF normalised, nesting within bounds. */
-export function prepareDataText(raw: string, file: string): string {
+/** The text the fast loader may see: no NUL bytes, BOM and CRLF normalised. */
+function plainText(raw: string, file: string): string {
   if (raw.includes('\u0000')) throw new InputError(`${file}: contains NUL bytes; expected a UTF-8 text file (YAML or JSON)`);
-  const text = normalizeText(raw);
+  return normalizeText(raw);
+}
+
+/**
+ * The text the positioned reader may see: plain, and nested within bounds. The fast loader needs
+ * no bound (too deep, it throws a RangeError and the file comes here), so only this path pays it.
+ */
+export function prepareDataText(raw: string, file: string): string {
+  const text = plainText(raw, file);
   if (nestingDepth(text) > MAX_NESTING) throw new InputError(`${file}: nested more than ${MAX_NESTING} levels deep; expected an answers or rules file (they nest a few levels)`);
   return text;
 }
@@ -228,16 +236,15 @@ export interface DataSpec<T extends $ZodType> {
  * with the positioned reader, so every message names file:line:column exactly as before.
  */
 export async function parseValidated<T extends $ZodType>(raw: string, file: string, spec: DataSpec<T>): Promise<output<T>> {
-  const text = prepareDataText(raw, file);
   if (!spec.edit) {
-    const data = loadPlainData(text);
+    const data = loadPlainData(plainText(raw, file));
     if (data !== undefined) {
       const result = z.safeParse(spec.schema, data);
       if (result.success && !spec.check?.(result.data)) return result.data;
     }
   }
   const { parseDataDocument, validateData, fieldError } = await import('./data-document.js');
-  const parsed = parseDataDocument(text, file, spec.edit);
+  const parsed = parseDataDocument(raw, file, spec.edit);
   const value = validateData(parsed, spec.schema, file, spec.schemaHint);
   const problem = spec.check?.(value);
   if (problem) throw fieldError(parsed, problem);
@@ -245,13 +252,14 @@ export async function parseValidated<T extends $ZodType>(raw: string, file: stri
 }
 
 /** The path of the first mapping key with this name, depth first. */
-export function findKey(data: unknown, name: string, path: PropertyKey[] = []): PropertyKey[] | null {
+export function findKey(data: unknown, name: string): PropertyKey[] | null {
   if (data === null || typeof data !== 'object') return null;
+  const list = Array.isArray(data);
+  // The path is built on the way back up, so the scan of a valid file allocates nothing.
   for (const key of Object.keys(data)) {
-    const here = [...path, Array.isArray(data) ? Number(key) : key];
-    if (key === name && !Array.isArray(data)) return here;
-    const inner = findKey((data as Record<string, unknown>)[key], name, here);
-    if (inner) return inner;
+    if (key === name && !list) return [key];
+    const inner = findKey((data as Record<string, unknown>)[key], name);
+    if (inner) return [list ? Number(key) : key, ...inner];
   }
   return null;
 }

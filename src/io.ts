@@ -5,7 +5,8 @@ import { InputError } from './errors.js';
 
 /** What main() may use of the outside world; cli.ts builds it from process, tests build fakes. */
 export interface Io {
-  stdout(text: string): void;
+  /** Writes to standard output; returns a promise when the reader is behind, to wait for before writing more. */
+  stdout(text: string): void | Promise<void>;
   stderr(text: string): void;
   /** Reads all of standard input (only called when stdin is not a terminal or "-" was given). */
   readStdin(): Promise<Uint8Array>;

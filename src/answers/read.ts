@@ -21,9 +21,20 @@ export async function parseAnswers(text: string, file: string, rules: Rules, set
   });
 }
 
+/** What the checks need of the rules, made once per rules (a batch checks a thousand files). */
+const lookups = new WeakMap<Rules, { levelOf: Map<string, 'entity' | 'algorithm'>; typeNames: string }>();
+function lookupsOf(rules: Rules) {
+  let found = lookups.get(rules);
+  if (!found) {
+    found = { levelOf: new Map(rules.materials.map((m) => [m.id, m.level])), typeNames: rules.types.map((t) => `${t.code} ${t.title.zh}`).join(', ') };
+    lookups.set(rules, found);
+  }
+  return found;
+}
+
 /** The first reference in valid answers that the rules do not know, or null. */
 function answersProblem(answers: Answers, rules: Rules): FieldProblem | null {
-  const levelOf = new Map(rules.materials.map((m) => [m.id, m.level]));
+  const { levelOf, typeNames } = lookupsOf(rules);
   const materialsProblem = (materials: Record<string, unknown>, level: 'entity' | 'algorithm', path: (string | number)[]): FieldProblem | null => {
     for (const id of Object.keys(materials)) {
       const actual = levelOf.get(id);
@@ -37,7 +48,6 @@ function answersProblem(answers: Answers, rules: Rules): FieldProblem | null {
   };
   const entityProblem = materialsProblem(answers.materials, 'entity', ['materials']);
   if (entityProblem) return entityProblem;
-  const typeNames = rules.types.map((t) => `${t.code} ${t.title.zh}`).join(', ');
   for (const [i, algorithm] of answers.algorithms.entries()) {
     if (algorithm.declaredType !== undefined && !parseDeclaredType(algorithm.declaredType, rules.types)) {
       return { path: ['algorithms', i, 'declaredType'], text: `expected a type code or name (${typeNames}, or 检索过滤类), got "${algorithm.declaredType}"` };

@@ -110,7 +110,7 @@ export function registerDiagnose(program: Command, { io, result }: CommandContex
       }
       // The questionnaire has already written the --set values into the file it returns.
       const answers = await parseAnswers(source.text, source.shown, await loadRules(), interactive ? [] : sets);
-      const missingFiles = await missingMaterialFiles(answers, source.shown, io);
+      const missingFiles = missingMaterialFiles(answers, source.shown, io);
       const report = diagnose({ answers, rules: await loadRules(), lang: options.lang, source: source.shown, asOf, toolVersion: VERSION, missingFiles });
       await emitReport(report, options, io);
       result.code = exitCodeFor(report, options.failOn);

@@ -22,17 +22,21 @@ export interface Deadline {
 // by scripts/gen-holidays.mjs (a test keeps the table equal to the library's data): holidays that
 // fall on weekdays, and weekend days that are make-up working days.
 const YEARS = table as Record<string, { holidays: string[]; makeUp: string[] }>;
-let calendar: { holidays: Set<string>; makeUp: Set<string> } | undefined;
+const MS_PER_DAY = 86_400_000;
+const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / MS_PER_DAY;
+// Days since 1970-01-01 rather than Date objects and ISO strings: the batch counts clocks for a
+// thousand files, and the string form of every day counted showed in its profile.
+let calendar: { holidays: Set<number>; makeUp: Set<number> } | undefined;
 
-function isWorkday(date: Date): boolean {
+function isWorkday(day: number): boolean {
   calendar ??= {
-    holidays: new Set(Object.values(YEARS).flatMap((y) => y.holidays)),
-    makeUp: new Set(Object.values(YEARS).flatMap((y) => y.makeUp)),
+    holidays: new Set(Object.values(YEARS).flatMap((y) => y.holidays.map(dayNumber))),
+    makeUp: new Set(Object.values(YEARS).flatMap((y) => y.makeUp.map(dayNumber))),
   };
-  const iso = date.toISOString().slice(0, 10);
-  if (calendar.makeUp.has(iso)) return true;
-  const weekday = date.getUTCDay();
-  return weekday !== 0 && weekday !== 6 && !calendar.holidays.has(iso);
+  if (calendar.makeUp.has(day)) return true;
+  // 1970-01-01 was a Thursday, so day 0 is weekday 4 (Sunday 0, Saturday 6).
+  const weekday = (((day + 4) % 7) + 7) % 7;
+  return weekday !== 0 && weekday !== 6 && !calendar.holidays.has(day);
 }
 
 /** True when the holiday arrangement of a year is published (and so in the table). */
@@ -45,12 +49,12 @@ function yearCovered(year: number): boolean {
  * working days included). The start day itself is not counted (Civil Code Art 201).
  */
 export function addWorkingDays(from: string, days: number): string {
-  const date = new Date(`${from}T00:00:00Z`);
+  let day = dayNumber(from);
   for (let counted = 0; counted < days; ) {
-    date.setUTCDate(date.getUTCDate() + 1);
-    if (isWorkday(date)) counted++;
+    day++;
+    if (isWorkday(day)) counted++;
   }
-  return date.toISOString().slice(0, 10);
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
 function clock(kind: Deadline['kind'], algorithm: Algorithm, service: string, from: string, workingDays: number, done: boolean, asOf: string): Deadline {
