@@ -11,6 +11,34 @@ const { Script } = require('node:vm');
 
 const DIST = join(__dirname, '..', 'dist');
 const CACHE = join(DIST, 'cache');
+// Built-ins that the bundle imports at the top but uses only in some commands (commander's
+// child_process for external subcommands, fs/promises for writes and directory walks). Node
+// compiles such modules on first load; handing out a stand-in that loads on first use keeps
+// them off the start-up of --help and of commands that never call them.
+const LAZY_BUILTINS = new Set(['node:child_process', 'child_process', 'node:fs/promises', 'fs/promises', 'node:readline', 'readline']);
+const lazyBuiltins = new Map();
+
+/** A built-in module, or for LAZY_BUILTINS a stand-in that requires it on first use. */
+function requireBuiltin(id) {
+  if (!LAZY_BUILTINS.has(id)) return require(id);
+  let standIn = lazyBuiltins.get(id);
+  if (!standIn) {
+    let real;
+    const load = () => (real ??= require(id));
+    standIn = new Proxy(
+      {},
+      {
+        get: (_, key) => load()[key],
+        has: (_, key) => key in load(),
+        ownKeys: () => Reflect.ownKeys(load()),
+        getOwnPropertyDescriptor: (_, key) => ({ ...Reflect.getOwnPropertyDescriptor(load(), key), configurable: true }),
+      },
+    );
+    lazyBuiltins.set(id, standIn);
+  }
+  return standIn;
+}
+
 /** Loaded modules by absolute path, and the compiled script of each, for writing caches. */
 const modules = new Map();
 
@@ -34,7 +62,7 @@ function loadDist(file) {
   modules.set(file, { distModule, script, cached: cachedData !== undefined });
   const dir = dirname(file);
   // Relative requires are the bundle's own chunks; anything else is a Node built-in.
-  const requireFromDist = (id) => (id.startsWith('.') ? loadDist(join(dir, id)) : require(id));
+  const requireFromDist = (id) => (id.startsWith('.') ? loadDist(join(dir, id)) : requireBuiltin(id));
   script.runInThisContext().call(distModule.exports, distModule.exports, requireFromDist, distModule, file, dir);
   return distModule.exports;
 }

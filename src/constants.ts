@@ -21,4 +21,5 @@ Exit codes:
   0    nothing at or above the --fail-on level is missing
   1    gaps at or above the --fail-on level (default: blocking)
   2    usage error, unreadable or invalid input, or invalid rule files
-  130  cancelled at a prompt (answers typed so far are saved)`;
+  130  cancelled at a prompt (answers typed so far are saved)
+  141  the reader of the output closed it early (as with | head)`;

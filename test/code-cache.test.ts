@@ -2,7 +2,7 @@
 // build). The cache must be accepted in an ordinary run, or the start-up gain silently vanishes,
 // and a missing or damaged cache must cost only time, never change what the CLI does.
 import { spawnSync } from 'node:child_process';
-import { cpSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AS_OF, BIN, ROOT, runCli, tempDir } from './helpers.js';
@@ -45,5 +45,16 @@ describe('the code cache', () => {
       expect(run.status).toBe(1);
       expect(run.stdout).toBe(expected.stdout);
     }
+  });
+
+  it('--help compiles neither child_process nor fs/promises (they load on first use)', () => {
+    const dir = tempDir();
+    const preload = join(dir, 'modules.cjs');
+    writeFileSync(preload, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(join(dir, 'modules.txt'))}, process.moduleLoadList.join('\\n')));`);
+    const run = spawnSync(process.execPath, ['--require', preload, BIN, '--help'], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    const loaded = readFileSync(join(dir, 'modules.txt'), 'utf8').split('\n');
+    expect(loaded).toContain('NativeModule vm');
+    expect(loaded.filter((m) => /^NativeModule (child_process|fs\/promises|readline)$/.test(m))).toEqual([]);
   });
 });
