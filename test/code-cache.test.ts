@@ -2,7 +2,7 @@
 // build). The cache must be accepted in an ordinary run, or the start-up gain silently vanishes,
 // and a missing or damaged cache must cost only time, never change what the CLI does.
 import { spawnSync } from 'node:child_process';
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AS_OF, BIN, ROOT, runCli, tempDir } from './helpers.js';
@@ -58,3 +58,29 @@ describe('the code cache', () => {
     expect(loaded.filter((m) => /^NativeModule (child_process|fs\/promises|readline)$/.test(m))).toEqual([]);
   });
 });
+
+describe('the precompiled rule packs (dist/rules.json)', () => {
+  const run = (dir: string) => spawnSync(process.execPath, [join(dir, 'bin', 'filing-check.js'), ...DIAGNOSE], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const pack = (dir: string) => join(dir, 'rules', 'cn-algorithm-filing.yaml');
+
+  it('serve a copy whose rule files have new times but the same text (as after npm install)', () => {
+    const dir = packageCopy();
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(pack(dir), later, later);
+    const copied = run(dir);
+    expect(copied.stderr).toBe('');
+    expect(copied.stdout).toBe(runCli(DIAGNOSE).stdout);
+  });
+
+  it('give way to an edited rule file, even one of the same size', () => {
+    const dir = packageCopy();
+    const text = readFileSync(pack(dir), 'utf8');
+    // Same byte length: only the text tells the edit apart.
+    writeFileSync(pack(dir), text.replace('title: { zh: 算法备案承诺书,', 'title: { zh: 算法备案保证书,'));
+    const edited = run(dir);
+    expect(edited.stderr).toBe('');
+    expect(edited.stdout).toContain('算法备案保证书');
+    expect(edited.stdout).not.toContain('"算法备案承诺书"');
+  });
+});
+

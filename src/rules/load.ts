@@ -1,3 +1,4 @@
+import { readFileSync, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { InputError } from '../errors.js';
@@ -23,13 +24,18 @@ async function bundledPacks(root: string): Promise<PackSource[]> {
   const dir = join(root, 'rules');
   const names = (await packFilesIn(dir)).map((path) => basename(path));
   const cached = await readFile(join(root, 'dist', 'rules.json'), 'utf8').then((text) => JSON.parse(text) as PrecompiledRules, () => null);
-  if (cached && cached.files.length === names.length) {
-    const texts = await Promise.all(names.map((name) => readFile(join(dir, name), 'utf8')));
-    const unchanged = cached.files.every((file, i) => file.name === names[i] && file.hash === hashText(texts[i]!));
-    if (unchanged) return cached.packs.map((pack, i) => ({ pack, file: `rules/${names[i]}`, locate: () => `rules/${names[i]}` }));
+  if (cached && cached.files.length === names.length && cached.files.every((file, i) => file.name === names[i] && unchanged(join(dir, file.name), file))) {
+    return cached.packs.map((pack, i) => ({ pack, file: `rules/${names[i]}`, locate: () => `rules/${names[i]}` }));
   }
   const { readPackDir } = await import('./parse-packs.js');
   return (await readPackDir(dir, (path) => `rules/${relative(dir, path)}`)).sources;
+}
+
+/** Whether a rule file is the one the build precompiled: same size and time, else same text. */
+function unchanged(path: string, built: PrecompiledRules['files'][number]): boolean {
+  const info = statSync(path, { throwIfNoEntry: false });
+  if (!info || info.size !== built.size) return false;
+  return info.mtimeMs === built.mtimeMs || hashText(readFileSync(path, 'utf8')) === built.hash;
 }
 
 /** Loads the bundled packs, then each overlay directory in order, and merges them. */

@@ -18,15 +18,15 @@ export function parseRulePack(text: string, file: string): PackSource {
 }
 
 export /** Reads and parses every pack file of a directory, in name order. */
-async function readPackDir(dir: string, shownAs: (path: string) => string): Promise<{ sources: PackSource[]; texts: { name: string; text: string }[] }> {
+async function readPackDir(dir: string, shownAs: (path: string) => string): Promise<{ sources: PackSource[]; texts: { name: string; text: string; size: number; mtimeMs: number }[] }> {
   const sources: PackSource[] = [];
-  const texts: { name: string; text: string }[] = [];
+  const texts: { name: string; text: string; size: number; mtimeMs: number }[] = [];
   for (const path of await packFilesIn(dir)) {
     const shown = shownAs(path);
     const info = await stat(path);
     if (info.size > MAX_DATA_FILE_BYTES) throw new InputError(`${shown}: file is larger than ${MAX_DATA_FILE_BYTES / 1024 / 1024} MiB; expected a rule pack`);
     const text = await readFile(path, 'utf8');
-    texts.push({ name: basename(path), text });
+    texts.push({ name: basename(path), text, size: info.size, mtimeMs: info.mtimeMs });
     sources.push(parseRulePack(text, shown));
   }
   return { sources, texts };
@@ -36,5 +36,5 @@ async function readPackDir(dir: string, shownAs: (path: string) => string): Prom
 export async function precompileBundledRules(root: string): Promise<PrecompiledRules> {
   const { sources, texts } = await readPackDir(join(root, 'rules'), (path) => `rules/${basename(path)}`);
   mergePacks(sources);
-  return { files: texts.map(({ name, text }) => ({ name, hash: hashText(text) })), packs: sources.map((s) => s.pack) };
+  return { files: texts.map(({ name, text, size, mtimeMs }) => ({ name, hash: hashText(text), size, mtimeMs })), packs: sources.map((s) => s.pack) };
 }

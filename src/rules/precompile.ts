@@ -2,10 +2,12 @@ import type { RulePack } from './schema.js';
 
 /**
  * The bundled packs, parsed and validated at build time, keyed by a fingerprint of each file's text, so
- * a run whose rules/ still hashes the same skips YAML parsing and validation (most of start-up).
+ * a run whose rules/ still hashes the same skips YAML parsing and validation (most of start-up). Size
+ * and modification time are kept too: while both are unchanged (as in the built checkout) the files
+ * need not even be read; a copy with new times (an npm install) falls back to the hash.
  */
 export interface PrecompiledRules {
-  files: { name: string; hash: string }[];
+  files: { name: string; hash: string; size: number; mtimeMs: number }[];
   packs: RulePack[];
 }
 
