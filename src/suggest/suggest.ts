@@ -210,19 +210,29 @@ export function featureHits(text: string, name?: string): FeatureHit[] {
   return hits;
 }
 
-interface CompiledModel {
-  types: TypeCode[];
-  bias: number[];
-  weights: Map<string, Float64Array>;
-}
-
-function compile(model: SuggestModel): CompiledModel {
+/** Throws unless every type of the model is one of the six type codes. */
+function assertKnownTypes(model: SuggestModel): void {
   for (const type of model.types) {
     if (!(TYPE_CODES as readonly string[]).includes(type)) throw new Error(`suggest model: unknown type ${type}`);
   }
-  const weights = new Map<string, Float64Array>();
-  for (const [key, row] of Object.entries(model.weights)) weights.set(key, Float64Array.from(row, (w) => w / model.scale));
-  return { types: model.types, bias: model.bias.map((b) => b / model.scale), weights };
+}
+
+/**
+ * The model's weight rows by feature key, as stored (integers, divided by `scale` where they are
+ * used): converting the 1,000-odd rows to fractions up front took longer than a whole
+ * classification, and a start-up classifies only a handful of texts. A Map rather than the JSON
+ * object itself, because looking up built n-gram strings in the object is slower.
+ */
+function rowsByKey(model: SuggestModel): Map<string, readonly number[]> {
+  const rows = new Map<string, readonly number[]>();
+  for (const key in model.weights) rows.set(key, model.weights[key]!);
+  return rows;
+}
+
+/** A feature of the input that the model knows: its stored weight row and where it was read. */
+interface Occurrence {
+  row: readonly number[];
+  hits: FeatureHit[];
 }
 
 function softmax(scores: number[]): number[] {
@@ -234,21 +244,23 @@ function softmax(scores: number[]): number[] {
 
 const round3 = (value: number) => Math.round(value * 1000) / 1000;
 
-function classify(model: CompiledModel, text: string, name: string | undefined): TypeSuggestion {
+function classify(model: SuggestModel, rows: Map<string, readonly number[]>, text: string, name: string | undefined): TypeSuggestion {
   if (text.trim() === '') throw new EmptyTextError();
   const hits = featureHits(text, name?.trim() ? name : undefined);
   // Features are binary (present or not), as in training: count each key once.
-  const occurrences = new Map<string, FeatureHit[]>();
+  const occurrences = new Map<string, Occurrence>();
   for (const hit of hits) {
-    if (!model.weights.has(hit.key)) continue;
     const seen = occurrences.get(hit.key);
-    if (seen) seen.push(hit);
-    else occurrences.set(hit.key, [hit]);
+    if (seen) seen.hits.push(hit);
+    else {
+      const row = rows.get(hit.key);
+      if (row) occurrences.set(hit.key, { row, hits: [hit] });
+    }
   }
-  const scores = [...model.bias];
-  for (const key of occurrences.keys()) {
-    const row = model.weights.get(key)!;
-    for (let t = 0; t < scores.length; t++) scores[t]! += row[t]!;
+  const { scale } = model;
+  const scores = model.bias.map((b) => b / scale);
+  for (const { row } of occurrences.values()) {
+    for (let t = 0; t < scores.length; t++) scores[t]! += row[t]! / scale;
   }
   const probabilities = softmax(scores);
   const ranked = probabilities.map((p, t) => ({ type: model.types[t]!, p, t })).sort((a, b) => b.p - a.p);
@@ -271,18 +283,18 @@ function classify(model: CompiledModel, text: string, name: string | undefined):
  * read back as 个性化推荐.
  */
 function decisivePhrases(
-  model: CompiledModel,
-  occurrences: Map<string, FeatureHit[]>,
+  model: SuggestModel,
+  occurrences: Map<string, Occurrence>,
   probabilities: number[],
   winner: number,
   text: string,
   name: string,
 ): string[] {
   const pushes: { hit: FeatureHit; push: number }[] = [];
-  for (const [key, hits] of occurrences) {
-    const row = model.weights.get(key)!;
-    const mean = probabilities.reduce((sum, p, t) => sum + p * row[t]!, 0);
-    const push = (row[winner]! - mean) / hits.length;
+  const { scale } = model;
+  for (const { row, hits } of occurrences.values()) {
+    const mean = probabilities.reduce((sum, p, t) => sum + p * (row[t]! / scale), 0);
+    const push = (row[winner]! / scale - mean) / hits.length;
     if (push > 0) for (const hit of hits) pushes.push({ hit, push });
   }
   if (pushes.length === 0) return [];
@@ -311,8 +323,9 @@ function decisivePhrases(
 
 /** A suggestType bound to another model (evaluation trains its own on older batches). */
 export function suggesterFor(model: SuggestModel): (text: string, options?: SuggestOptions) => TypeSuggestion {
-  let compiled: CompiledModel | undefined;
-  return (text, options) => classify((compiled ??= compile(model)), text, options?.name);
+  assertKnownTypes(model);
+  let rows: Map<string, readonly number[]> | undefined;
+  return (text, options) => classify(model, (rows ??= rowsByKey(model)), text, options?.name);
 }
 
 const suggestWithBundledModel = suggesterFor(bundledModel as SuggestModel);
