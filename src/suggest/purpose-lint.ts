@@ -66,9 +66,13 @@ const OUTPUT =
 /**
  * Self-praise that reviewers ask to remove. Functional superlatives stay allowed: accepted texts say
  * 最优路径, 最合适的骑手, 最相关的结果, 最佳方案, and 第一时间 means “at once”.
+ * It reads the folded text, where Latin is lower case already: no `i` flag. The English words are
+ * fenced by lookarounds, which mark the same boundaries as \b here (each starts and ends with a
+ * letter or digit), because V8 took several times longer to compile the pattern with \b around
+ * the alternation: over a millisecond, at the first lint of every run.
  */
 const SUPERLATIVES =
-  /最好|最强|最先进|最领先|最全面|最专业|最权威|最智能|最完美|最顶尖|最前沿|第一(?!时间|步|次|人称|阶段|轮|个|层)|首创|首家|领先|极致|全网(?:最(?:好|强|先进|领先|全面|专业|权威|智能|完美|顶尖|前沿)?|第一|首[创家个]?|独家|领先)|颠覆|独家|顶级|顶尖|唯一(?!标识|编号|码|id)|一流|无与伦比|史无前例|史上|革命性|完美|百分之百|100%|零误差|\b(?:best|world[- ](?:class|leading)|industry[- ]leading|market[- ]leading|leading|revolutionary|disruptive|ultimate|unrivall?ed|unparalleled|unmatched|number one|no\.\s?1|cutting[- ]edge|state[- ]of[- ]the[- ]art|top[- ]notch|exclusive|perfect)\b|#1/gi;
+  /最好|最强|最先进|最领先|最全面|最专业|最权威|最智能|最完美|最顶尖|最前沿|第一(?!时间|步|次|人称|阶段|轮|个|层)|首创|首家|领先|极致|全网(?:最(?:好|强|先进|领先|全面|专业|权威|智能|完美|顶尖|前沿)?|第一|首[创家个]?|独家|领先)|颠覆|独家|顶级|顶尖|唯一(?!标识|编号|码|id)|一流|无与伦比|史无前例|史上|革命性|完美|百分之百|100%|零误差|(?<!\w)(?:best|world[- ](?:class|leading)|industry[- ]leading|market[- ]leading|leading|revolutionary|disruptive|ultimate|unrivall?ed|unparalleled|unmatched|number one|no\.\s?1|cutting[- ]edge|state[- ]of[- ]the[- ]art|top[- ]notch|exclusive|perfect)(?!\w)|#1/g;
 
 /** Checks a 主要用途 draft; findings come in the order of the template (length, scenario, data, output, wording, type). */
 export function lintPurpose(text: string, options: PurposeLintOptions = {}): PurposeFinding[] {
