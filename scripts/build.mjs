@@ -9,7 +9,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { esbuildYaml } from './yaml-plugin.mjs';
+import { esbuildJsonData, esbuildYaml } from './yaml-plugin.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
@@ -20,7 +20,7 @@ const common = {
   target: 'node20',
   minifySyntax: true,
   legalComments: 'none',
-  plugins: [esbuildYaml],
+  plugins: [esbuildYaml, esbuildJsonData],
   logLevel: 'warning',
   absWorkingDir: root,
 };
