@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TypeCode } from '../src/answers/schema.js';
-import { EmptyTextError, isConfident, suggestType } from '../src/suggest/suggest.js';
+import { EmptyTextError, featureHits, foldText, isConfident, suggestType } from '../src/suggest/suggest.js';
 import { heldOutEvaluations } from '../scripts/eval-suggest.js';
 import { loadExamples, serialiseModel, trainSuggestModel } from '../scripts/train-suggest.js';
 
@@ -194,6 +194,21 @@ describe('the shape of a suggestion', () => {
 
   it('calls clear texts confident', () => {
     expect(isConfident(suggestType('应用于信息检索场景，根据用户输入的查询词，检索匹配的新闻资讯。'))).toBe(true);
+  });
+});
+
+describe('featureHits', () => {
+  it('reads as Han exactly the characters \\p{Script=Han} matches (its shortcuts for the common blocks included)', () => {
+    // Every code point of the planes that hold Han, after 一 and before a space: 一X is a bigram
+    // exactly when X is Han. Code points that folding changes are left out: they never reach it.
+    const points: string[] = [];
+    for (let code = 0; code < 0x40000; code++) {
+      const char = String.fromCodePoint(code);
+      if ((code < 0xd800 || code > 0xdfff) && foldText(char) === char) points.push(char);
+    }
+    const bigrams = new Set(featureHits(points.map((char) => `一${char} `).join('')).map((hit) => hit.key));
+    const misread = points.filter((char) => bigrams.has(`一${char}`) !== /\p{Script=Han}/u.test(char));
+    expect(misread.map((char) => char.codePointAt(0)!.toString(16))).toEqual([]);
   });
 });
 
