@@ -75,7 +75,7 @@ const OUTPUT_WORDS = [
  * 最优路径, 最合适的骑手, 最相关的结果, 最佳方案, and 第一时间 means “at once”.
  * It reads the folded text, where Latin is lower case already: no `i` flag. The English words are
  * fenced by lookarounds, which mark the same boundaries as \b here (each starts and ends with a
- * letter or digit), because V8 took several times longer to compile the pattern with \b around
+ * letter or digit), because V8 takes several times longer to compile the pattern with \b around
  * the alternation: over a millisecond, at the first lint of every run.
  */
 const SUPERLATIVES =
@@ -122,8 +122,8 @@ function opensWithScenario(text: string): boolean {
 
 /**
  * Whether any of the words occurs in the text. Word lists rather than regex alternations: V8
- * compiles a regex at its first uses in every run (once, and again as it tiers up), which cost more
- * than the whole check on a handful of texts.
+ * compiles a regex at its first uses in every run (once, and again as it tiers up), which costs
+ * more than the whole check on a handful of texts.
  */
 function containsAny(text: string, words: readonly string[]): boolean {
   return words.some((word) => text.includes(word));

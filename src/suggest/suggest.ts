@@ -149,7 +149,7 @@ const blank = (chars: string) => ' '.repeat(chars.length);
  * Whether a code point is Han (\p{Script=Han}). No Han character comes before the CJK Radicals
  * Supplement, the CJK Unified Ideographs and Extension A are Han throughout, and 、。 are not: that
  * settles nearly every character of a purpose text. Only the rest asks the Unicode property regex,
- * which V8 is slow to compile (~0.5 ms of the first classification, with the run pattern it replaces).
+ * which V8 is slow to compile: a few tenths of a millisecond at every start.
  */
 function isHan(code: number): boolean {
   if (code < 0x2e80 || (code >= 0x3000 && code <= 0x3004)) return false;
@@ -245,9 +245,9 @@ function assertKnownTypes(model: SuggestModel): void {
 
 /**
  * The model's weight rows by feature key, as stored (integers, divided by `scale` where they are
- * used): converting the 1,000-odd rows to fractions up front took longer than a whole
- * classification, and a start-up classifies only a handful of texts. A Map rather than the JSON
- * object itself, because looking up built n-gram strings in the object is slower.
+ * used): converting the 1,000-odd rows to fractions up front would cost more than the handful of
+ * classifications a diagnose makes. A Map rather than the JSON object itself, because looking up
+ * built n-gram strings in the object is slower.
  */
 function rowsByKey(model: SuggestModel): Map<string, readonly number[]> {
   const rows = new Map<string, readonly number[]>();
