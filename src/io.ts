@@ -59,10 +59,13 @@ export async function openAtomicWriter(path: string, options: { force: boolean; 
   if (existing && !options.force) throw new InputError(`${shown}: file exists; pass --force to replace it (it was left untouched)`);
   // 'wx' below refuses an existing name, so a random suffix only has to make clashes rare.
   const temp = join(dirname(path), `.${basename(path)}.${Math.random().toString(36).slice(2, 10)}.tmp`);
+  // Registered before it exists: a signal handled between the file's creation and the end of the
+  // await would otherwise leave it behind.
+  pendingTemps.add(temp);
   const handle = await open(temp, 'wx').catch((error: NodeJS.ErrnoException) => {
+    pendingTemps.delete(temp);
     throw new InputError(`${shown}: cannot write here (${error.code ?? 'error'}); expected a writable folder`);
   });
-  pendingTemps.add(temp);
   const drop = async () => {
     await handle.close().catch(() => undefined);
     await rm(temp, { force: true });
