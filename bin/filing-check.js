@@ -12,7 +12,7 @@ const { Script } = require('node:vm');
 const DIST = join(__dirname, '..', 'dist');
 const CACHE = join(DIST, 'cache');
 // Built-ins that the bundle imports at the top but uses only in some commands (commander's
-// child_process for external subcommands, fs/promises for writes and directory walks). Node
+// child_process for external subcommands, fs/promises for atomic writes, readline for prompts). Node
 // compiles such modules on first load; handing out a stand-in that loads on first use keeps
 // them off the start-up of --help and of commands that never call them.
 const LAZY_BUILTINS = new Set(['node:child_process', 'child_process', 'node:fs/promises', 'fs/promises', 'node:readline', 'readline']);
@@ -31,7 +31,11 @@ function requireBuiltin(id) {
         get: (_, key) => load()[key],
         has: (_, key) => key in load(),
         ownKeys: () => Reflect.ownKeys(load()),
-        getOwnPropertyDescriptor: (_, key) => ({ ...Reflect.getOwnPropertyDescriptor(load(), key), configurable: true }),
+        // Reported configurable: a proxy may not claim a fixed property its empty target lacks.
+        getOwnPropertyDescriptor: (_, key) => {
+          const descriptor = Reflect.getOwnPropertyDescriptor(load(), key);
+          return descriptor && { ...descriptor, configurable: true };
+        },
       },
     );
     lazyBuiltins.set(id, standIn);

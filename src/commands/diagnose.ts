@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { parseAnswers } from '../answers/read.js';
@@ -47,10 +47,15 @@ function wantsQuestionnaire(file: string | undefined, options: Pick<DiagnoseOpti
 }
 
 /** True when the arguments ask for a batch: several paths, or a directory. */
-async function isBatch(paths: readonly string[], cwd: string): Promise<boolean> {
+function isBatch(paths: readonly string[], cwd: string): boolean {
   if (paths.length > 1) return true;
   const only = paths[0];
-  return only !== undefined && only !== '-' && (await stat(resolve(cwd, only)).catch(() => null))?.isDirectory() === true;
+  if (only === undefined || only === '-') return false;
+  try {
+    return statSync(resolve(cwd, only), { throwIfNoEntry: false })?.isDirectory() === true;
+  } catch {
+    return false;
+  }
 }
 
 /** A batch: every file diagnosed with the rules loaded once, streamed to stdout or one --out file. */
@@ -95,7 +100,7 @@ export function registerDiagnose(program: Command, { io, result }: CommandContex
       const sets = options.set.map(parseSetOption);
       let rules: Promise<Rules> | undefined;
       const loadRules = () => (rules ??= rulesFor(options, io));
-      if (await isBatch(files, io.cwd)) {
+      if (isBatch(files, io.cwd)) {
         result.code = (await diagnoseBatch(files, options, await loadRules(), asOf, io)) as typeof result.code;
         return;
       }

@@ -1,5 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { InputError } from '../errors.js';
 import { mergePacks, type PackSource, type Rules } from './model.js';
@@ -7,10 +6,12 @@ import { packageRoot } from '../paths.js';
 import { hashText, type PrecompiledRules } from './precompile.js';
 
 /** The *.yaml rule packs of a directory, in name order; exit 2 when there are none. */
-export async function packFilesIn(dir: string): Promise<string[]> {
+export function packFilesIn(dir: string): string[] {
   let entries: string[];
   try {
-    entries = await readdir(dir);
+    // Synchronous, as every read of this module: a few small files at every start, where loading
+    // fs/promises alone costs more than the reads.
+    entries = readdirSync(dir);
   } catch {
     throw new InputError(`${dir}: cannot read the rules directory; expected a directory of *.yaml rule packs`);
   }
@@ -22,13 +23,22 @@ export async function packFilesIn(dir: string): Promise<string[]> {
 /** The bundled packs: from the build's precompiled copy when rules/ is unchanged, else parsed. */
 async function bundledPacks(root: string): Promise<PackSource[]> {
   const dir = join(root, 'rules');
-  const names = (await packFilesIn(dir)).map((path) => basename(path));
-  const cached = await readFile(join(root, 'dist', 'rules.json'), 'utf8').then((text) => JSON.parse(text) as PrecompiledRules, () => null);
+  const names = packFilesIn(dir).map((path) => basename(path));
+  const cached = precompiledRules(join(root, 'dist', 'rules.json'));
   if (cached && cached.files.length === names.length && cached.files.every((file, i) => file.name === names[i] && unchanged(join(dir, file.name), file))) {
     return cached.packs.map((pack, i) => ({ pack, file: `rules/${names[i]}`, locate: () => `rules/${names[i]}` }));
   }
   const { readPackDir } = await import('./parse-packs.js');
   return (await readPackDir(dir, (path) => `rules/${relative(dir, path)}`)).sources;
+}
+
+/** The build's precompiled packs, or null when there are none (a source checkout not yet built). */
+function precompiledRules(path: string): PrecompiledRules | null {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as PrecompiledRules;
+  } catch {
+    return null;
+  }
 }
 
 /** Whether a rule file is the one the build precompiled: same size and time, else same text. */

@@ -21,7 +21,7 @@ export /** Reads and parses every pack file of a directory, in name order. */
 async function readPackDir(dir: string, shownAs: (path: string) => string): Promise<{ sources: PackSource[]; texts: { name: string; text: string; size: number; mtimeMs: number }[] }> {
   const sources: PackSource[] = [];
   const texts: { name: string; text: string; size: number; mtimeMs: number }[] = [];
-  for (const path of await packFilesIn(dir)) {
+  for (const path of packFilesIn(dir)) {
     const shown = shownAs(path);
     const info = await stat(path);
     if (info.size > MAX_DATA_FILE_BYTES) throw new InputError(`${shown}: file is larger than ${MAX_DATA_FILE_BYTES / 1024 / 1024} MiB; expected a rule pack`);
