@@ -23,7 +23,7 @@ export function editYamlText(text: string, edits: readonly FieldEdit[]): string 
 }
 
 function applyEdit(text: string, { path, field, value }: FieldEdit): string {
-  const doc = parseDocument(text);
+  const doc = parseDocument(text, { logLevel: 'error' });
   if (doc.errors.length > 0) throw new Error(`cannot edit a YAML document with errors: ${doc.errors[0]!.message}`);
   const style = new Style(text, isMap(doc.contents) && doc.contents.flow === true);
   const node = doc.getIn(path, true);
@@ -62,7 +62,7 @@ class Style {
 
 function readsBack(source: string, value: string): boolean {
   try {
-    return (parse(source) as { k?: unknown } | null)?.k === value;
+    return (parse(source, { logLevel: 'error' }) as { k?: unknown } | null)?.k === value;
   } catch {
     return false;
   }
