@@ -13,6 +13,16 @@ import { esbuildJsonData, esbuildYaml } from './yaml-plugin.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
+// chalk detects colour support when loaded, which calls tty.isatty() and so loads Node's whole
+// net stack (about 4 ms of every start). src/color.ts always passes chalk an explicit level, so
+// the detection's answer is never used: the bundle gets a stand-in that reports no support.
+const chalkWithoutDetection = {
+  name: 'chalk-without-detection',
+  setup(build) {
+    build.onResolve({ filter: /^#supports-color$/ }, () => ({ path: 'supports-color', namespace: 'chalk-without-detection' }));
+    build.onLoad({ filter: /.*/, namespace: 'chalk-without-detection' }, () => ({ contents: 'export default { stdout: false, stderr: false };', loader: 'js' }));
+  },
+};
 const common = {
   bundle: true,
   format: 'esm',
@@ -20,7 +30,7 @@ const common = {
   target: 'node20',
   minifySyntax: true,
   legalComments: 'none',
-  plugins: [esbuildYaml, esbuildJsonData],
+  plugins: [esbuildYaml, esbuildJsonData, chalkWithoutDetection],
   logLevel: 'warning',
   absWorkingDir: root,
 };

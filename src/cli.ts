@@ -35,15 +35,25 @@ async function readAll(stream: NodeJS.ReadStream): Promise<Uint8Array> {
 // Intl.DateTimeFormat with a time zone would load ICU's zone data (about 20 ms of start-up).
 const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 
+// Getters: Node builds process.stdin and process.stderr on first access, and for a pipe that
+// loads its whole net stack (about 5 ms); a diagnosis of a file needs neither.
 const io: Io = {
   stdout: writeStdout,
   stderr: (text) => void process.stderr.write(text),
   readStdin: () => readAll(process.stdin),
-  stdinIsTTY: process.stdin.isTTY === true,
+  get stdinIsTTY() {
+    return process.stdin.isTTY === true;
+  },
   stdoutIsTTY: process.stdout.isTTY === true,
-  stderrIsTTY: process.stderr.isTTY === true,
-  stdin: process.stdin,
-  stderrStream: process.stderr,
+  get stderrIsTTY() {
+    return process.stderr.isTTY === true;
+  },
+  get stdin() {
+    return process.stdin;
+  },
+  get stderrStream() {
+    return process.stderr;
+  },
   onInterrupt: (handler) => {
     process.on('SIGINT', handler);
     return () => void process.off('SIGINT', handler);
