@@ -3,7 +3,7 @@
 // deep-synthesis list separately, beside two keyword baselines; then the same for a back-test
 // (trained up to 2023-12, tested on 2024), which crosses the CAC's change of wording.
 // Usage: npm run eval:suggest [-- CSV]
-import { TYPE_CODES, type TypeCode } from '../src/answers/schema.js';
+import { TYPE_CODES, type TypeCode } from '../src/answers/vocabulary.js';
 import { CONCEPT_WORDS, FUNCTION_OF_TYPE, isConfident, suggesterFor, type TypeSuggestion } from '../src/suggest/suggest.js';
 import { DEFAULT_CSV, loadExamples, trainSuggestModel, type Example, type TrainOptions } from './train-suggest.js';
 

@@ -3,7 +3,7 @@
 // Training is deterministic: the same CSV always gives byte-identical model.json, which a test checks.
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { TYPE_CODES, type TypeCode } from '../src/answers/schema.js';
+import { TYPE_CODES, type TypeCode } from '../src/answers/vocabulary.js';
 import { featureHits, type FeatureHit, type SuggestModel } from '../src/suggest/suggest.js';
 
 export const DEFAULT_CSV = fileURLToPath(new URL('../../shared/data/cac-filed-algorithms-dev.csv', import.meta.url));

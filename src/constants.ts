@@ -6,6 +6,11 @@ export const LANGS = ['zh', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 export const SEVERITIES = ['blocking', 'major', 'minor'] as const;
 export type Severity = (typeof SEVERITIES)[number];
+/** The five procedures a diagnosis decides (contract section 2). */
+export const REGIME_IDS = [
+  'algorithm-filing', 'security-assessment', 'genai-filing', 'genai-registration', 'content-labeling',
+] as const;
+export type RegimeId = (typeof REGIME_IDS)[number];
 /** --fail-on levels: a severity, or none (never fail). */
 export const FAIL_ON = [...SEVERITIES, 'none'] as const;
 export type FailOn = (typeof FAIL_ON)[number];

@@ -3,7 +3,6 @@
 // need the `yaml` library's document, which lives in data-document.ts and loads only when needed.
 import { FAILSAFE_SCHEMA, Type, load as loadYaml } from 'js-yaml';
 import type { Document } from 'yaml';
-import * as z from './zod.js';
 import type { $ZodIssue, $ZodType, output } from 'zod/v4/core';
 import { InputError } from './errors.js';
 import { decodeTextBytes } from './text-decode.js';
@@ -223,12 +222,24 @@ export function loadPlainData(text: string): unknown {
 
 /** What a data file must be: its schema, where the schema is documented, and checks beyond it. */
 export interface DataSpec<T extends $ZodType> {
-  schema: T;
+  /** The schema, or a loader of it when `fast` spares most runs from building it. */
+  schema: T | (() => Promise<T>);
+  /** Returns what the schema would for valid data, or undefined (invalid, or unsure): then the schema decides. */
+  fast?: (data: unknown) => output<T> | undefined;
   schemaHint: string;
   /** The first problem a valid-by-schema value still has (unknown ids and the like), or null. */
   check?: (value: output<T>) => FieldProblem | null;
   /** Changes to the document before it becomes data (--set values); forces the positioned reader. */
   edit?: (doc: Document) => void;
+}
+
+const schemaOf = <T extends $ZodType>(spec: DataSpec<T>): T | Promise<T> => (typeof spec.schema === 'function' ? spec.schema() : spec.schema);
+
+/** The schema's output for valid data, else undefined. zod loads here, not at start-up. */
+async function validOrUndefined<T extends $ZodType>(schema: T, data: unknown): Promise<output<T> | undefined> {
+  const { safeParse } = await import('./zod.js');
+  const result = safeParse(schema, data);
+  return result.success ? result.data : undefined;
 }
 
 /**
@@ -239,13 +250,13 @@ export async function parseValidated<T extends $ZodType>(raw: string, file: stri
   if (!spec.edit) {
     const data = loadPlainData(plainText(raw, file));
     if (data !== undefined) {
-      const result = z.safeParse(spec.schema, data);
-      if (result.success && !spec.check?.(result.data)) return result.data;
+      const value = spec.fast ? spec.fast(data) : await validOrUndefined(await schemaOf(spec), data);
+      if (value !== undefined && !spec.check?.(value)) return value;
     }
   }
   const { parseDataDocument, validateData, fieldError } = await import('./data-document.js');
   const parsed = parseDataDocument(raw, file, spec.edit);
-  const value = validateData(parsed, spec.schema, file, spec.schemaHint);
+  const value = validateData(parsed, await schemaOf(spec), file, spec.schemaHint);
   const problem = spec.check?.(value);
   if (problem) throw fieldError(parsed, problem);
   return value;
@@ -264,11 +275,4 @@ export function findKey(data: unknown, name: string): PropertyKey[] | null {
   return null;
 }
 
-/** What is wrong with a value for a schema, worded like file errors ("expected …, got …"); null when valid. */
-export function problemWith(schema: $ZodType, value: unknown, schemaHint: string): string | null {
-  const result = z.safeParse(schema, value);
-  if (result.success) return null;
-  const first = describeIssue(result.error.issues[0]!, value, schemaHint);
-  return first.path.length > 0 ? `${formatPath(first.path)}: ${first.text}` : first.text;
-}
 

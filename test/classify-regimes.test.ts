@@ -7,7 +7,7 @@ import { decideRegimes } from '../src/core/regimes.js';
 import { diagnose } from '../src/core/report.js';
 import { loadRules } from '../src/rules/load.js';
 import type { Rules } from '../src/rules/model.js';
-import type { AlgorithmFunction } from '../src/answers/schema.js';
+import type { AlgorithmFunction } from '../src/answers/vocabulary.js';
 import { AS_OF, CASES, ROOT } from './helpers.js';
 
 let rules: Rules;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { TYPE_CODES } from '../src/answers/schema.js';
+import { TYPE_CODES } from '../src/answers/vocabulary.js';
 import {
   PURPOSE_CODES, PURPOSE_MAX_LENGTH, PURPOSE_MESSAGES, PURPOSE_MIN_LENGTH, formatPurposeFinding, lintPurpose,
   type PurposeCode,

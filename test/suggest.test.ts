@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { TypeCode } from '../src/answers/schema.js';
+import type { TypeCode } from '../src/answers/vocabulary.js';
 import { EmptyTextError, featureHits, foldText, isConfident, suggestType } from '../src/suggest/suggest.js';
 import { heldOutEvaluations } from '../scripts/eval-suggest.js';
 import { loadExamples, serialiseModel, trainSuggestModel } from '../scripts/train-suggest.js';

@@ -2,7 +2,9 @@ import { parseValidated, type FieldProblem } from '../data-file.js';
 import { parseDeclaredType } from '../core/classify.js';
 import { parseFilingNumber } from '../core/filing-number.js';
 import type { Rules } from '../rules/model.js';
-import { AnswersSchema, type Answers } from './schema.js';
+import type { Answers, AnswersSchema } from './schema.js';
+import { runPlan, type PlanNode } from './plan.js';
+import plan from './plan.json' with { type: 'json' };
 import type { SetValue } from './set.js';
 
 /**
@@ -14,7 +16,9 @@ export async function parseAnswers(text: string, file: string, rules: Rules, set
   // --set edits the document in place, so only then is the `yaml` document needed up front.
   const applySets = sets.length > 0 ? (await import('./apply-sets.js')).applySets : undefined;
   return parseValidated(text, file, {
-    schema: AnswersSchema,
+    // The plan accepts what the schema does, so the schema is built only for a file with a problem.
+    schema: async (): Promise<typeof AnswersSchema> => (await import('./schema.js')).AnswersSchema,
+    fast: (data) => runPlan(plan as PlanNode, data) as Answers | undefined,
     schemaHint: 'filing-check schema answers',
     check: (answers) => answersProblem(answers, rules),
     edit: applySets && ((doc) => applySets(doc, sets)),

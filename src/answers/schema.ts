@@ -1,50 +1,27 @@
 import * as z from '../zod.js';
-import { isValidCreditCode } from './credit-code.js';
-import { isRealDate } from '../dates.js';
+import { CREDIT_CODE_SHAPE, CUSTOM, DATE_SHAPE } from './checks.js';
+import {
+  AUDIENCES, BIOMETRICS, FOUNDATION_MODELS, FUNCTIONS, ICP_STATES, MATERIAL_STATUSES, MODALITIES, PUBLIC_FEATURES, ROLES,
+  SERVICE_FORMS, SERVICE_STATUSES,
+} from './vocabulary.js';
 
-/** Values of `does`: what an algorithm does in its service, one fact per filing type code. */
-export const FUNCTIONS = ['generate', 'personalize', 'rank', 'search', 'filter', 'decide'] as const;
-export const SERVICE_FORMS = ['app', 'website', 'mini-program', 'public-account', 'api', 'sdk', 'other'] as const;
-export const AUDIENCES = ['public', 'business', 'internal'] as const;
-/** 舆论属性 features, from the 2018 security-assessment rules Art 2. */
-export const PUBLIC_FEATURES = [
-  'forum', 'blog', 'microblog', 'chat-room', 'group-chat', 'public-account', 'short-video',
-  'live-streaming', 'info-sharing', 'mini-program', 'comments',
-] as const;
-export const SERVICE_STATUSES = ['planned', 'live', 'terminated'] as const;
-export const ROLES = ['provider', 'technical-supporter'] as const;
-export const MODALITIES = ['text', 'image', 'audio', 'video', 'virtual-scene', '3d', 'code'] as const;
-export const BIOMETRICS = ['face', 'voice', 'body'] as const;
-export const FOUNDATION_MODELS = ['none', 'self-developed', 'fine-tuned', 'third-party-api', 'open-source-deployed'] as const;
-export const MATERIAL_STATUSES = ['missing', 'draft', 'ready', 'not-applicable'] as const;
-export const ICP_STATES = ['filed', 'licensed', 'none', 'unknown'] as const;
-export const TYPE_CODES = ['01', '02', '03', '04', '05', '06'] as const;
-
-export type TypeCode = (typeof TYPE_CODES)[number];
-export type AlgorithmFunction = (typeof FUNCTIONS)[number];
-export type MaterialStatus = (typeof MATERIAL_STATUSES)[number];
-
-const CREDIT_CODE_SHAPE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const kebabId = z.string().check(z.regex(KEBAB_ID, 'a kebab-case id such as "news-app" (lower-case letters, digits, hyphens)'));
 
-const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
-const isoDate = z
-  .string()
-  .check(z.regex(DATE_SHAPE, 'a date written YYYY-MM-DD'), z.refine((date) => !DATE_SHAPE.test(date) || isRealDate(date), 'a date that exists in the calendar'));
+const isoDate = z.string().check(z.regex(DATE_SHAPE, 'a date written YYYY-MM-DD'), z.refine(CUSTOM.realDate, 'a date that exists in the calendar'));
+
+// One trim for every text, and every custom function from checks.ts: the validation plan
+// (plan.ts) finds them there by identity.
+const trim = z.overwrite(CUSTOM.trim);
 
 // Bounds keep a hostile file from echoing megabytes into every report and checklist.
-const text = z.string().check(z.trim(), z.minLength(1, 'a non-empty text'), z.maxLength(2000, 'a text of at most 2,000 characters'));
-const nameText = z.string().check(z.trim(), z.minLength(1, 'a non-empty name'), z.maxLength(200, 'a name of at most 200 characters'));
+const text = z.string().check(trim, z.minLength(1, 'a non-empty text'), z.maxLength(2000, 'a text of at most 2,000 characters'));
+const nameText = z.string().check(trim, z.minLength(1, 'a non-empty name'), z.maxLength(200, 'a name of at most 200 characters'));
 const described = <T extends z.ZodMiniType>(schema: T, description: string): T => schema.check(z.describe(description)) as T;
 const optionalText = (description: string) => z.optional(described(text, description));
 
-/** YAML reads an unquoted 330110 or 02 as a number; codes are strings, so take both (02 → "02"). */
-const codeText = (width: number) =>
-  z.pipe(
-    z.transform((value: unknown) => (typeof value === 'number' && Number.isInteger(value) ? String(value).padStart(width, '0') : value)),
-    text,
-  );
+/** A code that YAML may have read as a number (see CUSTOM.typeCode), as text. */
+const codeText = (toText: (value: unknown) => unknown) => z.pipe(z.transform(toText), text);
 
 const MaterialEntry = z
   .strictObject({
@@ -54,13 +31,7 @@ const MaterialEntry = z
     due: z.optional(described(isoDate, 'target date, YYYY-MM-DD')),
     reason: optionalText('why the material does not apply; required for not-applicable'),
   })
-  .check(
-    z.superRefine((entry, ctx) => {
-      if (entry.status === 'not-applicable' && !entry.reason) {
-        ctx.issues.push({ code: 'custom', path: ['reason'], message: 'a reason, because status is not-applicable', input: entry });
-      }
-    }),
-  );
+  .check(z.check(CUSTOM.notApplicableHasReason));
 
 // The description goes on the record, inside the default: check() on a zod/mini default copies its
 // definition and so fixes one {} object as the default of every algorithm in every parse.
@@ -70,14 +41,13 @@ const Entity = z.strictObject({
   name: described(nameText, '主体名称: the company name exactly as on the business licence'),
   creditCode: z.optional(
     z.string().check(
-      z.trim(),
+      trim,
       z.regex(CREDIT_CODE_SHAPE, 'an 18-character unified social credit code (统一社会信用代码)'),
-      // Only a well-formed code has a check digit worth reporting on.
-      z.refine((code) => !CREDIT_CODE_SHAPE.test(code) || isValidCreditCode(code), 'a unified social credit code whose check digit (GB 32100-2015) is correct'),
+      z.refine(CUSTOM.creditCodeCheckDigit, 'a unified social credit code whose check digit (GB 32100-2015) is correct'),
     ),
   ),
   regionCode: z.optional(
-    described(z.pipe(codeText(6), z.string().check(z.regex(/^[1-8]\d{5}$/, 'a 6-digit administrative division code such as "330110"'))), '行政区划代码 of the registered address'),
+    described(z.pipe(codeText(CUSTOM.regionCode), z.string().check(z.regex(/^[1-8]\d{5}$/, 'a 6-digit administrative division code such as "330110"'))), '行政区划代码 of the registered address'),
   ),
   foreignInvested: z._default(z.boolean(), false),
   icp: described(z._default(z.enum(ICP_STATES), 'unknown'), 'ICP 备案 / 经营许可证 of the same subject'),
@@ -119,7 +89,7 @@ const Algorithm = z.strictObject({
   services: z._default(z.array(kebabId), []),
   role: z._default(z.enum(ROLES), 'provider'),
   does: z.array(z.enum(FUNCTIONS)).check(z.minLength(1, 'at least one function')),
-  declaredType: z.optional(described(codeText(2), 'the type the team intends to file under: a code 01–06 or its Chinese name')),
+  declaredType: z.optional(described(codeText(CUSTOM.typeCode), 'the type the team intends to file under: a code 01–06 or its Chinese name')),
   filingNumber: optionalText('网信算备… number, for an algorithm already filed'),
   changes: z._default(
     z.array(
@@ -147,32 +117,7 @@ export const AnswersSchema = z
     materials: Materials,
   })
   .check(
-    z.superRefine((answers, ctx) => {
-      const issue = (path: (string | number)[], message: string) => ctx.issues.push({ code: 'custom', path, message, input: answers });
-      const serviceIds = new Set<string>();
-      answers.services.forEach((service, i) => {
-        if (serviceIds.has(service.id)) issue(['services', i, 'id'], `a unique id (got "${service.id}", already used)`);
-        serviceIds.add(service.id);
-      });
-      const algorithmIds = new Set<string>();
-      answers.algorithms.forEach((algorithm, i) => {
-        if (algorithmIds.has(algorithm.id)) issue(['algorithms', i, 'id'], `a unique id (got "${algorithm.id}", already used)`);
-        algorithmIds.add(algorithm.id);
-        algorithm.services.forEach((ref, j) => {
-          if (!serviceIds.has(ref)) {
-            const known = [...serviceIds].join(', ') || 'none defined';
-            issue(['algorithms', i, 'services', j], `the id of a service in services (got "${ref}"; known: ${known})`);
-          }
-        });
-        if (algorithm.role === 'provider' && algorithm.services.length === 0) {
-          issue(['algorithms', i, 'services'], 'at least one service id: a provider (服务提供者) runs the algorithm in its own product');
-        }
-        if (algorithm.does.includes('generate') && !algorithm.generation) {
-          issue(['algorithms', i, 'generation'], 'a generation block (modalities, foundationModel …) because does includes generate');
-        }
-        if (new Set(algorithm.does).size !== algorithm.does.length) issue(['algorithms', i, 'does'], 'each function once');
-      });
-    }),
+    z.check(CUSTOM.consistentAnswers),
     z.meta({ id: 'FilingCheckAnswers', title: 'filing-check answers file' }),
   );
 

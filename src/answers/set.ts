@@ -1,4 +1,5 @@
-import { parsePath, parseYamlValue, problemWith } from '../data-file.js';
+import { parsePath, parseYamlValue } from '../data-file.js';
+import { problemWith } from '../schema-problem.js';
 import { InputError } from '../errors.js';
 import { fieldSchema } from './fields.js';
 

@@ -1,4 +1,4 @@
-import type { AlgorithmFunction, TypeCode } from '../answers/schema.js';
+import type { AlgorithmFunction, TypeCode } from '../answers/vocabulary.js';
 import { parseDeclaredType } from '../core/classify.js';
 import { InputError } from '../errors.js';
 import { t, type Lang } from '../messages/messages.js';

@@ -1,6 +1,7 @@
 import { extname } from 'node:path';
 import ExcelJS from 'exceljs';
-import { MATERIAL_STATUSES, type Answers, type MaterialEntry, type MaterialStatus } from '../answers/schema.js';
+import type { Answers, MaterialEntry } from '../answers/schema.js';
+import { MATERIAL_STATUSES, type MaterialStatus } from '../answers/vocabulary.js';
 import { isRealDate } from '../dates.js';
 import { InputError } from '../errors.js';
 import { parseCsv } from '../format/csv.js';

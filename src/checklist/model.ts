@@ -1,4 +1,4 @@
-import { MATERIAL_STATUSES, type MaterialStatus } from '../answers/schema.js';
+import { MATERIAL_STATUSES, type MaterialStatus } from '../answers/vocabulary.js';
 import type { Report } from '../core/report-schema.js';
 import { itemKey, reportGroups } from '../format/groups.js';
 import { tallyView } from '../format/html.js';

@@ -2,7 +2,6 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { parseAnswers } from '../answers/read.js';
-import { parseSetOption } from '../answers/set.js';
 import { diagnose, exitCodeFor } from '../core/report.js';
 import { InputError } from '../errors.js';
 import { openAtomicWriter, type Io } from '../io.js';
@@ -97,7 +96,8 @@ export function registerDiagnose(program: Command, { io, result }: CommandContex
     .addHelpText('after', EXIT_CODES_HELP)
     .action(async (files: string[], options: DiagnoseOptions) => {
       const asOf = asOfDate(options.asOf, io);
-      const sets = options.set.map(parseSetOption);
+      // --set values are checked against their fields' schemas, which only then need building.
+      const sets = options.set.length > 0 ? options.set.map((await import('../answers/set.js')).parseSetOption) : [];
       let rules: Promise<Rules> | undefined;
       const loadRules = () => (rules ??= rulesFor(options, io));
       if (isBatch(files, io.cwd)) {

@@ -1,7 +1,7 @@
 import { relative, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { parseAnswers } from '../answers/read.js';
-import { TYPE_CODES, type TypeCode } from '../answers/schema.js';
+import { TYPE_CODES, type TypeCode } from '../answers/vocabulary.js';
 import { InputError } from '../errors.js';
 import { checkConsistency, typeForDraft } from '../lint/consistency.js';
 import { formatLintReport, lintExitCode, type LintFormat, type LintReport } from '../lint/format.js';

@@ -1,4 +1,5 @@
-import type { Algorithm, AlgorithmFunction, TypeCode } from '../answers/schema.js';
+import type { Algorithm } from '../answers/schema.js';
+import type { AlgorithmFunction, TypeCode } from '../answers/vocabulary.js';
 import type { TypeDefinition } from '../rules/schema.js';
 
 /** The type an algorithm's facts give, and the functions that gave it. */

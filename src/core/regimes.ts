@@ -1,5 +1,5 @@
 import type { Algorithm, Answers, Service } from '../answers/schema.js';
-import { REGIME_IDS, type RegimeId } from '../rules/schema.js';
+import { REGIME_IDS, type RegimeId } from '../constants.js';
 import { servicesOf } from './facts.js';
 
 /** Why a decision came out as it did: a message key and its arguments, worded later. */

@@ -1,7 +1,7 @@
 import * as z from '../zod.js';
-import { MATERIAL_STATUSES, ROLES, TYPE_CODES } from '../answers/schema.js';
+import { MATERIAL_STATUSES, ROLES, TYPE_CODES } from '../answers/vocabulary.js';
 import { LANGS } from '../messages/messages.js';
-import { REGIME_IDS, SEVERITIES } from '../rules/schema.js';
+import { REGIME_IDS, SEVERITIES } from '../constants.js';
 
 const ReportBasis = z.strictObject({
   instrument: z.string(),

@@ -1,7 +1,8 @@
-import type { Answers, MaterialEntry, MaterialStatus, TypeCode } from '../answers/schema.js';
+import type { Answers, MaterialEntry } from '../answers/schema.js';
+import type { MaterialStatus, TypeCode } from '../answers/vocabulary.js';
 import { t, type Lang } from '../messages/messages.js';
 import type { Basis, Material, Rules } from '../rules/model.js';
-import { REGIME_IDS, SEVERITIES, type RegimeId, type Severity } from '../rules/schema.js';
+import { REGIME_IDS, SEVERITIES, type RegimeId, type Severity } from '../constants.js';
 import type { Report, ReportAlgorithm, ReportBasis, ReportDeadline, ReportItem, ReportRegime, ReportWarning, Tally } from './report-schema.js';
 import { classifyAlgorithm, parseDeclaredType, type Classification } from './classify.js';
 import { algorithmFacts, evaluateCondition, type Facts } from './facts.js';

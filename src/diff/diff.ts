@@ -1,4 +1,4 @@
-import type { MaterialStatus } from '../answers/schema.js';
+import type { MaterialStatus } from '../answers/vocabulary.js';
 import type { Report, ReportItem, Tally } from '../core/report-schema.js';
 import { itemKey } from '../format/groups.js';
 import type { RegimeId, Severity } from '../rules/schema.js';

@@ -2,7 +2,8 @@
 // answers file (and, without one, as each other). Reviewers return filings whose documents
 // disagree, so a mismatch is major; the extraction is loose, so the judging here is strict about
 // what counts as "a different name" (see the tests for the false positives it avoids).
-import type { Algorithm, Answers, TypeCode } from '../answers/schema.js';
+import type { Algorithm, Answers } from '../answers/schema.js';
+import type { TypeCode } from '../answers/vocabulary.js';
 import { classifyAlgorithm, parseDeclaredType } from '../core/classify.js';
 import type { TypeDefinition } from '../rules/schema.js';
 import { compareFindings, templateText, type LintFinding } from './lint.js';

@@ -1,6 +1,6 @@
 // The draft lint: where a 拟公示内容 or 算法安全自评估报告 draft is likely to be returned (补正).
 // Pure: lines in, findings out. Every word it looks for is in lint-rules.yaml.
-import type { TypeCode } from '../answers/schema.js';
+import type { TypeCode } from '../answers/vocabulary.js';
 import type { Severity } from '../rules/schema.js';
 import { statedType, typeName } from './mentions.js';
 import { LINT_RULES, combinePatterns, compilePatterns, escapeRegExp, PATTERN_FLAGS, type LintKind, type SectionRule } from './rules.js';

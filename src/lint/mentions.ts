@@ -1,6 +1,6 @@
 // What a draft says about itself: the filing type it names and the company, algorithm and product
 // names it mentions. Extraction is deliberately loose; consistency.ts decides what is a mismatch.
-import type { TypeCode } from '../answers/schema.js';
+import type { TypeCode } from '../answers/vocabulary.js';
 import { LINT_RULES, PATTERN_FLAGS, escapeRegExp } from './rules.js';
 import { parseHeading } from './structure.js';
 import { foldText } from './text.js';

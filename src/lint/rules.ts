@@ -1,6 +1,6 @@
 import * as z from '../zod.js';
-import { TYPE_CODES } from '../answers/schema.js';
-import { SEVERITIES } from '../rules/schema.js';
+import { TYPE_CODES } from '../answers/vocabulary.js';
+import { SEVERITIES } from '../constants.js';
 import rawRules from './lint-rules.yaml';
 
 /** Flags of every vocabulary pattern: drafts mix "Embedding" and "embedding", full- and half-width. */

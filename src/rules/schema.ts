@@ -2,15 +2,11 @@ import * as z from '../zod.js';
 import {
   AUDIENCES, BIOMETRICS, FOUNDATION_MODELS, FUNCTIONS, ICP_STATES, MODALITIES, PUBLIC_FEATURES, ROLES,
   SERVICE_FORMS, SERVICE_STATUSES, TYPE_CODES,
-} from '../answers/schema.js';
+} from '../answers/vocabulary.js';
 
-import { SEVERITIES } from '../constants.js';
+import { REGIME_IDS, SEVERITIES } from '../constants.js';
 
-export { SEVERITIES, type Severity } from '../constants.js';
-export const REGIME_IDS = [
-  'algorithm-filing', 'security-assessment', 'genai-filing', 'genai-registration', 'content-labeling',
-] as const;
-export type RegimeId = (typeof REGIME_IDS)[number];
+export { REGIME_IDS, SEVERITIES, type RegimeId, type Severity } from '../constants.js';
 export const CONFIDENCES = ['law', 'practice'] as const;
 
 /**

@@ -8,7 +8,7 @@
 //   PURPOSE_TYPE_NOT_STATED 0.70 % of the 4,019 texts with a type code, each checked against its
 //   own code (1.74 % of the general list: 06 texts that word a decision as 推荐/匹配/识别, and the
 //   2022 customer-service bots filed as 01).
-import type { TypeCode } from '../answers/schema.js';
+import type { TypeCode } from '../answers/vocabulary.js';
 import messages from './purpose-messages.yaml';
 import { CONCEPT_WORDS, FUNCTION_OF_TYPE, foldText } from './suggest.js';
 

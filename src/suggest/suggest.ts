@@ -3,7 +3,7 @@
 // words, learnt offline from the CAC's published lists by scripts/train-suggest.ts; the model ships
 // as model.json, so nothing is read at run time. The feature extraction lives here only and
 // training imports it, so a model is always asked about the features it was learnt on.
-import { TYPE_CODES, type AlgorithmFunction, type TypeCode } from '../answers/schema.js';
+import { TYPE_CODES, type AlgorithmFunction, type TypeCode } from '../answers/vocabulary.js';
 import bundledModel from './model.json' with { type: 'json' };
 
 /** A suggestion: the best type, how sure the model is, the runners-up and the phrases behind it. */

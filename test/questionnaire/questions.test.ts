@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FUNCTIONS, MATERIAL_STATUSES, PUBLIC_FEATURES } from '../../src/answers/schema.js';
+import { FUNCTIONS, MATERIAL_STATUSES, PUBLIC_FEATURES } from '../../src/answers/vocabulary.js';
 import { QuestionsFileSchema, SECTION_PREFIXES, type SectionName } from '../../src/questionnaire/questions.js';
 import data from '../../src/questionnaire/questions.yaml';
 
