@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { ReportSchema } from '../src/core/report-schema.js';
-import { AS_OF, CASES, ROOT, runCli, tempDir } from './helpers.js';
+import { AS_OF, BIN, CASES, ROOT, runCli, tempDir } from './helpers.js';
 import { expectGolden } from './formats-support.js';
 
 const cases = readdirSync(CASES).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
@@ -89,6 +90,21 @@ describe('exit codes and streams', () => {
     const debug = runCli(['diagnose', 'missing.yaml', '--debug']);
     expect(debug.code).toBe(2);
     expect(debug.stderr).toMatch(/^filing-check: missing\.yaml: no such file[^\n]*\nInputError: missing\.yaml[\s\S]*\n {4}at /);
+  });
+
+  it('stdout redirected to a file gets exactly what a pipe gets (written straight to the file), with the same exit code', () => {
+    const dir = tempDir();
+    for (const args of [['diagnose', join(CASES, 'news-feed.yaml'), '--as-of', AS_OF], ['diagnose', join(CASES, 'news-feed.yaml'), join(CASES, 'ride-hailing.yaml'), '--format', 'json', '--as-of', AS_OF], ['--help']]) {
+      const piped = runCli(args);
+      const file = join(dir, 'out.txt');
+      const fd = openSync(file, 'w');
+      const toFile = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ['pipe', fd, 'pipe'], encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      closeSync(fd);
+      expect(toFile.stderr).toBe(piped.stderr);
+      expect(toFile.status).toBe(piped.code);
+      expect(readFileSync(file, 'utf8')).toBe(piped.stdout);
+      expect(piped.stdout.length).toBeGreaterThan(1000);
+    }
   });
 
   it('--help and --version exit 0 and list the exit codes', () => {
