@@ -9,7 +9,7 @@ import { ExitCode, InputError, type ExitCodeValue } from '../errors.js';
 import { formatBatchSummary, type BatchRow } from '../format/batch-summary.js';
 import type { Io } from '../io.js';
 import type { Rules } from '../rules/model.js';
-import { createColor } from '../color.js';
+import type { ColorChoice } from '../color.js';
 import { renderReport } from '../format/index.js';
 import { missingMaterialFiles, readAnswersSource, VERSION, type FailOn } from './shared.js';
 
@@ -83,7 +83,7 @@ export async function runBatch(files: readonly string[], rules: Rules, options: 
 
 async function diagnoseEach(files: readonly string[], rules: Rules, options: BatchOptions, io: Io, write: (text: string) => Promise<void>): Promise<ExitCodeValue> {
   const rows: BatchRow[] = [];
-  const color = createColor({ flag: options.toFile ? false : options.color, env: io.env, isTTY: io.stdoutIsTTY });
+  const color: ColorChoice = { flag: options.toFile ? false : options.color, env: io.env, isTTY: io.stdoutIsTTY };
   const separator = options.format === 'json' ? '' : '\n';
   let code: ExitCodeValue = ExitCode.Ok;
   for (const [i, file] of files.entries()) {

@@ -1,7 +1,7 @@
 import { appendFile, mkdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { createColor } from '../color.js';
+import type { ColorChoice } from '../color.js';
 import type { Report } from '../core/report-schema.js';
 import { InputError } from '../errors.js';
 import { REPORT_EXTENSIONS, REPORT_FORMATS, renderReport, type ReportFormat } from '../format/index.js';
@@ -62,7 +62,7 @@ export async function emitReport(report: Report, options: ReportOutputOptions, i
   if (binary && !options.out && !options.outDir) throw new InputError(`--format ${binary} is a binary file; pass --out FILE or --out-dir DIR`);
   const chromium = formats.includes('pdf') ? await (await import('../format/pdf.js')).findChromium(options.chromium, io.env, io.cwd) : undefined;
 
-  const color = (toFile: boolean) => createColor({ flag: toFile ? false : options.color, env: io.env, isTTY: io.stdoutIsTTY });
+  const color = (toFile: boolean): ColorChoice => ({ flag: toFile ? false : options.color, env: io.env, isTTY: io.stdoutIsTTY });
   const base = { failOn: options.failOn, ...(chromium ? { chromium } : {}) };
   const summaries: string[] = [];
 

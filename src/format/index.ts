@@ -1,4 +1,4 @@
-import type { ChalkInstance } from 'chalk';
+import type { ColorChoice } from '../color.js';
 import type { Report } from '../core/report-schema.js';
 import type { Severity } from '../rules/schema.js';
 
@@ -14,7 +14,8 @@ export const REPORT_EXTENSIONS: Record<ReportFormat, string> = {
 /** What a view may depend on besides the report. */
 export interface RenderContext {
   failOn: Severity | 'none';
-  color: ChalkInstance;
+  /** Only the text view has colours; it alone loads chalk. */
+  color: ColorChoice;
   /** Resolved before rendering, so a missing browser fails before anything is written. */
   chromium?: string;
 }
@@ -31,8 +32,10 @@ export interface Rendered {
  */
 export async function renderReport(report: Report, format: ReportFormat, context: RenderContext): Promise<Rendered> {
   switch (format) {
-    case 'text':
-      return { content: (await import('./text.js')).formatText(report, context.color) };
+    case 'text': {
+      const [{ formatText }, { createColor }] = await Promise.all([import('./text.js'), import('../color.js')]);
+      return { content: formatText(report, createColor(context.color)) };
+    }
     case 'json':
       // Through the schema, so keys come in its order whether the report was just built (diagnose)
       // or read back from a saved file (render): both print the same bytes.
