@@ -64,9 +64,16 @@ try {
 
   // The precompiler runs the real loader and validator from src, bundled to a throwaway file.
   const entry = join(work, 'precompile.mjs');
-  await build({ ...common, banner: { js: esmRequire }, stdin: { contents: "export { precompileBundledRules } from './src/rules/parse-packs.ts';", resolveDir: root, loader: 'ts' }, outfile: entry });
-  const { precompileBundledRules } = await import(pathToFileURL(entry).href);
-  await writeFile(join(dist, 'rules.json'), JSON.stringify(await precompileBundledRules(root)));
+  await build({
+    ...common,
+    banner: { js: esmRequire },
+    stdin: { contents: "export { precompileBundledRules } from './src/rules/parse-packs.ts'; export * from './src/rules/precompile.ts';", resolveDir: root, loader: 'ts' },
+    outfile: entry,
+  });
+  const { precompileBundledRules, withoutGuidance, PRECOMPILED_RULES, PRECOMPILED_RULES_WITHOUT_GUIDANCE } = await import(pathToFileURL(entry).href);
+  const precompiled = await precompileBundledRules(root);
+  await writeFile(join(dist, PRECOMPILED_RULES), JSON.stringify(precompiled));
+  await writeFile(join(dist, PRECOMPILED_RULES_WITHOUT_GUIDANCE), JSON.stringify(withoutGuidance(precompiled)));
 } finally {
   await rm(work, { recursive: true, force: true });
 }

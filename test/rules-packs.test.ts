@@ -12,6 +12,8 @@ import { loadRules } from '../src/rules/load.js';
 import { parseRulePack } from '../src/rules/parse-packs.js';
 import { mergePacks, type Rules } from '../src/rules/model.js';
 import { packageRoot } from '../src/paths.js';
+import { GUIDANCE_FIELDS } from '../src/rules/precompile.js';
+import { REPORT_FORMATS, renderReport } from '../src/format/index.js';
 
 const root = packageRoot();
 
@@ -241,6 +243,26 @@ function requiredIn(name: string): Set<string> {
   const report = diagnose({ answers, rules, lang: 'zh', source: `${name}.yaml`, asOf: '2026-11-29', toolVersion: 'test' });
   return new Set(report.items.map((i) => i.id));
 }
+
+describe('the rules a diagnosis reads (without guidance)', () => {
+  it('give the same report, in every view and language, as the full rules, for cases that need every material', async () => {
+    const lean = await loadRules([], root, { guidance: false });
+    // The test means something only if the lean rules really lack the guidance.
+    expect(lean.materials.filter((m) => GUIDANCE_FIELDS.some((field) => field in m))).toEqual([]);
+    expect(rules.materials.filter((m) => m.summary && m.prepare).length).toBe(rules.materials.length);
+    const color = { flag: false, env: {}, isTTY: false };
+    for (const [name, value] of Object.entries(CASES)) {
+      const answers = AnswersSchema.parse(value);
+      for (const lang of ['zh', 'en'] as const) {
+        const report = (withRules: Rules) => diagnose({ answers, rules: withRules, lang, source: `${name}.yaml`, asOf: '2026-11-29', toolVersion: 'test' });
+        for (const format of REPORT_FORMATS.filter((f) => f !== 'pdf')) {
+          const full = await renderReport(report(rules), format, { failOn: 'blocking', color });
+          expect([name, lang, format, (await renderReport(report(lean), format, { failOn: 'blocking', color })).content]).toEqual([name, lang, format, full.content]);
+        }
+      }
+    }
+  });
+});
 
 describe('every material is reachable by a realistic case', () => {
   it('the cases together require every material', () => {

@@ -99,7 +99,8 @@ export function registerDiagnose(program: Command, { io, result }: CommandContex
       // --set values are checked against their fields' schemas, which only then need building.
       const sets = options.set.length > 0 ? options.set.map((await import('../answers/set.js')).parseSetOption) : [];
       let rules: Promise<Rules> | undefined;
-      const loadRules = () => (rules ??= rulesFor(options, io));
+      // Reports (and the questionnaire, which shows report items) never show a material's guidance.
+      const loadRules = () => (rules ??= rulesFor(options, io, { guidance: false }));
       if (isBatch(files, io.cwd)) {
         result.code = (await diagnoseBatch(files, options, await loadRules(), asOf, io)) as typeof result.code;
         return;

@@ -7,7 +7,7 @@ import { isRealDate } from '../dates.js';
 import type { Answers } from '../answers/schema.js';
 import { InputError, type ExitCodeValue } from '../errors.js';
 import { writeFileAtomic, type Io } from '../io.js';
-import { loadRules } from '../rules/load.js';
+import { loadRules, type RulesScope } from '../rules/load.js';
 import type { Rules } from '../rules/model.js';
 
 export { EXIT_CODES_HELP, VERSION } from '../constants.js';
@@ -92,8 +92,8 @@ export function asOfDate(asOf: string | undefined, io: Io): string {
 }
 
 /** The bundled rule packs plus any --rules overlays. */
-export async function rulesFor(options: Pick<CommonOptions, 'rules'>, io: Io): Promise<Rules> {
-  return loadRules(options.rules.map((dir) => resolve(io.cwd, dir)), io.cwd);
+export async function rulesFor(options: Pick<CommonOptions, 'rules'>, io: Io, scope?: RulesScope): Promise<Rules> {
+  return loadRules(options.rules.map((dir) => resolve(io.cwd, dir)), io.cwd, scope);
 }
 
 /** Writes command output to --out (atomically, never replacing without --force) or stdout. */

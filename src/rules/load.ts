@@ -3,7 +3,7 @@ import { basename, join, relative } from 'node:path';
 import { InputError } from '../errors.js';
 import { mergePacks, type PackSource, type Rules } from './model.js';
 import { packageRoot } from '../paths.js';
-import { hashText, type PrecompiledRules } from './precompile.js';
+import { hashText, PRECOMPILED_RULES, PRECOMPILED_RULES_WITHOUT_GUIDANCE, type PrecompiledRules } from './precompile.js';
 
 /** The *.yaml rule packs of a directory, in name order; exit 2 when there are none. */
 export function packFilesIn(dir: string): string[] {
@@ -20,11 +20,16 @@ export function packFilesIn(dir: string): string[] {
   return files;
 }
 
+/** What loadRules reads: `guidance: false` leaves out what only people preparing materials read (see GUIDANCE_FIELDS). */
+export interface RulesScope {
+  guidance: boolean;
+}
+
 /** The bundled packs: from the build's precompiled copy when rules/ is unchanged, else parsed. */
-async function bundledPacks(root: string): Promise<PackSource[]> {
+async function bundledPacks(root: string, scope: RulesScope): Promise<PackSource[]> {
   const dir = join(root, 'rules');
   const names = packFilesIn(dir).map((path) => basename(path));
-  const cached = precompiledRules(join(root, 'dist', 'rules.json'));
+  const cached = precompiledRules(join(root, 'dist', scope.guidance ? PRECOMPILED_RULES : PRECOMPILED_RULES_WITHOUT_GUIDANCE));
   if (cached && cached.files.length === names.length && cached.files.every((file, i) => file.name === names[i] && unchanged(join(dir, file.name), file))) {
     return cached.packs.map((pack, i) => ({ pack, file: `rules/${names[i]}`, locate: () => `rules/${names[i]}` }));
   }
@@ -49,8 +54,8 @@ function unchanged(path: string, built: PrecompiledRules['files'][number]): bool
 }
 
 /** Loads the bundled packs, then each overlay directory in order, and merges them. */
-export async function loadRules(overlayDirs: readonly string[], cwd: string): Promise<Rules> {
-  const sources = await bundledPacks(packageRoot());
+export async function loadRules(overlayDirs: readonly string[], cwd: string, scope: RulesScope = { guidance: true }): Promise<Rules> {
+  const sources = await bundledPacks(packageRoot(), scope);
   if (overlayDirs.length > 0) {
     const { readPackDir } = await import('./parse-packs.js');
     for (const dir of overlayDirs) sources.push(...(await readPackDir(dir, (path) => relative(cwd, path))).sources);

@@ -1,4 +1,4 @@
-import type { RulePack } from './schema.js';
+import type { MaterialRule, RulePack } from './schema.js';
 
 /**
  * The bundled packs, parsed and validated at build time, keyed by a fingerprint of each file's text, so
@@ -6,6 +6,10 @@ import type { RulePack } from './schema.js';
  * and modification time are kept too: while both are unchanged (as in the built checkout) the files
  * need not even be read; a copy with new times (an npm install) falls back to the hash.
  */
+/** The build's files in dist/: every pack in full, and without guidance for diagnoses. */
+export const PRECOMPILED_RULES = 'rules.json';
+export const PRECOMPILED_RULES_WITHOUT_GUIDANCE = 'rules-diagnosis.json';
+
 export interface PrecompiledRules {
   files: { name: string; hash: string; size: number; mtimeMs: number }[];
   packs: RulePack[];
@@ -20,4 +24,16 @@ export function hashText(text: string): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return `${text.length}:${(hash >>> 0).toString(16)}`;
+}
+
+/**
+ * A material's guidance for people preparing it: what it is, how it is accepted, how to prepare it,
+ * who does it. Checklists, `rules explain` and the questionnaire show it; a diagnosis never does.
+ */
+export const GUIDANCE_FIELDS = ['summary', 'acceptance', 'prepare', 'owner', 'effort', 'returnReasons', 'checks', 'template'] as const satisfies readonly (keyof MaterialRule)[];
+
+/** The packs without their guidance: three quarters smaller, which a diagnosis reads at every start. */
+export function withoutGuidance(rules: PrecompiledRules): PrecompiledRules {
+  const strip = <T extends object>(material: T): T => Object.fromEntries(Object.entries(material).filter(([key]) => !(GUIDANCE_FIELDS as readonly string[]).includes(key))) as T;
+  return { files: rules.files, packs: rules.packs.map((pack) => ({ ...pack, materials: pack.materials.map(strip), overrides: pack.overrides.map(strip) })) };
 }
