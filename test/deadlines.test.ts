@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import chineseDays from 'chinese-days';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseAnswers } from '../src/answers/read.js';
-import { addWorkingDays } from '../src/core/deadlines.js';
+import { addWorkingDays, dayNumber } from '../src/core/deadlines.js';
 import { parseFilingNumber } from '../src/core/filing-number.js';
 import { diagnose, exitCodeFor } from '../src/core/report.js';
 import { loadRules } from '../src/rules/load.js';
@@ -13,6 +13,15 @@ import { AS_OF, CASES, ROOT, runMain } from './helpers.js';
 let rules: Rules;
 beforeAll(async () => {
   rules = await loadRules([], ROOT);
+});
+
+describe('day numbers', () => {
+  it('count days since 1970-01-01 as Date does, across leap years, centuries and eras', () => {
+    const dates: string[] = [];
+    for (let day = Date.UTC(1599, 0, 1); day <= Date.UTC(2401, 11, 31); day += 86_400_000 * 13) dates.push(new Date(day).toISOString().slice(0, 10));
+    dates.push('1970-01-01', '2000-02-29', '2024-02-29', '2100-03-01', '1900-02-28', '1900-03-01');
+    for (const iso of dates) expect([iso, dayNumber(iso)]).toEqual([iso, Date.parse(`${iso}T00:00:00Z`) / 86_400_000]);
+  });
 });
 
 describe('working days on the Chinese calendar', () => {
