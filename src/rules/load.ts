@@ -3,7 +3,7 @@ import { basename, join, relative } from 'node:path';
 import { InputError } from '../errors.js';
 import { mergePacks, type PackSource, type Rules } from './model.js';
 import { packageRoot } from '../paths.js';
-import { hashText, PRECOMPILED_RULES, PRECOMPILED_RULES_WITHOUT_GUIDANCE, type PrecompiledRules } from './precompile.js';
+import { hashBytes, PRECOMPILED_RULES, PRECOMPILED_RULES_WITHOUT_GUIDANCE, type PrecompiledRules } from './precompile.js';
 
 /** The *.yaml rule packs of a directory, in name order; exit 2 when there are none. */
 export function packFilesIn(dir: string): string[] {
@@ -50,7 +50,7 @@ function precompiledRules(path: string): PrecompiledRules | null {
 function unchanged(path: string, built: PrecompiledRules['files'][number]): boolean {
   const info = statSync(path, { throwIfNoEntry: false });
   if (!info || info.size !== built.size) return false;
-  return info.mtimeMs === built.mtimeMs || hashText(readFileSync(path, 'utf8')) === built.hash;
+  return info.mtimeMs === built.mtimeMs || hashBytes(readFileSync(path)) === built.hash;
 }
 
 /** Loads the bundled packs, then each overlay directory in order, and merges them. */

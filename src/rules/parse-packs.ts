@@ -7,7 +7,7 @@ import { parseDataDocument, validateData } from '../data-document.js';
 import { InputError } from '../errors.js';
 import { packFilesIn } from './load.js';
 import { mergePacks, type PackSource } from './model.js';
-import { hashText, type PrecompiledRules } from './precompile.js';
+import { hashBytes, type PrecompiledRules } from './precompile.js';
 import { RulePackSchema } from './schema.js';
 
 /** Parses and validates one rule-pack text; errors name file:line:column. */
@@ -17,24 +17,32 @@ export function parseRulePack(text: string, file: string): PackSource {
   return { pack, file, locate: parsed.locate };
 }
 
-export /** Reads and parses every pack file of a directory, in name order. */
-async function readPackDir(dir: string, shownAs: (path: string) => string): Promise<{ sources: PackSource[]; texts: { name: string; text: string; size: number; mtimeMs: number }[] }> {
+/** One pack file as read: its name, bytes, size and modification time. */
+interface PackFile {
+  name: string;
+  bytes: Buffer;
+  size: number;
+  mtimeMs: number;
+}
+
+/** Reads and parses every pack file of a directory, in name order. */
+export async function readPackDir(dir: string, shownAs: (path: string) => string): Promise<{ sources: PackSource[]; files: PackFile[] }> {
   const sources: PackSource[] = [];
-  const texts: { name: string; text: string; size: number; mtimeMs: number }[] = [];
+  const files: PackFile[] = [];
   for (const path of packFilesIn(dir)) {
     const shown = shownAs(path);
     const info = await stat(path);
     if (info.size > MAX_DATA_FILE_BYTES) throw new InputError(`${shown}: file is larger than ${MAX_DATA_FILE_BYTES / 1024 / 1024} MiB; expected a rule pack`);
-    const text = await readFile(path, 'utf8');
-    texts.push({ name: basename(path), text, size: info.size, mtimeMs: info.mtimeMs });
-    sources.push(parseRulePack(text, shown));
+    const bytes = await readFile(path);
+    files.push({ name: basename(path), bytes, size: info.size, mtimeMs: info.mtimeMs });
+    sources.push(parseRulePack(bytes.toString('utf8'), shown));
   }
-  return { sources, texts };
+  return { sources, files };
 }
 
 /** Parses and validates the bundled packs for the build's precompiled copy. */
 export async function precompileBundledRules(root: string): Promise<PrecompiledRules> {
-  const { sources, texts } = await readPackDir(join(root, 'rules'), (path) => `rules/${basename(path)}`);
+  const { sources, files } = await readPackDir(join(root, 'rules'), (path) => `rules/${basename(path)}`);
   mergePacks(sources);
-  return { files: texts.map(({ name, text, size, mtimeMs }) => ({ name, hash: hashText(text), size, mtimeMs })), packs: sources.map((s) => s.pack) };
+  return { files: files.map(({ name, bytes, size, mtimeMs }) => ({ name, hash: hashBytes(bytes), size, mtimeMs })), packs: sources.map((s) => s.pack) };
 }

@@ -16,14 +16,20 @@ export interface PrecompiledRules {
 }
 
 /**
- * A fingerprint of a rule file's exact text: its length and a 32-bit FNV-1a hash. The only question
- * is "edited since the build?", so a cryptographic hash (and loading node:crypto at every start) is
- * not needed.
+ * A fingerprint of a rule file's exact bytes: its length and a 32-bit FNV-1a hash taken four bytes
+ * at a time. The only question is "edited since the build?", so neither a cryptographic hash
+ * (node:crypto takes 6-10 ms to load) nor decoding the text is needed. An installed copy (whose
+ * files have new times) hashes its rule files at every start; by words that takes a quarter of
+ * the time it took by UTF-16 units. Words are read in the machine's byte order: a machine of the
+ * other order gets other hashes and parses the packs, as for an edited file.
  */
-export function hashText(text: string): string {
+export function hashBytes(bytes: Uint8Array): string {
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : Uint8Array.from(bytes);
+  const words = new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.length >>> 2);
   let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return `${text.length}:${(hash >>> 0).toString(16)}`;
+  for (let i = 0; i < words.length; i++) hash = Math.imul(hash ^ words[i]!, 0x01000193);
+  for (let i = words.length * 4; i < aligned.length; i++) hash = Math.imul(hash ^ aligned[i]!, 0x01000193);
+  return `${bytes.length}:${(hash >>> 0).toString(16)}`;
 }
 
 /**
