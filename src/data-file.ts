@@ -274,5 +274,3 @@ export function findKey(data: unknown, name: string): PropertyKey[] | null {
   }
   return null;
 }
-
-
