@@ -1,6 +1,8 @@
 // Start-up and throughput benchmark: paired, alternating runs of each case against bare
 // `node -e 0` in the same loop, so a busy shared machine slows both sides alike. Prints the
-// median time of each, their ratio, and the case's peak memory (maxRSS, read inside the child).
+// median time of each, the median of the pairs' ratios (each pair runs close together, so a load
+// spike on the shared machine moves both of its runs), and the case's peak memory (maxRSS, read
+// inside the child).
 // Timed runs are plain `node …` commands, as users run them; peak memory comes from three more
 // runs of each case with a preloaded exit hook. (An `--import` hook would also make Node load the
 // CLI's CommonJS entry through its ES module loader, which plain runs never do.)
@@ -126,7 +128,7 @@ for (const c of cases.filter((c) => c.name.includes(only))) {
   for (let i = 0; i < MEMORY_RUNS; i++) peak = Math.max(peak, run(c.argv, c.input, true).rssKiB);
   const ms = median(mine);
   medians.set(c.name, ms);
-  const ratio = ms / median(bare);
+  const ratio = median(mine.map((m, i) => m / bare[i]));
   const peakMiB = peak / 1024;
   let target = '';
   let met = peakMiB <= 100;
