@@ -83,6 +83,7 @@ const docx = await makeDocx();
 const cases = [
   { name: '--help', argv: [cli, '--help'], target: 1.2 },
   { name: 'diagnose one file --format json', argv: [cli, 'diagnose', example, '--format', 'json', '--as-of', '2026-11-29'], target: 1.3 },
+  { name: 'diagnose one file, text (the default)', argv: [cli, 'diagnose', example, '--as-of', '2026-11-29'] },
   { name: 'diagnose 1,000 files --format json', argv: [cli, 'diagnose', clients, '--format', 'json', '--as-of', '2026-11-29'], target: 3, against: 'diagnose one file --format json' },
   { name: 'suggest-type 4,000 texts', argv: [cli, 'suggest-type', '--format', 'json'], input: texts, targetMs: 1000 },
   { name: 'lint a 50-page .docx', argv: [cli, 'lint', docx, '--kind', 'self-assessment', '--fail-on', 'none'] },

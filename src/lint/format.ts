@@ -1,6 +1,6 @@
 // Report views of `filing-check lint`: text for terminals (the caller adds colour), JSON per the
 // contract (section 5) and Markdown for tickets and client mail.
-import stringWidth from 'string-width';
+import { displayWidth, padDisplay } from '../format/width.js';
 import type { FailOn, Severity } from '../constants.js';
 import { compareFindings, SEVERITY_RANK, type LintFinding, type LintKind } from './lint.js';
 import { fillPlaceholders, formatLintFinding, reportWord, type Lang } from './messages.js';
@@ -41,7 +41,6 @@ function kindLabel(kind: LintKind | null, lang: Lang): string {
   return reportWord(kind ?? 'unknown', lang);
 }
 
-const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - stringWidth(text)));
 // Quoted draft text must not break the one-finding-per-line layout.
 const oneLine = (text: string) => text.replace(/\s*(?:\r\n|\r|\n)\s*/g, ' ');
 
@@ -50,7 +49,7 @@ function formatText(report: LintReport, lang: Lang): string {
   const location = (file: string, row: Row) => (row.finding.line === null ? file : `${file}:${row.finding.line}`);
   const all = files.flatMap((f) => f.rows.map((row) => ({ loc: location(f.file, row), row })));
   const widths = {
-    loc: Math.max(0, ...all.map((x) => stringWidth(x.loc))),
+    loc: Math.max(0, ...all.map((x) => displayWidth(x.loc))),
     severity: Math.max(0, ...all.map((x) => x.row.finding.severity.length)),
     code: Math.max(0, ...all.map((x) => x.row.finding.code.length)),
   };
@@ -61,7 +60,7 @@ function formatText(report: LintReport, lang: Lang): string {
     if (f.rows.length === 0) out.push(`  ${reportWord('noFindings', lang)}`);
     for (const row of f.rows) {
       const { severity, code } = row.finding;
-      out.push(`  ${pad(location(f.file, row), widths.loc)}  ${pad(severity, widths.severity)}  ${pad(code, widths.code)}  ${oneLine(row.message)}`);
+      out.push(`  ${padDisplay(location(f.file, row), widths.loc)}  ${padDisplay(severity, widths.severity)}  ${padDisplay(code, widths.code)}  ${oneLine(row.message)}`);
       if (row.hint) out.push(indent + oneLine(fillPlaceholders(reportWord('hintLine', lang), { hint: row.hint }, lang)));
     }
     out.push('');
