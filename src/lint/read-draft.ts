@@ -2,7 +2,6 @@
 // UTF-8 from modern editors, and as GBK or UTF-16 from Notepad and WPS on Chinese Windows.
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import mammoth from 'mammoth';
 import { decodeTextBytes } from '../text-decode.js';
 
 export type DraftFormat = 'md' | 'txt' | 'docx';
@@ -62,6 +61,8 @@ export async function readDraft(path: string): Promise<Draft> {
   }
   if (format === 'docx') {
     let raw: string;
+    // mammoth (with its zip and XML readers, 0.5 MB of code) loads only for Word files.
+    const { default: mammoth } = await import('mammoth');
     try {
       raw = (await mammoth.extractRawText({ buffer: bytes })).value;
     } catch {
