@@ -1,25 +1,6 @@
 import type { Command } from 'commander';
-import * as z from '../zod.js';
-import { AnswersSchema } from '../answers/schema.js';
-import { ReportSchema } from '../core/report-schema.js';
-import { InputError } from '../errors.js';
 import { formatRulesExplain, formatRulesList, type RulesFormat } from '../rules/explain.js';
-import { RulePackSchema } from '../rules/schema.js';
 import { formatOption, langOption, rulesFor, rulesOption, type CommandContext, type CommonOptions } from './shared.js';
-
-/** `filing-check schema answers|report|rules`. */
-export function registerSchema(program: Command, { io }: CommandContext): void {
-  program
-    .command('schema')
-    .description('print the JSON Schema of the answers file, the JSON report or a rule pack')
-    .argument('<which>', 'answers | report | rules')
-    .action((which: string) => {
-      const schemas = { answers: AnswersSchema, report: ReportSchema, rules: RulePackSchema } as const;
-      if (!(which in schemas)) throw new InputError(`schema: expected answers, report or rules, got "${which}"`);
-      const schema = z.toJSONSchema(schemas[which as keyof typeof schemas], { io: 'input', unrepresentable: 'any' });
-      io.stdout(`${JSON.stringify(schema, null, 2)}\n`);
-    });
-}
 
 /** `filing-check rules list | explain ID | validate [DIR]`. */
 export function registerRules(program: Command, { io }: CommandContext): void {
