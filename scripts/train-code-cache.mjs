@@ -37,6 +37,9 @@ const runs = [
   [['suggest-type', '--format', 'json'], purposes],
   [['lint', join(drafts, '拟公示内容.md'), join(drafts, '算法安全自评估报告.md'), '--answers', example, '--fail-on', 'none']],
   [['rules', 'list']],
+  [['rules', 'explain', 'algorithm-self-assessment']],
+  [['checklist', example, '--format', 'md']],
+  [['schema', 'answers']],
 ];
 const { main } = loadDist(join(DIST, 'main.js'));
 for (const [argv, stdin] of runs) {

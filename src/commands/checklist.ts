@@ -5,7 +5,6 @@ import { parseAnswers } from '../answers/read.js';
 import { genericAnswers, parseTypeOption, type GenericRole } from '../checklist/generic.js';
 import { buildChecklist, type Checklist } from '../checklist/model.js';
 import { checklistCsv, checklistHtml, checklistMarkdown } from '../checklist/render.js';
-import { editYamlText } from '../checklist/yaml-edit.js';
 import { diagnose } from '../core/report.js';
 import { InputError } from '../errors.js';
 import { writeFileAtomic, type Io } from '../io.js';
@@ -75,8 +74,8 @@ async function importChecklist(options: ChecklistOptions, rules: Rules, io: Io):
   const bytes = await readFile(sheetPath).catch(() => {
     throw new InputError(`${options.import}: cannot read the file; expected a checklist (.xlsx or .csv)`);
   });
-  // exceljs is large; only an import (or an xlsx export) should pay for loading it.
-  const { planImport, readChecklistRows } = await import('../checklist/import.js');
+  // exceljs and the yaml document are large; only an import (exceljs also an xlsx export) pays for them.
+  const [{ planImport, readChecklistRows }, { editYamlText }] = await Promise.all([import('../checklist/import.js'), import('../checklist/yaml-edit.js')]);
   const { changes, edits } = planImport(await readChecklistRows(bytes, options.import!), answers, rules);
   const L = (key: string, args?: Record<string, string | number>) => t(options.lang, key, args);
   if (changes.length === 0) {
