@@ -250,3 +250,77 @@ describe('bad checklists are refused with exit 2, the answers file untouched', (
     expect(await readFile(answers, 'utf8')).toBe(original);
   });
 });
+
+describe('every column on every row imports', () => {
+  // A client may fill any cell of any row: rows with no entry yet, rows with a reason (the example's
+  // not-applicable anti-fraud row), each status. Every row gets all five columns.
+  const STATUS_WORDS = ['就绪', '草稿', '缺失', '不适用'] as const;
+  const STATUS_IDS = ['ready', 'draft', 'missing', 'not-applicable'] as const;
+  const filled = (key: string, index: number) => ({
+    status: STATUS_WORDS[index % 4]!,
+    owner: `负责人${index}`,
+    due: `2027-01-${String((index % 28) + 1).padStart(2, '0')}`,
+    file: `材料/${key.replace('/', '-')}.pdf`,
+    notes: `第 ${index} 行备注：客户已确认`,
+  });
+  const expectedChanges = (keys: string[]) =>
+    Object.fromEntries(keys.map((key, index) => {
+      const f = filled(key, index);
+      const [owner, id] = key.split('/') as [string, string];
+      const data = parse(original);
+      const holder = owner === 'entity' ? data : data.algorithms.find((a: { id: string }) => a.id === owner);
+      // "missing" on a row with no entry is the default, so the import writes no status there.
+      const status = STATUS_IDS[index % 4]!;
+      const unlisted = holder.materials?.[id] === undefined;
+      return [key, { ...(status === 'missing' && unlisted ? {} : { status }), owner: f.owner, due: f.due, file: f.file, reason: f.notes }];
+    }));
+
+  it('csv', async () => {
+    const csv = await exportChecklist('csv');
+    let keys: string[] = [];
+    await editCsv(csv, (rows, column) => {
+      keys = rows.slice(1).map((r) => r[0]!);
+      rows.slice(1).forEach((row, index) => {
+        const f = filled(row[0]!, index);
+        row[column('状态')] = f.status;
+        row[column('负责人')] = f.owner;
+        row[column('截止日期')] = f.due;
+        row[column('文件')] = f.file;
+        row[column('备注（不适用时写理由）')] = f.notes;
+      });
+    });
+    expect(keys).toContain('entity/system-anti-fraud');
+    const run = await importInto(csv);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const text = await readFile(answers, 'utf8');
+    expectData(text, expectedChanges(keys));
+    expect(commentLines(text)).toEqual(commentLines(original));
+  });
+
+  it('xlsx', async () => {
+    const xlsx = await exportChecklist('xlsx');
+    let keys: string[] = [];
+    await editXlsx(xlsx, (set, sheet) => {
+      for (let r = 2; r <= sheet.rowCount; r++) {
+        const key = sheet.getRow(r).getCell(1).value;
+        if (typeof key === 'string' && key.includes('/')) keys.push(key);
+      }
+      keys.forEach((key, index) => {
+        const f = filled(key, index);
+        set(key, '状态', f.status);
+        set(key, '负责人', f.owner);
+        set(key, '截止日期', f.due);
+        set(key, '文件', f.file);
+        set(key, '备注（不适用时写理由）', f.notes);
+      });
+    });
+    expect(keys).toContain('entity/system-anti-fraud');
+    const run = await importInto(xlsx);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const text = await readFile(answers, 'utf8');
+    expectData(text, expectedChanges(keys));
+    expect(commentLines(text)).toEqual(commentLines(original));
+  });
+});

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { Option, type Command } from 'commander';
 import { parseAnswers } from '../answers/read.js';
 import { genericAnswers, parseTypeOption, type GenericRole } from '../checklist/generic.js';
@@ -92,7 +93,8 @@ async function importChecklist(options: ChecklistOptions, rules: Rules, io: Io):
     else entry[field] = value;
   }
   // The splice must have written exactly the plan; anything else is a bug, and the file stays as it was.
-  if (JSON.stringify(updated) !== JSON.stringify(expected)) throw new Error(`${into}: the edited answers do not read back as the planned change; nothing was written`);
+  // Compared as data: the parser returns an entry's fields in schema order, the plan in the order it set them.
+  if (!isDeepStrictEqual(updated, expected)) throw new Error(`${into}: the edited answers do not read back as the planned change; nothing was written`);
   for (const c of changes) io.stdout(`${L('checklist.import.change', { key: c.key, field: c.field, from: c.from ?? '—', to: c.to ?? '—' })}\n`);
   if (options.dryRun) {
     io.stdout(`${L('checklist.import.dryRun', { file: into, count: changes.length })}\n`);
