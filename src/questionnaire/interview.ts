@@ -8,6 +8,7 @@ import { evaluateCondition } from '../core/facts.js';
 import { diagnose } from '../core/report.js';
 import type { ReportItem } from '../core/report-schema.js';
 import { formatPath } from '../data-file.js';
+import { normalizeTypedDate } from '../dates.js';
 import { problemWith } from '../schema-problem.js';
 import { basisLine } from '../format/article.js';
 import { fill, type Lang } from '../messages/messages.js';
@@ -351,6 +352,7 @@ export class Interview {
   private parseTyped(question: Question, raw: string): unknown {
     const text = raw.trim();
     if (text === '') return undefined;
+    if (question.kind === 'date') return normalizeTypedDate(text);
     if (question.kind !== 'integer') return text;
     const match = /^(\d+(?:\.\d+)?)\s*(万|亿)?$/.exec(text.replace(/[,，\s]/g, ''));
     if (!match) return text;

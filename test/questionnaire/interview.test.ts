@@ -55,7 +55,7 @@ describe('the questionnaire', () => {
     await ask.enter('向中国境内（大陆）用户提供吗');
     await ask.enter('目前的状态');
     await ask.enter('上线日期');
-    await ask.type('2026-03-01', '用户在产品里能做哪些事');
+    await ask.type('2026年3月1日', '用户在产品里能做哪些事'); // saved as 2026-03-01
     await ask.check(['发表评论'], '号召用户');
     await ask.confirm(false, '月活跃用户数');
     await ask.type('120万', '未成年人');
@@ -340,7 +340,9 @@ describe('the questionnaire', () => {
     await ask.enter('境内');
     await ask.enter('状态');
     await ask.enter('上线日期');
-    expect(await ask.refused('2026-02-30')).toContain('应为真实存在的日期，写作 YYYY-MM-DD');
+    expect(await ask.refused('2026-02-30')).toContain('应为真实存在的日期，如 2026-03-01，也可写 2026/3/1、2026.3.1、2026年3月1日 或 20260301');
+    ask.erase(10);
+    expect(await ask.refused('2026年2月30日')).toContain('应为真实存在的日期');
     ask.interrupt();
     expect(await run).toBe(130);
     expect(io.err()).toContain('已中断。目前的答案已保存在 filing.yaml。继续填写：filing-check diagnose filing.yaml --interactive');
