@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from './helpers.js';
+import { join } from 'node:path';
+import { ROOT, runCli } from './helpers.js';
 
 const D = 'test/fixtures/drafts';
 
@@ -44,5 +45,24 @@ describe('filing-check lint (built CLI)', () => {
     expect(runCli(['lint', `${D}/missing.md`])).toEqual({ code: 2, stdout: '', stderr: `filing-check: ${D}/missing.md: file not found (ENOENT)\n` });
     expect(runCli(['lint', `${D}/not-text.txt`])).toEqual({ code: 2, stdout: '', stderr: `filing-check: ${D}/not-text.txt: unsupported encoding: not UTF-8, UTF-16 or GBK\n` });
     expect(runCli(['lint', `${D}/disclosure-missing-section.md`, '--fail-on', 'none']).code).toBe(0);
+  });
+
+  it('shows each draft and the answers file by the path the user gave, absolute paths included', () => {
+    const draft = join(ROOT, D, 'disclosure-names-differ.md');
+    const answers = join(ROOT, D, 'filing.yaml');
+    const run = runCli(['lint', draft, '--answers', answers, '-f', 'json']);
+    const [file] = JSON.parse(run.stdout).files;
+    expect(file.file).toBe(draft);
+    const entity = file.findings.find((f: { code: string }) => f.code === 'NAME_MISMATCH');
+    expect(entity.message).toBe(`主体名称“杭州云栖优选科技有限公司”与答案文件 ${answers} 中的“杭州云栖优选网络科技有限公司”不一致`);
+    const algorithm = file.findings.filter((f: { args: { field?: string } }) => f.args.field === 'algorithm');
+    expect(algorithm.map((f: { hint: string }) => f.hint)).toEqual([`算法名称在各份材料中逐字统一为 ${answers} 中的写法；算法名称以备案系统中填报的名称为准`]);
+  });
+
+  it('accepts the common options the README lists (--no-color, --lang, --out, --fail-on)', () => {
+    const run = runCli(['lint', `${D}/disclosure-sound.md`, '--no-color', '--lang', 'en', '--fail-on', 'minor']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('no findings');
   });
 });

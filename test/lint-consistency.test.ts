@@ -14,7 +14,7 @@ let types: readonly TypeDefinition[] = [];
 beforeAll(async () => {
   types = (await loadRules([], new URL('..', import.meta.url).pathname)).types;
 });
-const expected = (a: Answers = answers()) => ({ answers: a, types });
+const expected = (a: Answers = answers()) => ({ answers: a, source: 'filing.yaml', types });
 const doc = async (name: string) => ({ file: name, lines: (await readDraft(path(name))).lines });
 const one = (lines: string[], a: Answers = answers()) => checkConsistency([{ file: 'draft.md', lines }], expected(a))[0]?.findings;
 
@@ -30,13 +30,13 @@ describe('checkConsistency against the answers file', () => {
   it('disclosure-names-differ.md: wrong company, algorithm, type and product, each with both values', async () => {
     const [result] = checkConsistency([await doc('disclosure-names-differ.md')], expected());
     expect(result?.findings).toEqual([
-      { code: 'NAME_MISMATCH', severity: 'major', line: 3, args: { field: 'entity', found: '杭州云栖优选科技有限公司', expected: '杭州云栖优选网络科技有限公司', source: 'answers' } },
+      { code: 'NAME_MISMATCH', severity: 'major', line: 3, args: { field: 'entity', found: '杭州云栖优选科技有限公司', expected: '杭州云栖优选网络科技有限公司', sourceKind: 'answers', source: 'filing.yaml', fieldRule: 'entity' } },
       {
         code: 'NAME_MISMATCH', severity: 'major', line: 5,
-        args: { field: 'algorithm', found: '云栖优选智能推荐算法', expected: '云栖优选个性化推荐算法、云栖妙笔AI写作生成算法、云栖优选即时配送调度算法', source: 'answers' },
+        args: { field: 'algorithm', found: '云栖优选智能推荐算法', expected: '云栖优选个性化推荐算法、云栖妙笔AI写作生成算法、云栖优选即时配送调度算法', sourceKind: 'answers', source: 'filing.yaml', fieldRule: 'algorithm' },
       },
-      { code: 'TYPE_NAME_MISMATCH', severity: 'major', line: 7, args: { found: '排序精选类', expected: '个性化推送类', source: 'answers' } },
-      { code: 'NAME_MISMATCH', severity: 'major', line: 19, args: { field: 'product', found: '云栖优选极速版APP', expected: '云栖优选、云栖妙笔', source: 'answers' } },
+      { code: 'TYPE_NAME_MISMATCH', severity: 'major', line: 7, args: { found: '排序精选类', expected: '个性化推送类', sourceKind: 'answers', source: 'filing.yaml' } },
+      { code: 'NAME_MISMATCH', severity: 'major', line: 19, args: { field: 'product', found: '云栖优选极速版APP', expected: '云栖优选、云栖妙笔', sourceKind: 'answers', source: 'filing.yaml', fieldRule: 'product' } },
     ]);
     // Not reported: 阿里云计算有限公司 (a supplier), 《中华人民共和国个人信息保护法》 (a law),
     // 云栖妙笔AI写作生成算法 (the subject's other algorithm), 不属于生成合成类 (a negation).
@@ -48,15 +48,15 @@ describe('checkConsistency against the answers file', () => {
 
   it('reports a company written almost like the subject, and any other company in a subject field', () => {
     expect(one(['本算法由杭州云栖优选电子商务有限公司运营。', '编制单位：上海示例信息技术有限公司'])).toEqual([
-      { code: 'NAME_MISMATCH', severity: 'major', line: 1, args: { field: 'entity', found: '杭州云栖优选电子商务有限公司', expected: '杭州云栖优选网络科技有限公司', source: 'answers' } },
-      { code: 'NAME_MISMATCH', severity: 'major', line: 2, args: { field: 'entity', found: '上海示例信息技术有限公司', expected: '杭州云栖优选网络科技有限公司', source: 'answers' } },
+      { code: 'NAME_MISMATCH', severity: 'major', line: 1, args: { field: 'entity', found: '杭州云栖优选电子商务有限公司', expected: '杭州云栖优选网络科技有限公司', sourceKind: 'answers', source: 'filing.yaml', fieldRule: 'entity' } },
+      { code: 'NAME_MISMATCH', severity: 'major', line: 2, args: { field: 'entity', found: '上海示例信息技术有限公司', expected: '杭州云栖优选网络科技有限公司', sourceKind: 'answers', source: 'filing.yaml', fieldRule: 'entity' } },
     ]);
   });
 
   it('reads product names in 《》 but not law or document titles', () => {
     expect(one(['用户可在《云栖优选》APP中关闭个性化推荐，详见《云栖优选用户服务协议》和《互联网信息服务算法推荐管理规定》。'])).toEqual([]);
     expect(one(['本算法也用于《云栖优选极速版》。'])).toEqual([
-      { code: 'NAME_MISMATCH', severity: 'major', line: 1, args: { field: 'product', found: '云栖优选极速版', expected: '云栖优选、云栖妙笔', source: 'answers' } },
+      { code: 'NAME_MISMATCH', severity: 'major', line: 1, args: { field: 'product', found: '云栖优选极速版', expected: '云栖优选、云栖妙笔', sourceKind: 'answers', source: 'filing.yaml', fieldRule: 'product' } },
     ]);
   });
 
@@ -72,7 +72,7 @@ describe('checkConsistency against the answers file', () => {
     expect(one(lines, a)).toEqual([]);
     feed.declaredType = '03';
     expect(one(lines, a)).toEqual([
-      { code: 'TYPE_NAME_MISMATCH', severity: 'major', line: 2, args: { found: '个性化推送类', expected: '排序精选类', source: 'answers' } },
+      { code: 'TYPE_NAME_MISMATCH', severity: 'major', line: 2, args: { found: '个性化推送类', expected: '排序精选类', sourceKind: 'answers', source: 'filing.yaml' } },
     ]);
     feed.declaredType = '检索过滤类';
     expect(one(['云栖优选个性化推荐算法拟公示内容', '算法类型：信息检索类'], a)).toEqual([]);
@@ -82,7 +82,7 @@ describe('checkConsistency against the answers file', () => {
   it('takes the ticked box of a type checkbox row, and ignores negated type names', () => {
     expect(one(['云栖优选个性化推荐算法拟公示内容', '算法类型：☑个性化推送类 □排序精选类 □调度决策类', '本算法不属于生成合成类。'])).toEqual([]);
     expect(one(['云栖优选个性化推荐算法拟公示内容', '算法类型：□个性化推送类 ☑排序精选类 □调度决策类'])).toEqual([
-      { code: 'TYPE_NAME_MISMATCH', severity: 'major', line: 2, args: { found: '排序精选类', expected: '个性化推送类', source: 'answers' } },
+      { code: 'TYPE_NAME_MISMATCH', severity: 'major', line: 2, args: { found: '排序精选类', expected: '个性化推送类', sourceKind: 'answers', source: 'filing.yaml' } },
     ]);
   });
 
@@ -102,7 +102,7 @@ describe('checkConsistency between drafts, without answers', () => {
         findings: [
           {
             code: 'NAME_MISMATCH', severity: 'major', line: 3,
-            args: { field: 'entity', found: '杭州云栖优选科技有限公司', expected: '杭州云栖优选网络科技有限公司', source: 'disclosure-sound.md' },
+            args: { field: 'entity', found: '杭州云栖优选科技有限公司', expected: '杭州云栖优选网络科技有限公司', sourceKind: 'draft', source: 'disclosure-sound.md', fieldRule: 'entity' },
           },
         ],
       },
@@ -116,7 +116,7 @@ describe('checkConsistency between drafts, without answers', () => {
     const third = { file: 'again.md', lines: ['云栖优选个性化推荐算法拟公示内容', '算法类型：个性化推送类'] };
     expect(checkConsistency([sound, ranking, other, third]).map((r) => r.findings)).toEqual([
       [],
-      [{ code: 'TYPE_NAME_MISMATCH', severity: 'major', line: 2, args: { found: '排序精选类', expected: '个性化推送类', source: 'disclosure-sound.md' } }],
+      [{ code: 'TYPE_NAME_MISMATCH', severity: 'major', line: 2, args: { found: '排序精选类', expected: '个性化推送类', sourceKind: 'draft', source: 'disclosure-sound.md' } }],
       [],
       [],
     ]);

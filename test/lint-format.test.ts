@@ -20,7 +20,7 @@ async function everyFixtureFinding(): Promise<LintFinding[]> {
   return [
     ...docs.flatMap((d) => lintDraft(d.lines).findings),
     ...docs.flatMap((d) => lintDraft(d.lines, { kind: 'self-assessment', type: '01' }).findings),
-    ...checkConsistency(docs, { answers, types: (await loadRules([], new URL('..', import.meta.url).pathname)).types }).flatMap((r) => r.findings),
+    ...checkConsistency(docs, { answers, source: 'filing.yaml', types: (await loadRules([], new URL('..', import.meta.url).pathname)).types }).flatMap((r) => r.findings),
     ...checkConsistency(docs).flatMap((r) => r.findings),
   ];
 }
@@ -45,11 +45,17 @@ describe('messages.yaml', () => {
     const missing: LintFinding = { code: 'SECTION_MISSING', severity: 'blocking', line: null, args: { section: '算法运行机制', sectionEn: 'operating mechanism' } };
     expect(formatLintFinding(missing, 'zh').message).toBe('缺少“算法运行机制”部分');
     expect(formatLintFinding(missing, 'en').message).toBe('Section “算法运行机制” (operating mechanism) is missing');
-    const name: LintFinding = { code: 'NAME_MISMATCH', severity: 'major', line: 3, args: { field: 'entity', found: '甲公司', expected: '乙公司', source: 'answers' } };
-    expect(formatLintFinding(name, 'zh')).toEqual({ message: '主体名称“甲公司”与答案文件中的“乙公司”不一致', hint: '所有材料统一使用备案填报的主体名称，与营业执照和备案系统完全一致' });
-    expect(formatLintFinding({ ...name, args: { ...name.args, source: 'self-assessment.md' } }, 'en').message).toBe(
-      'The entity name “甲公司” differs from “乙公司” in self-assessment.md',
-    );
+    const name: LintFinding = { code: 'NAME_MISMATCH', severity: 'major', line: 3, args: { field: 'entity', found: '甲公司', expected: '乙公司', sourceKind: 'answers', source: 'clients/filing.yaml', fieldRule: 'entity' } };
+    expect(formatLintFinding(name, 'zh')).toEqual({
+      message: '主体名称“甲公司”与答案文件 clients/filing.yaml 中的“乙公司”不一致',
+      hint: '主体名称在各份材料中逐字统一为 clients/filing.yaml 中的写法；主体名称还须与营业执照和备案系统中的主体信息一致',
+    });
+    const algorithm: LintFinding = { ...name, args: { ...name.args, field: 'algorithm', fieldRule: 'algorithm', sourceKind: 'draft', source: '/tmp/a/自评估报告.md' } };
+    expect(formatLintFinding(algorithm, 'en')).toEqual({
+      message: 'The algorithm name “甲公司” differs from “乙公司” in the draft /tmp/a/自评估报告.md',
+      hint: 'Write the algorithm name exactly as /tmp/a/自评估报告.md does, in every document; the algorithm name is the one entered in the filing system',
+    });
+    expect(formatLintFinding(algorithm, 'zh').hint).not.toContain('营业执照');
   });
 
   it('rejects a code without English wording', () => {

@@ -20,4 +20,10 @@ describe('filing-check suggest-type (built CLI)', () => {
   it('an empty TEXT is a usage error', () => {
     expect(runCli(['suggest-type', '  '])).toEqual({ code: 2, stdout: '', stderr: 'filing-check: suggest-type: expected a non-empty 主要用途 text\n' });
   });
+
+  it('piped texts are answered as text lines by default, as the README says, and --no-color is accepted', () => {
+    const run = runCli(['suggest-type', '--no-color'], { input: '应用于热榜场景，根据阅读量对资讯进行统一排序。\n' });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^03 排序精选类  \d\.\d\d/);
+  });
 });

@@ -1,4 +1,4 @@
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { parseAnswers } from '../answers/read.js';
 import { TYPE_CODES, type TypeCode } from '../answers/vocabulary.js';
@@ -45,13 +45,15 @@ export function registerLint(program: Command, { io, result }: CommandContext): 
     .option('--force', 'replace an existing --out file')
     .addOption(new Option('--fail-on <level>', 'exit 1 when a finding is at or above this severity').choices(FAIL_ON).default('major'))
     .addOption(rulesOption())
+    // The common options of every reporting command; lint's views carry no colour to switch off.
+    .option('--no-color', 'no colours in text output')
     .action(async (files: string[], options: LintOptions) => {
       const drafts = await readDrafts(files, io.cwd);
       let expected: Parameters<typeof checkConsistency>[1];
       if (options.answers) {
         const rules = await rulesFor(options, io);
         const source = await readAnswersSource(options.answers, io);
-        expected = { answers: await parseAnswers(source.text, source.shown, rules), types: rules.types };
+        expected = { answers: await parseAnswers(source.text, source.shown, rules), source: source.shown, types: rules.types };
       }
       const consistency = checkConsistency(drafts, expected);
       const report: LintReport = {
@@ -59,7 +61,8 @@ export function registerLint(program: Command, { io, result }: CommandContext): 
           const type = options.type ?? (expected ? typeForDraft(draft.lines, expected.answers, expected.types) : undefined);
           const linted = lintDraft(draft.lines, { ...(options.kind ? { kind: options.kind } : {}), ...(type ? { type } : {}) });
           const findings = [...linted.findings, ...(consistency[i]?.findings ?? [])].sort(compareFindings);
-          return { file: relative(io.cwd, resolve(io.cwd, draft.file)) || draft.file, kind: linted.kind, findings };
+          // Shown as the user wrote it: an absolute path stays absolute, not ../../ from the working folder.
+          return { file: draft.file, kind: linted.kind, findings };
         }),
       };
       await emit(formatLintReport(report, options.format as LintFormat, options.lang), options, io);

@@ -29,6 +29,7 @@ export function registerSuggest(program: Command, { io }: CommandContext): void 
     .addOption(langOption())
     .option('-o, --out <file>', 'write the answers to a file (atomically) instead of stdout')
     .option('--force', 'replace an existing --out file')
+    .option('--no-color', 'no colours in text output')
     .action(async (text: string | undefined, options: CommonOptions & { name?: string }) => {
       const line = (input: string) => {
         const s = suggestType(input, options.name ? { name: options.name } : {});

@@ -56,6 +56,17 @@ function brandedName(text: string, brands: RegExp | null): string | null {
   return hasCutChar(found.slice(at[0].length)) ? null : found;
 }
 
+/** What a mismatch is measured against: the answers file, or another draft of the same run. */
+type SourceKind = 'answers' | 'draft';
+
+/** The answers file the drafts must agree with, its path as the user gave it, and the type definitions. */
+export interface ConsistencyExpectation {
+  answers: Answers;
+  /** The answers file as the user named it (e.g. `filing.yaml`), shown in findings. */
+  source: string;
+  types: readonly TypeDefinition[];
+}
+
 interface Expectation {
   algorithms: string[];
   products: string[];
@@ -67,18 +78,23 @@ class FileChecker {
   readonly findings: LintFinding[] = [];
   private readonly reported = new Set<string>();
 
+  constructor(private readonly sourceKind: SourceKind) {}
+
   mismatch(field: NameField, found: string, expected: string, line: number, source: string): void {
     const key = `${field}\u0000${foldText(found)}`;
     if (this.reported.has(key)) return;
     this.reported.add(key);
-    this.findings.push({ code: 'NAME_MISMATCH', severity: 'major', line, args: { field, found, expected, source } });
+    this.findings.push({ code: 'NAME_MISMATCH', severity: 'major', line, args: { field, found, expected, sourceKind: this.sourceKind, source, fieldRule: field } });
   }
 
   typeMismatch(found: string, expected: TypeCode[], line: number, source: string): void {
     const key = `type\u0000${found}`;
     if (this.reported.has(key)) return;
     this.reported.add(key);
-    this.findings.push({ code: 'TYPE_NAME_MISMATCH', severity: 'major', line, args: { found, expected: unique(expected.map(typeName)).join('、'), source } });
+    this.findings.push({
+      code: 'TYPE_NAME_MISMATCH', severity: 'major', line,
+      args: { found, expected: unique(expected.map(typeName)).join('、'), sourceKind: this.sourceKind, source },
+    });
   }
 }
 
@@ -155,7 +171,7 @@ function describedAlgorithms(mentions: readonly NameMention[], answers: Answers)
   return weakKnown.length > 0 ? weakKnown : answers.algorithms;
 }
 
-function checkAgainstAnswers(docs: readonly DraftText[], answers: Answers, typeDefinitions: readonly TypeDefinition[]): FileFindings[] {
+function checkAgainstAnswers(docs: readonly DraftText[], { answers, source, types: typeDefinitions }: ConsistencyExpectation): FileFindings[] {
   const expect: Expectation = {
     algorithms: answers.algorithms.map((a) => a.name),
     products: answers.services.map((s) => s.name),
@@ -164,19 +180,19 @@ function checkAgainstAnswers(docs: readonly DraftText[], answers: Answers, typeD
       ...answers.algorithms.map((a) => nameCore(a.name, names.algorithmGeneric)),
       ...answers.services.map((s) => productCore(s.name)),
     ]),
-    source: 'answers',
+    source,
   };
   return docs.map(({ file, lines }) => {
-    const out = new FileChecker();
+    const out = new FileChecker('answers');
     const mentions = mentionsOf(lines);
     for (const m of mentions) {
-      if (m.field === 'entity') checkEntity(m, answers.entity.name, 'answers', out);
+      if (m.field === 'entity') checkEntity(m, answers.entity.name, source, out);
       else if (m.field === 'algorithm') checkAlgorithm(m, expect, out);
       else checkProduct(m, expect, out);
     }
     const types = unique(describedAlgorithms(mentions, answers).flatMap((a) => expectedTypes(a, typeDefinitions)));
     for (const t of typeMentions(lines)) {
-      if (!t.codes.some((code) => types.includes(code))) out.typeMismatch(t.text, types, t.line, 'answers');
+      if (!t.codes.some((code) => types.includes(code))) out.typeMismatch(t.text, types, t.line, source);
     }
     return { file, findings: out.findings };
   });
@@ -215,7 +231,7 @@ function checkAgainstEachOther(docs: readonly DraftText[]): FileFindings[] {
   const types = docs.map((doc) => statedType(doc.lines));
 
   return docs.map(({ file, lines }, i) => {
-    const out = new FileChecker();
+    const out = new FileChecker('draft');
     if (subject) {
       const source = docs[subject.index]?.file ?? '';
       for (const m of mentions[i] ?? []) if (m.field === 'entity') checkEntity(m, subject.value, source, out);
@@ -239,8 +255,8 @@ function checkAgainstEachOther(docs: readonly DraftText[]): FileFindings[] {
  * Checks that drafts name the subject, algorithms, type and products as the answers file does,
  * or, without answers, as each other. Returns findings per draft, in the order given.
  */
-export function checkConsistency(docs: readonly DraftText[], expected?: { answers: Answers; types: readonly TypeDefinition[] }): FileFindings[] {
-  const results = expected ? checkAgainstAnswers(docs, expected.answers, expected.types) : checkAgainstEachOther(docs);
+export function checkConsistency(docs: readonly DraftText[], expected?: ConsistencyExpectation): FileFindings[] {
+  const results = expected ? checkAgainstAnswers(docs, expected) : checkAgainstEachOther(docs);
   return results.map(({ file, findings }) => ({ file, findings: findings.sort(compareFindings) }));
 }
 
