@@ -105,7 +105,11 @@ export function describeIssue(issue: $ZodIssue, data: unknown, schemaHint: strin
     case 'invalid_type':
       if (issue.path.length === 0 && (found === null || found === undefined)) return { path: [], text: 'the file is empty; expected an answers file (schemaVersion, entity, algorithms …)' };
       if (typeof found === 'number' && !Number.isFinite(found)) return { path: issue.path, text: `expected a finite number, got ${String(found)}` };
-      return { path: issue.path, text: found === undefined ? `a value is required (expected ${issue.expected})` : `expected ${issue.expected}, got ${describeValue(found)}` };
+      {
+        // zod names an integer "int"; users count people and days in whole numbers.
+        const expected = issue.expected === 'int' ? 'a whole number' : issue.expected;
+        return { path: issue.path, text: found === undefined ? `a value is required (expected ${expected})` : `expected ${expected}, got ${describeValue(found)}` };
+      }
     case 'invalid_value':
       if (found === undefined) return { path: issue.path, text: `a value is required (expected ${issue.values.map((v) => JSON.stringify(v)).join(' | ')})` };
       return {

@@ -24,8 +24,8 @@ export interface CheckPayload<T> {
 
 /** The parts of a parsed answers file the consistency check reads. */
 interface AnswersView {
-  services: { id: string }[];
-  algorithms: { id: string; services: string[]; role: string; does: string[]; generation?: unknown }[];
+  services: { id: string; name: string; launchDate?: string }[];
+  algorithms: { id: string; services: string[]; role: string; does: string[]; generation?: unknown; launchDate?: string }[];
 }
 
 /** YAML reads an unquoted 330110 or 02 as a number; codes are strings, so take both (02 → "02"). */
@@ -68,6 +68,15 @@ export const CUSTOM = {
       }
       if (algorithm.does.includes('generate') && !algorithm.generation) {
         issue(['algorithms', i, 'generation'], 'a generation block (modalities, foundationModel …) because does includes generate');
+      }
+      // An algorithm serves users through its services: it cannot have gone live before all of them.
+      // A service without a launch date could have launched any day, so it leaves the check out.
+      const services = answers.services.filter((s) => algorithm.services.includes(s.id));
+      if (algorithm.launchDate && services.length > 0 && services.every((s) => s.launchDate)) {
+        const first = services.reduce((a, b) => (b.launchDate! < a.launchDate! ? b : a));
+        if (algorithm.launchDate < first.launchDate!) {
+          issue(['algorithms', i, 'launchDate'], `a date on or after the launch of its services (got ${algorithm.launchDate}; the earliest, ${first.name}, launched ${first.launchDate})`);
+        }
       }
       if (new Set(algorithm.does).size !== algorithm.does.length) issue(['algorithms', i, 'does'], 'each function once');
     });

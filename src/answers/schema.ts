@@ -65,7 +65,8 @@ const Service = z.strictObject({
   status: z._default(z.enum(SERVICE_STATUSES), 'live'),
   launchDate: z.optional(described(isoDate, 'planned or actual launch date; the filing clock (10 working days) starts here')),
   terminatedOn: z.optional(described(isoDate, 'date the service was terminated; the cancellation clock (20 working days) starts here')),
-  monthlyActiveUsers: z.optional(z.int().check(z.nonnegative())),
+  monthlyActiveUsers: z.optional(described(z.int().check(z.nonnegative()), 'monthly active users; significant growth calls for a new security assessment (2018 rules Art 3 item 3)')),
+  registeredUsers: z.optional(described(z.int().check(z.nonnegative()), 'registered users (注册用户数), a whole number; user scale decides re-assessments and some regimes\' thresholds')),
   minors: z.optional(z.boolean()),
   elderly: z.optional(z.boolean()),
 });
@@ -89,6 +90,7 @@ const Algorithm = z.strictObject({
   services: z._default(z.array(kebabId), []),
   role: z._default(z.enum(ROLES), 'provider'),
   does: z.array(z.enum(FUNCTIONS)).check(z.minLength(1, 'at least one function')),
+  launchDate: z.optional(described(isoDate, 'when this algorithm first served users, planned or actual; defaults to the earliest launch of its services. Its own clocks start here')),
   declaredType: z.optional(described(codeText(CUSTOM.typeCode), 'the type the team intends to file under: a code 01–06 or its Chinese name')),
   filingNumber: optionalText('网信算备… number, for an algorithm already filed'),
   changes: z._default(

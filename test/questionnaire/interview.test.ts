@@ -58,7 +58,8 @@ describe('the questionnaire', () => {
     await ask.type('2026年3月1日', '用户在产品里能做哪些事'); // saved as 2026-03-01
     await ask.check(['发表评论'], '号召用户');
     await ask.confirm(false, '月活跃用户数');
-    await ask.type('120万', '未成年人');
+    await ask.type('120万', '注册用户数');
+    await ask.enter('未成年人');
     await ask.enter('老年人');
     await ask.enter('还有其他产品或服务吗');
     await ask.confirm(false, '算法名称');
@@ -66,6 +67,7 @@ describe('the questionnaire', () => {
     await ask.check(['根据每个用户自己的浏览'], '在本文件中的简称');
     await ask.type('feed', '它在哪些产品里运行');
     expect(ask.screen()).toContain('◉ 示例新闻（news-app）'); // the only product is offered checked
+    await ask.enter('何时开始向用户提供服务');
     await ask.enter('用户能方便地关闭个性化推荐吗');
     await ask.confirm(true, '兴趣标签');
     await ask.confirm(false, '团队打算按哪个类别备案');
@@ -142,6 +144,7 @@ describe('the questionnaire', () => {
     await ask.enter('能做哪些事');
     await ask.check(['发表评论', '发布短视频'], '号召');
     await ask.confirm(false, '月活');
+    await ask.enter('注册用户数');
     await ask.enter('未成年人');
     await ask.enter('老年人');
     await ask.enter('其他产品');
@@ -150,6 +153,7 @@ describe('the questionnaire', () => {
     await ask.check(['按用户输入的关键词'], '简称');
     expect(ask.screen()).toContain('(search)');
     await ask.enter('哪些产品');
+    await ask.enter('何时开始');
     await ask.enter('团队打算按哪个类别备案');
     await ask.select('04 信息检索类', '主要用途');
     await ask.enter('还有其他算法吗');
@@ -160,6 +164,7 @@ describe('the questionnaire', () => {
     expect(await ask.refused('search')).toContain('「search」已被其他条目使用，请换一个');
     ask.erase(6);
     await ask.enter('哪些产品');
+    await ask.enter('何时开始');
     await ask.enter('团队打算');
     await ask.enter('主要用途');
     await ask.enter('还有其他算法吗');
@@ -192,7 +197,8 @@ describe('the questionnaire', () => {
     await ask.type('ride-app', '谁在使用');
     for (const next of ['境内', '状态', '上线日期', '能做哪些事']) await ask.enter(next);
     await ask.check(['发表评论'], '号召'); // riders and drivers are rated in public comments
-    for (const next of ['月活', '未成年人', '老年人']) await ask.enter(next);
+    for (const next of ['月活', '注册用户数', '未成年人', '老年人']) await ask.enter(next);
+    await ask.enter('何时开始');
     await ask.enter('派单，或考核他们');
     await ask.confirm(true, '定价、打折或报价');
     await ask.confirm(true, '团队打算');
@@ -222,7 +228,8 @@ describe('the questionnaire', () => {
     await ask.check(['写文字、作图'], '简称');
     expect(ask.screen()).toContain('(faceswap)');
     await ask.enter('谁把这个生成能力交到最终用户手里');
-    await ask.select('提供给其他企业', '它生成或改动哪些内容'); // no product question for a supporter
+    await ask.select('提供给其他企业', '何时开始'); // no product question for a supporter
+    await ask.type('2025-10-20', '它生成或改动哪些内容');
     await ask.check(['图片', '视频'], '人脸、声音或身体姿态');
     await ask.check(['人脸'], '背后用的是什么模型');
     await ask.select('自己研发训练', '团队打算');
@@ -233,7 +240,7 @@ describe('the questionnaire', () => {
 
     const file = await saved(dir);
     expect(file.services).toEqual([]);
-    expect(file.algorithms[0]).toMatchObject({ id: 'faceswap', role: 'technical-supporter', generation: { modalities: ['image', 'video'], biometricEditing: ['face'], foundationModel: 'self-developed' } });
+    expect(file.algorithms[0]).toMatchObject({ id: 'faceswap', role: 'technical-supporter', launchDate: '2025-10-20', generation: { modalities: ['image', 'video'], biometricEditing: ['face'], foundationModel: 'self-developed' } });
     expect(file.algorithms[0].services).toBeUndefined();
     const report = JSON.parse((await reportOf(dir, ['--format', 'json'])).out);
     const applies = report.regimes.filter((r: { applies: boolean }) => r.applies).map((r: { id: string }) => r.id);
@@ -275,6 +282,7 @@ describe('the questionnaire', () => {
     seen();
     await ask.enter('voice opinions publicly');
     await ask.enter('Monthly active users');
+    await ask.enter('Registered users');
     await ask.enter('Could minors be among its users?');
     await ask.confirm(false, 'older people');
     await ask.enter('Is there another product or service?');
@@ -285,6 +293,7 @@ describe('the questionnaire', () => {
     await ask.type('writer', 'Who puts this generation capability');
     seen();
     await ask.enter('Which products does it run in?');
+    await ask.enter('When did this algorithm start serving users?');
     await ask.enter('What does it generate or alter?');
     await ask.check(['Text'], 'What model is behind it?'); // text only: no question on faces or voices
     seen();
@@ -384,6 +393,7 @@ services:
     await ask.type('28', '能做哪些事');
     await ask.check(['发表评论'], '号召');
     await ask.enter('月活');
+    await ask.enter('注册用户数');
     await ask.enter('未成年人');
     await ask.enter('老年人');
     await ask.enter('其他产品');
