@@ -59,6 +59,8 @@ describe('the questionnaire in a real terminal', () => {
     second.type(`faceswap${ENTER}`);
     await second.waitFor('? 谁把这个生成能力交到最终用户手里');
     second.type(`${DOWN}${ENTER}`); // supplied to other companies
+    await second.waitFor('? 这个算法何时开始向用户提供服务');
+    second.type(ENTER);
     await second.waitFor('? 它生成或改动哪些内容');
     second.type(`${DOWN}${SPACE}${ENTER}`); // images
     await second.waitFor('? 会生成或改动真人的人脸');
