@@ -10,11 +10,19 @@ import * as z from './zod.js';
 // A cap on alias expansion, so a "billion laughs" document fails fast instead of eating memory.
 const MAX_ALIAS_COUNT = 100;
 
+/** A line and column in a data file, both counted from 1 (columns in UTF-16 code units). */
+export interface TextPosition {
+  line: number;
+  column: number;
+}
+
 /** A parsed data file: the plain data, its document (comments kept) and where a field path was written. */
 export interface ParsedDataFile {
   data: unknown;
   doc: Document;
   locate(path: Path): string;
+  /** Where a field path was written, or its deepest written parent; undefined for an empty document. */
+  position(path: Path): TextPosition | undefined;
 }
 
 /**
@@ -44,20 +52,26 @@ export function parseDataDocument(raw: string, file: string, edit?: (doc: Docume
   const forbidden = findKey(data, '__proto__');
   // Left in, the key would be silently dropped by validation or, worse, set an object's prototype.
   if (forbidden) throw new InputError(`${locateIn(doc, lineCounter, file, forbidden)}: ${formatPath(forbidden)}: "__proto__" is not allowed as a key; expected field names from the schema`);
-  return { data, doc, locate: (path) => locateIn(doc, lineCounter, file, path) };
+  return { data, doc, locate: (path) => locateIn(doc, lineCounter, file, path), position: (path) => positionIn(doc, lineCounter, path) };
 }
 
 /** file:line:column of a field path, walking up to the deepest part of it that exists. */
 function locateIn(doc: Document, lineCounter: LineCounter, file: string, path: Path): string {
+  const position = positionIn(doc, lineCounter, path);
+  return position ? `${file}:${position.line}:${position.column}` : file;
+}
+
+/** Line and column of a field path (of its key, for a mapping entry), or of its deepest written parent. */
+function positionIn(doc: Document, lineCounter: LineCounter, path: Path): TextPosition | undefined {
   // Walk down as far as the path exists, so a missing field points at its parent.
   for (let depth = path.length; depth >= 0; depth--) {
     const node = doc.getIn(path.slice(0, depth) as unknown[], true);
     if (isNode(node) && node.range) {
       const { line, col } = lineCounter.linePos(keyStart(doc, path.slice(0, depth)) ?? node.range[0]);
-      return `${file}:${line}:${col}`;
+      return { line, column: col };
     }
   }
-  return file;
+  return undefined;
 }
 
 /** Where the key of a mapping entry starts, so "unknown field" points at the key, not its value. */

@@ -79,7 +79,7 @@ describe('exit codes and streams', () => {
     expect(runCli(['diagnose', 'examples/filing.yaml', '--as-of', '2026-02-30']).stderr).toBe('filing-check: --as-of: expected a date written YYYY-MM-DD, got "2026-02-30"\n');
     const badFormat = runCli(['diagnose', 'examples/filing.yaml', '--format', 'xml']);
     expect(badFormat.code).toBe(2);
-    expect(badFormat.stderr).toContain("argument 'xml' is invalid. expected text, json, md, html, junit, github, csv, pdf or a comma-separated list of them, got \"xml\"");
+    expect(badFormat.stderr).toContain("argument 'xml' is invalid. expected text, json, md, html, junit, github, sarif, csv, pdf or a comma-separated list of them, got \"xml\"");
     const unknown = runCli(['diagnoze']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("unknown command 'diagnoze'");

@@ -95,7 +95,7 @@ describe('several formats at once', () => {
     expect(pdf.stderr).toContain('--format pdf is a binary file; pass --out FILE or --out-dir DIR');
     const unknown = await runCli(['diagnose', CASES.ecommerce, '-f', 'md,docx']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('expected text, json, md, html, junit, github, csv, pdf');
+    expect(unknown.stderr).toContain('expected text, json, md, html, junit, github, sarif, csv, pdf');
   });
 
   it('makes the browser tests fail on CI without Chromium, and skip elsewhere', async () => {

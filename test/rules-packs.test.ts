@@ -255,7 +255,8 @@ describe('the rules a diagnosis reads (without guidance)', () => {
       const answers = AnswersSchema.parse(value);
       for (const lang of ['zh', 'en'] as const) {
         const report = (withRules: Rules) => diagnose({ answers, rules: withRules, lang, source: `${name}.yaml`, asOf: '2026-11-29', toolVersion: 'test' });
-        for (const format of REPORT_FORMATS.filter((f) => f !== 'pdf')) {
+        // SARIF is left out: it shows each material's summary, so diagnose loads the full rules for it.
+        for (const format of REPORT_FORMATS.filter((f) => f !== 'pdf' && f !== 'sarif')) {
           const full = await renderReport(report(rules), format, { failOn: 'blocking', color });
           expect([name, lang, format, (await renderReport(report(lean), format, { failOn: 'blocking', color })).content]).toEqual([name, lang, format, full.content]);
         }

@@ -99,8 +99,9 @@ export function registerDiagnose(program: Command, { io, result }: CommandContex
       // --set values are checked against their fields' schemas, which only then need building.
       const sets = options.set.length > 0 ? options.set.map((await import('../answers/set.js')).parseSetOption) : [];
       let rules: Promise<Rules> | undefined;
-      // Reports (and the questionnaire, which shows report items) never show a material's guidance.
-      const loadRules = () => (rules ??= rulesFor(options, io, { guidance: false }));
+      // Reports (and the questionnaire, which shows report items) never show a material's guidance;
+      // SARIF does: a material's summary is the "why" of its rule.
+      const loadRules = () => (rules ??= rulesFor(options, io, { guidance: options.format.includes('sarif') }));
       if (isBatch(files, io.cwd)) {
         result.code = (await diagnoseBatch(files, options, await loadRules(), asOf, io)) as typeof result.code;
         return;
@@ -118,7 +119,8 @@ export function registerDiagnose(program: Command, { io, result }: CommandContex
       const answers = await parseAnswers(source.text, source.shown, await loadRules(), interactive ? [] : sets);
       const missingFiles = missingMaterialFiles(answers, source.shown, io);
       const report = diagnose({ answers, rules: await loadRules(), lang: options.lang, source: source.shown, asOf, toolVersion: VERSION, missingFiles });
-      await emitReport(report, options, io);
+      const sarif = async () => ({ rules: await loadRules(), ...(source.shown === '<stdin>' ? {} : { locate: (await import('../answers/locations.js')).answersFindingLocator(source.text, source.shown) }) });
+      await emitReport(report, options, io, sarif);
       result.code = exitCodeFor(report, options.failOn);
     });
 }

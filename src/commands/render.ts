@@ -4,15 +4,32 @@ import { ReportSchema, type Report } from '../core/report-schema.js';
 import { parseValidated } from '../data-file.js';
 import { diffReports } from '../diff/diff.js';
 import { DIFF_FORMATS, renderDiff, type DiffFormat } from '../diff/format.js';
-import { ExitCode } from '../errors.js';
+import { ExitCode, InputError } from '../errors.js';
+import type { SarifSources } from '../format/sarif.js';
 import type { Io } from '../io.js';
 import { addReportOutputOptions, emitReport, type ReportOutputOptions } from './report-output.js';
-import { emit, EXIT_CODES_HELP, formatOption, readAnswersSource, type CommandContext } from './shared.js';
+import { emit, EXIT_CODES_HELP, formatOption, readAnswersSource, rulesFor, type CommandContext } from './shared.js';
 
 /** Reads and validates a saved JSON report; a bad file is exit 2 naming the field (and line and column). */
 export async function readReport(file: string, io: Io): Promise<Report> {
   const source = await readAnswersSource(file, io, 'a JSON report from filing-check diagnose --format json');
   return parseValidated(source.text, source.shown, { schema: ReportSchema, schemaHint: 'filing-check schema report' });
+}
+
+/**
+ * The bundled packs and, when the diagnosed answers file can still be read, its lines: a saved report
+ * records no positions, so SARIF places findings in the file as it is now, or on the file as a whole.
+ */
+async function renderSarifSources(report: Report, io: Io): Promise<SarifSources> {
+  const rules = await rulesFor({ rules: [] }, io, { guidance: true });
+  if (report.source.startsWith('<')) return { rules };
+  try {
+    const source = await readAnswersSource(report.source, io);
+    return { rules, locate: (await import('../answers/locations.js')).answersFindingLocator(source.text, source.shown) };
+  } catch (error) {
+    if (error instanceof InputError) return { rules };
+    throw error;
+  }
 }
 
 /** `filing-check render REPORT.json`: any format of a saved report, without diagnosing again. */
@@ -24,7 +41,7 @@ export function registerRender(program: Command, { io, result }: CommandContext)
       .argument('<report>', 'a report written by diagnose --format json, or - for standard input'),
   ).addHelpText('after', EXIT_CODES_HELP).action(async (file: string, options: ReportOutputOptions) => {
     const report = await readReport(file, io);
-    await emitReport(report, options, io);
+    await emitReport(report, options, io, () => renderSarifSources(report, io));
     result.code = exitCodeFor(report, options.failOn);
   });
 }

@@ -5,6 +5,7 @@ import type { ColorChoice } from '../color.js';
 import type { Report } from '../core/report-schema.js';
 import { InputError } from '../errors.js';
 import { REPORT_EXTENSIONS, REPORT_FORMATS, renderReport, type ReportFormat } from '../format/index.js';
+import type { SarifSources } from '../format/sarif.js';
 import { writeFileAtomic, type Io } from '../io.js';
 import type { Severity } from '../rules/schema.js';
 import { emit, FAIL_ON } from './shared.js';
@@ -40,7 +41,7 @@ export function addReportOutputOptions(command: Command): Command {
   return command
     .addOption(formatListOption(REPORT_FORMATS, 'text'))
     .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout')
-    .option('--out-dir <dir>', 'write each format to DIR/report.<ext> (txt, json, md, html, xml, github.txt, csv, pdf)')
+    .option('--out-dir <dir>', 'write each format to DIR/report.<ext> (txt, json, md, html, xml, github.txt, sarif, csv, pdf)')
     .option('--force', 'replace existing output files')
     .addOption(new Option('--fail-on <level>', 'exit 1 when a gap is at or above this severity').choices(FAIL_ON).default('blocking'))
     .option('--chromium <path>', 'the Chromium or Chrome binary that prints --format pdf (default: found on the PATH)')
@@ -52,9 +53,9 @@ export function addReportOutputOptions(command: Command): Command {
  * Writes a report in every requested format: to stdout, to --out, or to --out-dir as report.<ext>.
  * Everything that can fail (usage, a missing browser, files in the way) is checked before the first
  * write, so a refused run leaves every file as it was. The github format also appends its Markdown
- * summary to $GITHUB_STEP_SUMMARY when GitHub Actions sets it.
+ * summary to $GITHUB_STEP_SUMMARY when GitHub Actions sets it. `sarif` is read only by --format sarif.
  */
-export async function emitReport(report: Report, options: ReportOutputOptions, io: Io): Promise<void> {
+export async function emitReport(report: Report, options: ReportOutputOptions, io: Io, sarif?: () => Promise<SarifSources>): Promise<void> {
   const formats = options.format;
   if (options.out && options.outDir) throw new InputError('--out and --out-dir: give one of them (--out for one format, --out-dir for several)');
   if (formats.length > 1 && !options.outDir) throw new InputError(`--format ${formats.join(',')}: several formats need --out-dir DIR (each is written to DIR/report.<ext>)`);
@@ -63,7 +64,8 @@ export async function emitReport(report: Report, options: ReportOutputOptions, i
   const chromium = formats.includes('pdf') ? await (await import('../format/pdf.js')).findChromium(options.chromium, io.env, io.cwd) : undefined;
 
   const color = (toFile: boolean): ColorChoice => ({ flag: toFile ? false : options.color, env: io.env, isTTY: io.stdoutIsTTY });
-  const base = { failOn: options.failOn, ...(chromium ? { chromium } : {}) };
+  const sarifSources = formats.includes('sarif') && sarif ? await sarif() : undefined;
+  const base = { failOn: options.failOn, ...(chromium ? { chromium } : {}), ...(sarifSources ? { sarif: sarifSources } : {}) };
   const summaries: string[] = [];
 
   if (options.outDir) {

@@ -27,7 +27,8 @@ export interface DiagnosisInput {
 const SEVERITY_WEIGHT: Record<Severity, number> = { blocking: 3, major: 2, minor: 1 };
 const STATUS_CREDIT: Record<Exclude<MaterialStatus, 'not-applicable'>, number> = { ready: 1, draft: 0.5, missing: 0 };
 
-function basisView(basis: Basis[], lang: Lang): ReportBasis[] {
+/** Legal bases as a report shows them: the instrument's title and the note in the report language. */
+export function basisView(basis: readonly Basis[], lang: Lang): ReportBasis[] {
   return basis.map((b) => ({
     instrument: b.instrumentTitle[lang],
     article: b.article,

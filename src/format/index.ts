@@ -1,14 +1,15 @@
 import type { ColorChoice } from '../color.js';
 import type { Report } from '../core/report-schema.js';
 import type { Severity } from '../rules/schema.js';
+import type { SarifSources } from './sarif.js';
 
 /** Every view of a report, in the order --help lists them. */
-export const REPORT_FORMATS = ['text', 'json', 'md', 'html', 'junit', 'github', 'csv', 'pdf'] as const;
+export const REPORT_FORMATS = ['text', 'json', 'md', 'html', 'junit', 'github', 'sarif', 'csv', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** File name endings for --out-dir (report.<ext>); text and github both being text need distinct ones. */
 export const REPORT_EXTENSIONS: Record<ReportFormat, string> = {
-  text: 'txt', json: 'json', md: 'md', html: 'html', junit: 'xml', github: 'github.txt', csv: 'csv', pdf: 'pdf',
+  text: 'txt', json: 'json', md: 'md', html: 'html', junit: 'xml', github: 'github.txt', sarif: 'sarif', csv: 'csv', pdf: 'pdf',
 };
 
 /** What a view may depend on besides the report. */
@@ -18,6 +19,8 @@ export interface RenderContext {
   color: ColorChoice;
   /** Resolved before rendering, so a missing browser fails before anything is written. */
   chromium?: string;
+  /** The packs' texts and the answers file's lines, which only the SARIF view reads. */
+  sarif?: SarifSources;
 }
 
 /** One rendered view; `stepSummary` is the Markdown GitHub Actions shows on the run page. */
@@ -50,6 +53,9 @@ export async function renderReport(report: Report, format: ReportFormat, context
       const { annotations, summary } = (await import('./github.js')).formatGithub(report, context.failOn);
       return { content: annotations, stepSummary: summary };
     }
+    case 'sarif':
+      if (!context.sarif) throw new Error('renderReport: sarif needs the rules it was diagnosed with');
+      return { content: (await import('./sarif.js')).formatSarif(report, context.sarif) };
     case 'csv':
       return { content: (await import('./csv.js')).formatCsv(report) };
     case 'pdf':
