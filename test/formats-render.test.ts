@@ -1,6 +1,6 @@
 // render turns a saved JSON report into any format without diagnosing again; diff compares two
 // saved reports. Both read reports through ReportSchema, so a bad file is exit 2 naming the field.
-import { readFile, writeFile } from 'node:fs/promises';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AS_OF, expectGolden, runCli, tempDir } from './formats-support.js';
@@ -96,6 +96,40 @@ describe('diff', () => {
     const backwards = await runCli(['diff', saved('later'), saved('ecommerce'), '--fail-on-regression', '-f', 'json']);
     expect(JSON.parse(backwards.stdout).items.filter((i: { kind: string }) => i.kind === 'reopened').length).toBe(3);
     expect(backwards.code).toBe(1);
+  });
+
+  it('compares warnings: a new one at or above --fail-on is a regression, a resolved one is progress', async () => {
+    // The team drops its wrong declared type between two meetings, then puts it back.
+    const example = await readFile('examples/filing.yaml', 'utf8');
+    const fixed = join(dir, 'fixed.yaml');
+    await cp('examples/docs', join(dir, 'docs'), { recursive: true });
+    await writeFile(fixed, example.replace(/^    declaredType: 个性化推送类 .*\n/m, ''));
+    await save('fixed', fixed);
+    await save('example', 'examples/filing.yaml');
+
+    const worse = await runCli(['diff', saved('fixed'), saved('example'), '--fail-on-regression']);
+    expect(worse.code).toBe(1);
+    expect(worse.stdout).toContain('新增提示 (1)\n  阻断  DECLARED_TYPE_MISMATCH  bestseller-list  拟按「02 个性化推送类」申报');
+    expect(worse.stdout).not.toContain('没有倒退');
+    expect(worse.stdout).toContain('有 1 项倒退');
+    expect((await runCli(['diff', saved('fixed'), saved('example'), '--fail-on', 'blocking'])).code).toBe(1);
+    expect((await runCli(['diff', saved('fixed'), saved('example'), '--fail-on', 'none'])).code).toBe(0);
+    expect((await runCli(['diff', saved('fixed'), saved('example')])).code).toBe(0);
+
+    const better = await runCli(['diff', saved('example'), saved('fixed'), '--fail-on-regression', '-f', 'json']);
+    expect(better.code).toBe(0);
+    const diff = JSON.parse(better.stdout);
+    expect(diff.warnings.resolved.map((w: { code: string }) => w.code)).toEqual(['DECLARED_TYPE_MISMATCH']);
+    expect(diff.warnings.added).toEqual([]);
+    expect(diff.regressions).toBe(0);
+  });
+
+  it('compares statutory dates: one passed since the last meeting is a regression', async () => {
+    await save('before-launch', 'examples/filing.yaml', '2026-12-20');
+    await save('after-launch', 'examples/filing.yaml', '2026-12-30');
+    const run = await runCli(['diff', saved('before-launch'), saved('after-launch'), '--fail-on-regression']);
+    expect(run.stdout).toMatch(/新逾期的法定期限 \(5\)\n  feed · 云栖优选 +安全评估（上线前完成） +2026-12-28 → 2026-12-28/);
+    expect(run.code).toBe(1);
   });
 
   it('exits 2 when either report is invalid', async () => {

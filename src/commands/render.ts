@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { exitCodeFor } from '../core/report.js';
 import { ReportSchema, type Report } from '../core/report-schema.js';
 import { parseValidated } from '../data-file.js';
@@ -8,7 +8,7 @@ import { ExitCode, InputError } from '../errors.js';
 import type { SarifSources } from '../format/sarif.js';
 import type { Io } from '../io.js';
 import { addReportOutputOptions, emitReport, type ReportOutputOptions } from './report-output.js';
-import { emit, EXIT_CODES_HELP, formatOption, readAnswersSource, rulesFor, type CommandContext } from './shared.js';
+import { emit, EXIT_CODES_HELP, FAIL_ON, formatOption, readAnswersSource, rulesFor, type CommandContext, type FailOn } from './shared.js';
 
 /** Reads and validates a saved JSON report; a bad file is exit 2 naming the field (and line and column). */
 export async function readReport(file: string, io: Io): Promise<Report> {
@@ -56,12 +56,14 @@ export function registerDiff(program: Command, { io, result }: CommandContext): 
     .addOption(formatOption(DIFF_FORMATS))
     .option('-o, --out <file>', 'write the comparison to a file (atomically) instead of stdout')
     .option('--force', 'replace an existing --out file')
-    .option('--fail-on-regression', 'exit 1 when an item re-opened (ready or not applicable before, a gap now) or a new blocking gap appeared')
-    .addHelpText('after', '\nExit codes:\n  0    compared (with --fail-on-regression: and nothing regressed)\n  1    --fail-on-regression and something regressed\n  2    a report is unreadable or invalid')
-    .action(async (before: string, after: string, options: { format: DiffFormat; out?: string; force?: boolean; failOnRegression?: boolean }) => {
+    .option('--fail-on-regression', 'exit 1 when something regressed: an item re-opened (ready or not applicable before, a gap now), a new blocking gap or warning, a date passed')
+    .addOption(new Option('--fail-on <level>', 'exit 1 when something regressed, counting new gaps and warnings from this severity').choices(FAIL_ON))
+    .addHelpText('after', '\nExit codes:\n  0    compared (with --fail-on-regression or --fail-on: and nothing regressed)\n  1    --fail-on-regression or --fail-on, and something regressed\n  2    a report is unreadable or invalid')
+    .action(async (before: string, after: string, options: { format: DiffFormat; out?: string; force?: boolean; failOnRegression?: boolean; failOn?: FailOn }) => {
       const [oldReport, newReport] = [await readReport(before, io), await readReport(after, io)];
-      const diff = diffReports(oldReport, newReport);
+      const diff = diffReports(oldReport, newReport, options.failOn ?? 'blocking');
       await emit(renderDiff(diff, options.format, newReport.lang), options, io);
-      result.code = options.failOnRegression && diff.regressions > 0 ? ExitCode.Gaps : ExitCode.Ok;
+      const failing = options.failOnRegression || options.failOn !== undefined;
+      result.code = failing && diff.regressions > 0 ? ExitCode.Gaps : ExitCode.Ok;
     });
 }

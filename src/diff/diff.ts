@@ -1,5 +1,6 @@
 import type { MaterialStatus } from '../answers/vocabulary.js';
-import type { Report, ReportItem, Tally } from '../core/report-schema.js';
+import { isAtOrAbove } from '../core/report.js';
+import type { Report, ReportDeadline, ReportItem, ReportWarning, Tally } from '../core/report-schema.js';
 import { itemKey } from '../format/groups.js';
 import type { RegimeId, Severity } from '../rules/schema.js';
 
@@ -37,6 +38,23 @@ export interface AlgorithmChange {
   regimesRemoved: RegimeId[];
 }
 
+/**
+ * How one statutory date moved: overdue (passed since), met (done since), moved (another last
+ * day), added (a new clock), removed (no longer running).
+ */
+export const DEADLINE_CHANGES = ['overdue', 'met', 'moved', 'added', 'removed'] as const;
+export type DeadlineChangeKind = (typeof DEADLINE_CHANGES)[number];
+
+/** One statutory date that is not as it was. */
+export interface DeadlineChange {
+  kind: DeadlineChangeKind;
+  title: string;
+  algorithm: string;
+  service: string;
+  from: string | null;
+  to: string | null;
+}
+
 /** Two reports compared: the progress of a case between two meetings. */
 export interface ReportDiff {
   old: { source: string; asOf: string; entity: string; summary: Tally };
@@ -48,7 +66,15 @@ export interface ReportDiff {
     changed: AlgorithmChange[];
   };
   regimes: { id: RegimeId; title: string; from: boolean; to: boolean }[];
-  /** Reopened items and new blocking gaps: what --fail-on-regression fails on. */
+  deadlines: DeadlineChange[];
+  /** Warnings only the new report has, and warnings only the old one had (resolved). */
+  warnings: { added: ReportWarning[]; resolved: ReportWarning[] };
+  /** The level new gaps and warnings are counted from as regressions. */
+  failOn: Severity | 'none';
+  /**
+   * Re-opened items, new gaps and new warnings at or above failOn, and dates passed since: what
+   * --fail-on-regression fails on.
+   */
   regressions: number;
 }
 
@@ -64,8 +90,34 @@ function kindOf(from: ReportItem | undefined, to: ReportItem | undefined): ItemC
   return 'changed';
 }
 
-/** Compares two reports item by item (joined on itemKey), algorithm by algorithm and regime by regime. */
-export function diffReports(before: Report, after: Report): ReportDiff {
+// A change clock runs once for each changes entry, so its start date is part of what it is.
+const deadlineKey = (d: ReportDeadline) => `${d.kind}/${d.algorithm}/${d.service}${d.kind === 'change' ? `/${d.from}` : ''}`;
+
+function deadlineChanges(before: Report, after: Report): DeadlineChange[] {
+  const old = new Map(before.deadlines.map((d) => [deadlineKey(d), d]));
+  const now = new Map(after.deadlines.map((d) => [deadlineKey(d), d]));
+  const changes: DeadlineChange[] = [];
+  const change = (kind: DeadlineChangeKind, d: ReportDeadline, from: string | null, to: string | null) =>
+    changes.push({ kind, title: d.title, algorithm: d.algorithm, service: d.service, from, to });
+  for (const [key, d] of now) {
+    const was = old.get(key);
+    if (d.overdue && !was?.overdue) change('overdue', d, was?.due ?? null, d.due);
+    else if (!was) change('added', d, null, d.due);
+    else if (d.done && !was.done) change('met', d, was.due, d.due);
+    else if (d.due !== was.due) change('moved', d, was.due, d.due);
+  }
+  for (const [key, d] of old) if (!now.has(key)) change('removed', d, d.due, null);
+  return changes.sort((a, b) => DEADLINE_CHANGES.indexOf(a.kind) - DEADLINE_CHANGES.indexOf(b.kind));
+}
+
+// Warnings have no id of their own: the same code, algorithm and wording is the same finding.
+const warningKey = (w: ReportWarning) => `${w.code}/${w.algorithm ?? ''}/${w.message}`;
+
+/**
+ * Compares two reports item by item (joined on itemKey), algorithm by algorithm, regime by regime,
+ * date by date and warning by warning; new gaps and warnings count as regressions from `failOn`.
+ */
+export function diffReports(before: Report, after: Report, failOn: Severity | 'none' = 'blocking'): ReportDiff {
   const oldItems = new Map(before.items.map((i) => [itemKey(i), i]));
   const newItems = new Map(after.items.map((i) => [itemKey(i), i]));
   const keys = [...newItems.keys(), ...[...oldItems.keys()].filter((k) => !newItems.has(k))];
@@ -103,6 +155,18 @@ export function diffReports(before: Report, after: Report): ReportDiff {
   });
   const side = ({ source, asOf, entity, summary: { blocking, major, minor, readiness, counts } }: Report) =>
     ({ source, asOf, entity: entity.name, summary: { blocking, major, minor, readiness, counts } });
+  const oldWarnings = new Set(before.warnings.map(warningKey));
+  const newWarnings = new Set(after.warnings.map(warningKey));
+  const warnings = {
+    added: after.warnings.filter((w) => !oldWarnings.has(warningKey(w))),
+    resolved: before.warnings.filter((w) => !newWarnings.has(warningKey(w))),
+  };
+  const deadlines = deadlineChanges(before, after);
+  const regressions =
+    items.filter((i) => i.kind === 'reopened' || (i.kind === 'opened' && isAtOrAbove(i.severity, failOn))).length +
+    warnings.added.filter((w) => isAtOrAbove(w.severity, failOn)).length +
+    // A date passed is as blocking as a missing blocking material (as in diagnose's exit code).
+    (isAtOrAbove('blocking', failOn) ? deadlines.filter((d) => d.kind === 'overdue').length : 0);
   return {
     old: side(before),
     new: side(after),
@@ -113,6 +177,9 @@ export function diffReports(before: Report, after: Report): ReportDiff {
       changed,
     },
     regimes,
-    regressions: items.filter((i) => i.kind === 'reopened' || (i.kind === 'opened' && i.severity === 'blocking')).length,
+    deadlines,
+    warnings,
+    failOn,
+    regressions,
   };
 }

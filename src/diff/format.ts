@@ -3,7 +3,7 @@ import { t } from '../messages/messages.js';
 import { percent } from '../format/groups.js';
 import { mdCell, mdTable, mdText, readinessHeader, readinessRow } from '../format/markdown.js';
 import { alignColumns } from '../format/width.js';
-import { ITEM_CHANGES, type ItemChange, type ReportDiff } from './diff.js';
+import { DEADLINE_CHANGES, ITEM_CHANGES, type ItemChange, type ReportDiff } from './diff.js';
 
 export const DIFF_FORMATS = ['text', 'json', 'md'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
@@ -47,7 +47,30 @@ function sections(diff: ReportDiff, lang: Lang): { title: string; header: string
     header: [L('ui.key'), L('ui.regime'), L('ui.applies')],
     rows: diff.regimes.map((r) => [r.id, r.title, `${L(r.from ? 'ui.yes' : 'ui.no')} → ${L(r.to ? 'ui.yes' : 'ui.no')}`]),
   });
+  for (const kind of DEADLINE_CHANGES) {
+    const changes = diff.deadlines.filter((d) => d.kind === kind);
+    out.push({
+      title: `${L(`diff.deadline.${kind}`)} (${changes.length})`,
+      header: [L('ui.algorithm'), L('ui.deadline'), L('ui.due')],
+      rows: changes.map((d) => [`${d.algorithm} · ${d.service}`, d.title, `${d.from ?? '—'} → ${d.to ?? '—'}`]),
+    });
+  }
+  for (const side of ['added', 'resolved'] as const) {
+    const warnings = diff.warnings[side];
+    out.push({
+      title: `${L(`diff.warnings.${side}`)} (${warnings.length})`,
+      header: [L('ui.severity'), L('ui.code'), L('ui.algorithm'), L('ui.message')],
+      rows: warnings.map((w) => [L(`severity.${w.severity}`), w.code, w.algorithm ?? '—', w.message]),
+    });
+  }
   return out.filter((s) => s.rows.length > 0);
+}
+
+/** The closing line: how many regressions, and what counted as one at this --fail-on level. */
+function verdict(diff: ReportDiff, lang: Lang): string {
+  if (diff.regressions === 0) return t(lang, 'diff.noRegressions');
+  if (diff.failOn === 'none') return t(lang, 'diff.regressionsReopened', { count: diff.regressions });
+  return t(lang, 'diff.regressions', { count: diff.regressions, level: t(lang, `diff.level.${diff.failOn}`) });
 }
 
 function headline(diff: ReportDiff, lang: Lang): string {
@@ -74,7 +97,7 @@ export function formatDiffText(diff: ReportDiff, lang: Lang): string {
   const body = sections(diff, lang);
   for (const section of body) out.push('', section.title, ...alignColumns(section.rows).map((l) => `  ${l}`));
   if (body.length === 0) out.push('', L('diff.none'));
-  out.push('', diff.regressions > 0 ? L('diff.regressions', { count: diff.regressions }) : L('diff.noRegressions'));
+  out.push('', verdict(diff, lang));
   return `${out.join('\n')}\n`;
 }
 
@@ -94,7 +117,7 @@ export function formatDiffMarkdown(diff: ReportDiff, lang: Lang): string {
     out.push(...mdTable(section.header, section.rows.map((r) => r.map(mdCell))), '');
   }
   if (body.length === 0) out.push(L('diff.none'), '');
-  out.push(diff.regressions > 0 ? `**${L('diff.regressions', { count: diff.regressions })}**` : L('diff.noRegressions'));
+  out.push(diff.regressions > 0 ? `**${verdict(diff, lang)}**` : verdict(diff, lang));
   return `${out.join('\n')}\n`;
 }
 
