@@ -241,11 +241,12 @@ describe('bad checklists are refused with exit 2, the answers file untouched', (
   it('other files and mistakes', async () => {
     const text = join(dir, 'notes.txt');
     await writeFile(text, 'x');
-    expect((await importInto(text)).stderr).toContain('expected a .xlsx or .csv checklist');
+    const expected = 'expected a checklist written by filing-check checklist (.xlsx or .csv)';
+    expect((await importInto(text)).stderr).toBe(`filing-check: ${text}: not a .csv or .xlsx file; ${expected}\n`);
     const broken = join(dir, 'broken.xlsx');
     await writeFile(broken, 'not a zip');
-    expect((await importInto(broken)).stderr).toContain('not a readable Excel workbook');
-    expect((await importInto(join(dir, 'missing.csv'))).stderr).toContain('cannot read the file');
+    expect((await importInto(broken)).stderr).toBe(`filing-check: ${broken}: not a readable Office file (no ZIP directory: a renamed .xls or .doc, or a damaged file?); ${expected}\n`);
+    expect((await importInto(join(dir, 'missing.csv'))).stderr).toBe(`filing-check: ${join(dir, 'missing.csv')}: no such file; ${expected}\n`);
     expect((await runCli(['checklist', '--import', text, '--into', '-'])).code).toBe(2);
     expect(await readFile(answers, 'utf8')).toBe(original);
   });

@@ -1,10 +1,8 @@
-import { extname } from 'node:path';
-import ExcelJS from 'exceljs';
 import type { Answers, MaterialEntry } from '../answers/schema.js';
 import { MATERIAL_STATUSES, type MaterialStatus } from '../answers/vocabulary.js';
 import { isRealDate } from '../dates.js';
 import { InputError } from '../errors.js';
-import { parseCsv } from '../format/csv.js';
+import { readTableFile, type CellValue, type Table } from '../data/table.js';
 import { LANGS, t } from '../messages/messages.js';
 import type { Rules } from '../rules/model.js';
 import { EDITABLE_COLUMNS, LAYOUT, type SheetColumnId } from './layout.js';
@@ -28,13 +26,6 @@ export interface ImportChange {
   to: string | null;
 }
 
-/** Column letters as spreadsheets show them: 0 → A, 26 → AA. */
-function columnLetter(index: number): string {
-  let letters = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
-
 /** Maps header cells to column ids by their wording in either language, so a zh sheet imports under --lang en. */
 function columnsOf(header: string[], file: string): Map<number, SheetColumnId> {
   const byHeader = new Map<string, SheetColumnId>();
@@ -50,65 +41,43 @@ function columnsOf(header: string[], file: string): Map<number, SheetColumnId> {
   return columns;
 }
 
-function toRows<T>(grid: T[][], file: string, place: (row: number, column: number) => string, text: (value: T | undefined, column: SheetColumnId) => string): SheetRow[] {
-  const [header = [], ...body] = grid;
-  const headerText = header.map((value) => text(value, 'key'));
-  const columns = columnsOf(headerText, file);
-  const indexOf = new Map([...columns].map(([index, id]) => [id, index]));
-  return body.flatMap((values, i) => {
-    const cells: Partial<Record<SheetColumnId, string>> = {};
-    for (const [index, id] of columns) cells[id] = text(values[index], id);
-    if (Object.values(cells).every((v) => v!.trim() === '')) return [];
-    const row = i + 2;
-    return [{ cells, where: (column: SheetColumnId) => `${place(row, indexOf.get(column)!)} (${headerText[indexOf.get(column)!]!.trim()})` }];
-  });
-}
-
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 // Excel counts days from 1899-12-30 (its 1900 date system, leap-year bug included).
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
-/** The text a client sees in a cell, whatever Excel stored: rich text, links, formula results, dates. */
-function cellText(value: ExcelJS.CellValue | undefined, column: SheetColumnId): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return isoDay(value);
-  // A date pasted into the text-formatted due column arrives as Excel's day number.
-  if (typeof value === 'number' && column === 'due' && Number.isInteger(value) && value > 0) return isoDay(new Date(EXCEL_EPOCH + value * 86_400_000));
-  if (typeof value !== 'object') return String(value);
-  if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('text' in value && typeof value.text === 'string') return value.text;
-  if ('result' in value) return cellText(value.result as ExcelJS.CellValue, column);
-  if ('error' in value) return String(value.error);
-  return '';
+/** A cell as the import reads it: a date pasted into the text-formatted due column arrives as Excel's day number. */
+function cellText(value: CellValue, column: SheetColumnId): string {
+  if (typeof value === 'string') return value;
+  if (column === 'due' && Number.isInteger(value) && value > 0) return new Date(EXCEL_EPOCH + value * 86_400_000).toISOString().slice(0, 10);
+  return String(value);
 }
 
-/** Reads the rows of a filled-in checklist (.xlsx or .csv). */
-export async function readChecklistRows(bytes: Buffer, file: string): Promise<SheetRow[]> {
-  const kind = extname(file).toLowerCase();
-  if (kind === '.csv') {
-    let grid: string[][];
-    try {
-      grid = parseCsv(bytes.toString('utf8'));
-    } catch (error) {
-      throw new InputError(`${file}: ${(error as Error).message}; expected a CSV checklist`);
-    }
-    return toRows(grid, file, (row, column) => `${file}: row ${row}, column ${columnLetter(column)}`, (value) => value ?? '');
+/** The rows of a checklist table below its header, with only the columns the import knows, empty rows skipped. */
+function toRows(table: Table, file: string): SheetRow[] {
+  const headerText = Array.from({ length: Math.min(table.width(0), MAX_COLUMNS) }, (_, column) => String(table.cell(0, column)));
+  const columns = columnsOf(headerText, file);
+  const indexOf = new Map([...columns].map(([index, id]) => [id, index]));
+  const rows: SheetRow[] = [];
+  for (let row = 1; row < table.rowCount; row++) {
+    const cells: Partial<Record<SheetColumnId, string>> = {};
+    for (const [index, id] of columns) cells[id] = cellText(table.cell(row, index), id);
+    if (Object.values(cells).every((v) => v!.trim() === '')) continue;
+    rows.push({ cells, where: (column: SheetColumnId) => table.where(row, indexOf.get(column)!) });
   }
-  if (kind !== '.xlsx') throw new InputError(`${file}: expected a .xlsx or .csv checklist written by filing-check checklist`);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  } catch (error) {
-    throw new InputError(`${file}: not a readable Excel workbook (${(error as Error).message}); expected a .xlsx checklist`);
-  }
+  return rows;
+}
+
+// A checklist has a row per material of one case: a few hundred at most.
+const LIMITS = { expected: 'a checklist written by filing-check checklist (.xlsx or .csv)', maxRows: 5_000, maxBytes: 16 * 1024 * 1024 };
+// Far right of any checklist's columns; a header cell at column XFD is not a reason to read 16,384.
+const MAX_COLUMNS = 256;
+
+/** Reads the rows of a filled-in checklist (.xlsx or .csv), and the notes of what reading normalised. */
+export async function readChecklistRows(path: string, file: string): Promise<{ rows: SheetRow[]; notes: string[] }> {
+  const tables = await readTableFile(path, file, LIMITS);
   const names = LANGS.map((lang) => t(lang, 'checklist.sheet.items'));
-  const sheet = workbook.worksheets.find((w) => names.includes(w.name)) ?? workbook.worksheets[0];
-  if (!sheet) throw new InputError(`${file}: the workbook has no sheets; expected a checklist written by filing-check checklist`);
-  const grid: ExcelJS.CellValue[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, number) => {
-    grid[number - 1] = Array.from({ length: sheet.columnCount }, (_, c) => row.getCell(c + 1).value);
-  });
-  return toRows<ExcelJS.CellValue>(Array.from(grid, (r) => r ?? []), file, (row, column) => `${file}: sheet "${sheet.name}" row ${row}, column ${columnLetter(column)}`, cellText);
+  const table = tables.find((w) => w.sheet !== null && names.includes(w.sheet)) ?? tables[0];
+  if (!table) throw new InputError(`${file}: the workbook has no sheets; expected a checklist written by filing-check checklist`);
+  return { rows: toRows(table, file), notes: table.notes };
 }
 
 /** Reads a status cell: the id or its word in either language. */

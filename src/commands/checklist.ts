@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { Option, type Command } from 'commander';
@@ -71,13 +70,11 @@ async function importChecklist(options: ChecklistOptions, rules: Rules, io: Io):
   const into = options.into!;
   const source = await readAnswersSource(into, io);
   const answers = await parseAnswers(source.text, source.shown, rules);
-  const sheetPath = resolve(io.cwd, options.import!);
-  const bytes = await readFile(sheetPath).catch(() => {
-    throw new InputError(`${options.import}: cannot read the file; expected a checklist (.xlsx or .csv)`);
-  });
   // exceljs and the yaml document are large; only an import (exceljs also an xlsx export) pays for them.
   const [{ planImport, readChecklistRows }, { editYamlText }] = await Promise.all([import('../checklist/import.js'), import('../checklist/yaml-edit.js')]);
-  const { changes, edits } = planImport(await readChecklistRows(bytes, options.import!), answers, rules);
+  const sheet = await readChecklistRows(resolve(io.cwd, options.import!), options.import!);
+  for (const note of sheet.notes) io.stderr(`filing-check: ${note}\n`);
+  const { changes, edits } = planImport(sheet.rows, answers, rules);
   const L = (key: string, args?: Record<string, string | number>) => t(options.lang, key, args);
   if (changes.length === 0) {
     io.stdout(`${L('checklist.import.none', { file: into })}\n`);

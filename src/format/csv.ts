@@ -27,8 +27,9 @@ function unguard(field: string): string {
 /**
  * Parses CSV text (RFC 4180: quoted fields, doubled quotes, CRLF or LF) into rows of fields, with the
  * byte-order mark dropped and the formula guard undone. Throws on an unterminated quote, naming its row.
+ * The delimiter is a comma, or a tab for what Excel saves as Unicode text.
  */
-export function parseCsv(text: string): string[][] {
+export function parseCsv(text: string, delimiter: ',' | '\t' = ','): string[][] {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const rows: string[][] = [];
   let row: string[] = [];
@@ -54,7 +55,7 @@ export function parseCsv(text: string): string[][] {
       }
     } else if (c === '"' && field === '') {
       quoted = true;
-    } else if (c === ',') endField();
+    } else if (c === delimiter) endField();
     else if (c === '\r' || c === '\n') {
       if (c === '\r' && source[i + 1] === '\n') i++;
       endField();

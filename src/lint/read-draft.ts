@@ -2,6 +2,7 @@
 // UTF-8 from modern editors, and as GBK or UTF-16 from Notepad and WPS on Chinese Windows.
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { DOCX_LIMITS, zipArchiveProblem } from '../data/zip-guard.js';
 import { decodeTextBytes } from '../text-decode.js';
 
 export type DraftFormat = 'md' | 'txt' | 'docx';
@@ -30,6 +31,7 @@ export class DraftReadError extends Error {
 }
 
 const FORMATS: Record<string, DraftFormat> = { '.md': 'md', '.markdown': 'md', '.txt': 'txt', '.docx': 'docx' };
+const NOT_DOCX = 'not a readable .docx file (Word 2007 or later; a renamed .doc or a damaged file?)';
 const UNSUPPORTED_ENCODING = 'unsupported encoding: not UTF-8, UTF-16 or GBK';
 function ioReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
@@ -60,13 +62,15 @@ export async function readDraft(path: string): Promise<Draft> {
     throw new DraftReadError(path, ioReason(error));
   }
   if (format === 'docx') {
+    const problem = zipArchiveProblem(bytes, DOCX_LIMITS);
+    if (problem) throw new DraftReadError(path, problem.damaged ? NOT_DOCX : `${problem.text}; expected a .docx draft`);
     let raw: string;
     // mammoth (with its zip and XML readers, 0.5 MB of code) loads only for Word files.
     const { default: mammoth } = await import('mammoth');
     try {
       raw = (await mammoth.extractRawText({ buffer: bytes })).value;
     } catch {
-      throw new DraftReadError(path, 'not a readable .docx file (Word 2007 or later; a renamed .doc or a damaged file?)');
+      throw new DraftReadError(path, NOT_DOCX);
     }
     return { file: path, format, encoding: 'utf-8', lines: raw.split('\n').filter((line) => line.trim().length > 0) };
   }

@@ -1,0 +1,181 @@
+// The one reader of tables users fill in and hand back: CSV as Excel saves it (UTF-8 with a BOM,
+// GBK on Chinese Windows, UTF-16 "Unicode text" with tabs) and Excel workbooks. Every cell is read
+// through one gate, so what cannot be kept in a text file (control characters, formulas Excel never
+// calculated) is refused naming the cell, whichever command reads the table.
+import { extname } from 'node:path';
+import type ExcelJS from 'exceljs';
+import { InputError } from '../errors.js';
+import { parseCsv } from '../format/csv.js';
+import { decodeTextBytes } from '../text-decode.js';
+import { readInputFile } from './input-file.js';
+import { XLSX_LIMITS, zipArchiveProblem } from './zip-guard.js';
+
+/** A cell's value: its text, or a number Excel stored as a number; '' when empty. */
+export type CellValue = string | number;
+
+/** One table: a CSV file or one worksheet. Rows and columns count from 0; messages count as spreadsheets do. */
+export interface Table {
+  /** The worksheet's name; null for a CSV file. */
+  sheet: string | null;
+  /** How many rows the table spans, the header included. */
+  rowCount: number;
+  /** How many cells a row spans. */
+  width(row: number): number;
+  /** A cell's value; throws an InputError naming the cell when its text cannot be kept or its formula has no result. */
+  cell(row: number, column: number): CellValue;
+  /** Where a cell is, for messages: `filled.xlsx: sheet "材料清单" row 3, column G (负责人)`. */
+  where(row: number, column: number): string;
+  /** What reading changed and the user should know (a Word line break read as a new line), each naming its cell. */
+  readonly notes: string[];
+}
+
+/** What a table file may be: `expected` completes every refusal ("expected a checklist (.xlsx or .csv)"). */
+export interface TableLimits {
+  expected: string;
+  maxRows: number;
+  /** The file on disk. */
+  maxBytes: number;
+}
+
+/** Column letters as spreadsheets show them: 0 → A, 26 → AA. */
+export function columnLetter(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/** The file kinds readTables reads, by extension. */
+export const TABLE_EXTENSIONS = ['.csv', '.xlsx'] as const;
+
+// Word pastes its manual line break (Shift+Enter) as a vertical tab and its page break as a form
+// feed; in a cell both plainly mean a new line. Every other C0 control, DEL, the C1 controls and
+// U+FFFD (a character some earlier program could not decode) would be written into the answers
+// file, which then no longer reads as text.
+const WORD_BREAK = /[\u000B\u000C]/;
+const NOT_KEPT = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\uFFFD]/u;
+
+const codePoint = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * A table over any cell source, with the one text gate every cell passes. `place` says where a cell
+ * is; below the first row, the column's header is added, as users know columns by their headers.
+ */
+function table(
+  sheet: string | null,
+  rowCount: number,
+  width: (row: number) => number,
+  raw: (row: number, column: number, where: () => string) => CellValue,
+  place: (row: number, column: number) => string,
+): Table {
+  const notes: string[] = [];
+  const headerOf = (column: number) => {
+    try {
+      return String(raw(0, column, () => place(0, column))).trim();
+    } catch {
+      return '';
+    }
+  };
+  const where = (row: number, column: number): string => {
+    const header = row > 0 ? headerOf(column) : '';
+    return header ? `${place(row, column)} (${header})` : place(row, column);
+  };
+  return {
+    sheet,
+    rowCount,
+    width,
+    notes,
+    where,
+    cell(row, column) {
+      const value = raw(row, column, () => where(row, column));
+      if (typeof value === 'number') return value;
+      let text = value.replace(/\r\n?/g, '\n');
+      if (WORD_BREAK.test(text)) {
+        text = text.replace(/[\u000B\u000C]/g, '\n');
+        notes.push(`${where(row, column)}: a line break pasted from Word was read as a new line`);
+      }
+      const bad = NOT_KEPT.exec(text)?.[0];
+      if (bad) {
+        throw new InputError(`${where(row, column)}: holds a control character (${codePoint(bad)}) that a text file cannot keep; expected plain text (delete it in the table and try again)`);
+      }
+      return text;
+    },
+  };
+}
+
+/** Reads a CSV file's bytes: UTF-8 (BOM or not), UTF-16 with a BOM, or GBK; commas, or tabs when the header has no comma. */
+function csvTable(bytes: Uint8Array, shown: string, limits: TableLimits): Table {
+  const decoded = decodeTextBytes(bytes, { controls: true });
+  if (!decoded) throw new InputError(`${shown}: not text in UTF-8, UTF-16 or GBK; expected ${limits.expected}`);
+  const firstLine = decoded.text.slice(0, decoded.text.search(/\r|\n|$/));
+  const delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
+  let grid: string[][];
+  try {
+    grid = parseCsv(decoded.text, delimiter);
+  } catch (error) {
+    throw new InputError(`${shown}: ${(error as Error).message}; expected ${limits.expected}`);
+  }
+  if (grid.length > limits.maxRows) throw new InputError(`${shown}: more than ${limits.maxRows} rows; expected ${limits.expected}`);
+  return table(null, grid.length, (row) => grid[row]?.length ?? 0, (row, column) => grid[row]?.[column] ?? '', (row, column) => `${shown}: row ${row + 1}, column ${columnLetter(column)}`);
+}
+
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+/** The value a client sees in a cell, whatever Excel stored: rich text, links, formula results, dates. */
+function workbookValue(value: ExcelJS.CellValue | undefined, where: () => string): CellValue {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return isoDay(value);
+  if (typeof value === 'number') return value;
+  if (typeof value !== 'object') return String(value);
+  if ('richText' in value) return value.richText.map((r) => r.text).join('');
+  if ('hyperlink' in value) return workbookValue(value.text as ExcelJS.CellValue, where);
+  if ('formula' in value || 'sharedFormula' in value) {
+    // Excel stores each formula's last result; a file written by another program may not, and
+    // reading such a cell as empty would erase what the formula was meant to give.
+    if (value.result === undefined) {
+      const formula = 'formula' in value ? value.formula : value.sharedFormula;
+      throw new InputError(`${where()}: the formula =${formula} has no stored result; open the file in Excel and save it, then try again (在 Excel 中打开并保存后再导入)`);
+    }
+    return workbookValue(value.result as ExcelJS.CellValue, where);
+  }
+  if ('error' in value) return String(value.error);
+  return '';
+}
+
+/** Reads every worksheet of an .xlsx file, after the ZIP guard has checked what it unpacks to. */
+async function workbookTables(bytes: Buffer, shown: string, limits: TableLimits): Promise<Table[]> {
+  const problem = zipArchiveProblem(bytes, XLSX_LIMITS);
+  if (problem) throw new InputError(`${shown}: ${problem.text}; expected ${limits.expected}`);
+  // exceljs is large; it loads only for a workbook.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch (error) {
+    throw new InputError(`${shown}: not a readable Excel workbook (${(error as Error).message}); expected ${limits.expected}`);
+  }
+  return workbook.worksheets.map((sheet) => {
+    if (sheet.rowCount > limits.maxRows) throw new InputError(`${shown}: sheet "${sheet.name}" has more than ${limits.maxRows} rows; expected ${limits.expected}`);
+    return table(
+      sheet.name,
+      sheet.rowCount,
+      (row) => sheet.findRow(row + 1)?.cellCount ?? 0,
+      (row, column, where) => workbookValue(sheet.findRow(row + 1)?.findCell(column + 1)?.value, where),
+      (row, column) => `${shown}: sheet "${sheet.name}" row ${row + 1}, column ${columnLetter(column)}`,
+    );
+  });
+}
+
+/** Reads a table file's bytes by its extension: one table for a CSV file, one per worksheet for a workbook. */
+export async function readTables(bytes: Buffer, shown: string, limits: TableLimits): Promise<Table[]> {
+  const kind = extname(shown).toLowerCase();
+  if (kind === '.csv') return [csvTable(bytes, shown, limits)];
+  if (kind === '.xlsx') return workbookTables(bytes, shown, limits);
+  throw new InputError(`${shown}: not a .csv or .xlsx file; expected ${limits.expected}`);
+}
+
+/** Reads a table file (.csv or .xlsx) a user points at: a regular file within the limits, then readTables. */
+export async function readTableFile(path: string, shown: string, limits: TableLimits): Promise<Table[]> {
+  const kind = extname(shown).toLowerCase();
+  if (!(TABLE_EXTENSIONS as readonly string[]).includes(kind)) throw new InputError(`${shown}: not a .csv or .xlsx file; expected ${limits.expected}`);
+  return readTables(readInputFile(path, shown, limits.maxBytes, limits.expected), shown, limits);
+}

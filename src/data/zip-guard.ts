@@ -1,0 +1,142 @@
+// Word and Excel files are ZIP archives, and a ZIP can expand a few kilobytes into gigabytes (a zip
+// bomb). The libraries that read them (exceljs, mammoth) inflate whatever an archive holds, so every
+// .xlsx and .docx passes here first: the entry count and the sizes are checked from the archive's
+// directory before anything is inflated, then each entry is inflated with its declared size as a hard
+// ceiling, so an archive that lies about its sizes is caught without the memory it would take.
+import { inflateRawSync } from 'node:zlib';
+
+/** How much an archive may hold. */
+export interface ZipLimits {
+  maxEntries: number;
+  /** All entries together, uncompressed (pictures included). */
+  maxTotalBytes: number;
+  /** The parts a reader parses (XML and relationships), together: their trees cost several times their size. */
+  maxXmlBytes: number;
+}
+
+// Limits far above any real checklist, bank or draft and below what hurts: exceljs and mammoth build
+// trees of many times the XML they parse (measured: a 4 MiB document.xml takes mammoth to 210 MB),
+// and peak memory on any input stays under 256 MiB.
+/** What an .xlsx a user hands in may unpack to. */
+export const XLSX_LIMITS: ZipLimits = { maxEntries: 2_000, maxTotalBytes: 64 * 1024 * 1024, maxXmlBytes: 8 * 1024 * 1024 };
+/** What a .docx a user hands in may unpack to. */
+export const DOCX_LIMITS: ZipLimits = { maxEntries: 2_000, maxTotalBytes: 64 * 1024 * 1024, maxXmlBytes: 4 * 1024 * 1024 };
+
+interface Entry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  size: number;
+  headerOffset: number;
+}
+
+const END_OF_DIRECTORY = 0x06054b50;
+const DIRECTORY_ENTRY = 0x02014b50;
+const LOCAL_HEADER = 0x04034b50;
+const STORED = 0;
+const DEFLATED = 8;
+const MiB = 1024 * 1024;
+
+const mib = (bytes: number) => `${Math.round((bytes / MiB) * 10) / 10} MiB`;
+const isParsedPart = (name: string) => /\.(?:xml|rels|vml)$/i.test(name);
+
+/** Where the end-of-directory record starts: within the last 64 KiB (its comment) of the file, or -1. */
+function endOfDirectory(bytes: Buffer): number {
+  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at--) {
+    if (bytes.readUInt32LE(at) === END_OF_DIRECTORY) return at;
+  }
+  return -1;
+}
+
+/** Why an archive is refused: the words that follow its file name, before "; expected …". */
+class ZipProblem extends Error {
+  constructor(message: string, readonly damaged = false) {
+    super(message);
+  }
+}
+
+/** The archive's directory, read without inflating anything; throws a ZipProblem when it is not a plain ZIP. */
+function readDirectory(bytes: Buffer, limits: ZipLimits): Entry[] {
+  const damaged = (detail: string) => new ZipProblem(`not a readable Office file (${detail})`, true);
+  const end = endOfDirectory(bytes);
+  if (end < 0) throw damaged('no ZIP directory: a renamed .xls or .doc, or a damaged file?');
+  const count = bytes.readUInt16LE(end + 10);
+  const directorySize = bytes.readUInt32LE(end + 12);
+  const directoryStart = bytes.readUInt32LE(end + 16);
+  if (count > limits.maxEntries || count === 0xffff) {
+    throw new ZipProblem(`the archive holds more than ${limits.maxEntries} parts`);
+  }
+  if (directoryStart === 0xffffffff || directoryStart + directorySize > end) throw damaged('its ZIP directory is damaged');
+  const entries: Entry[] = [];
+  let at = directoryStart;
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > end || bytes.readUInt32LE(at) !== DIRECTORY_ENTRY) throw damaged('its ZIP directory is damaged');
+    const nameLength = bytes.readUInt16LE(at + 28);
+    const extraLength = bytes.readUInt16LE(at + 30);
+    const commentLength = bytes.readUInt16LE(at + 32);
+    const entry: Entry = {
+      name: bytes.toString('utf8', at + 46, at + 46 + nameLength),
+      method: bytes.readUInt16LE(at + 10),
+      compressedSize: bytes.readUInt32LE(at + 20),
+      size: bytes.readUInt32LE(at + 24),
+      headerOffset: bytes.readUInt32LE(at + 42),
+    };
+    // Sizes of 4 GiB and more are ZIP64 records; no file these readers accept comes near them.
+    if (entry.size === 0xffffffff || entry.compressedSize === 0xffffffff || entry.headerOffset === 0xffffffff) {
+      throw new ZipProblem('a part of the archive is larger than 4 GiB (ZIP64)');
+    }
+    entries.push(entry);
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/**
+ * Why an Office file (.xlsx, .docx) must not be unpacked: more than the limits allow, a directory
+ * that lies about what it holds, or no readable archive at all (`damaged`); null when it is safe to
+ * hand to its reader. The text follows the file's name ("report.docx: unpacks to 2048 MiB, more than …").
+ */
+export function zipArchiveProblem(bytes: Buffer, limits: ZipLimits): { text: string; damaged: boolean } | null {
+  try {
+    checkArchive(bytes, limits);
+    return null;
+  } catch (error) {
+    if (error instanceof ZipProblem) return { text: error.message, damaged: error.damaged };
+    throw error;
+  }
+}
+
+function checkArchive(bytes: Buffer, limits: ZipLimits): void {
+  const entries = readDirectory(bytes, limits);
+  const total = entries.reduce((sum, e) => sum + e.size, 0);
+  const xml = entries.filter((e) => isParsedPart(e.name)).reduce((sum, e) => sum + e.size, 0);
+  if (total > limits.maxTotalBytes) {
+    throw new ZipProblem(`unpacks to ${mib(total)}, more than the ${mib(limits.maxTotalBytes)} allowed`);
+  }
+  if (xml > limits.maxXmlBytes) {
+    throw new ZipProblem(`its text and tables unpack to ${mib(xml)}, more than the ${mib(limits.maxXmlBytes)} allowed`);
+  }
+  for (const entry of entries) {
+    const start = entry.headerOffset;
+    if (start + 30 > bytes.length || bytes.readUInt32LE(start) !== LOCAL_HEADER) {
+      throw new ZipProblem(`not a readable Office file (part "${entry.name}" is damaged)`, true);
+    }
+    const dataStart = start + 30 + bytes.readUInt16LE(start + 26) + bytes.readUInt16LE(start + 28);
+    const data = bytes.subarray(dataStart, dataStart + entry.compressedSize);
+    let actual: number;
+    if (entry.method === STORED) actual = data.length;
+    else if (entry.method === DEFLATED) {
+      try {
+        // The ceiling makes zlib stop, with an error, at one byte past what the directory declared.
+        actual = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) }).length;
+      } catch (error) {
+        const tooLarge = (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE';
+        if (tooLarge) throw new ZipProblem(`part "${entry.name}" unpacks to more than the ${entry.size} bytes its directory declares`);
+        throw new ZipProblem(`not a readable Office file (part "${entry.name}" is damaged)`, true);
+      }
+    } else throw new ZipProblem(`part "${entry.name}" uses a compression Office files do not use (method ${entry.method})`);
+    if (actual !== entry.size) {
+      throw new ZipProblem(`not a readable Office file (part "${entry.name}" does not hold the ${entry.size} bytes its directory declares)`, true);
+    }
+  }
+}

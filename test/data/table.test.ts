@@ -1,0 +1,128 @@
+// The one table reader (CSV in the encodings Excel saves, .xlsx behind the ZIP guard), through the
+// command that uses it: a checklist imported into a copy of the example answers file.
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { zipArchiveProblem, XLSX_LIMITS } from '../../src/data/zip-guard.js';
+import { AS_OF, ROOT, runCli, tempDir } from '../formats-support.js';
+import { zipArchive } from '../helpers/zip.js';
+
+let dir: string;
+let answers: string;
+let original: string;
+
+beforeEach(async () => {
+  dir = await tempDir();
+  answers = join(dir, 'filing.yaml');
+  await copyFile(join(ROOT, 'examples/filing.yaml'), answers);
+  original = await readFile(answers, 'utf8');
+});
+
+const importInto = (checklist: string) => runCli(['checklist', '--import', checklist, '--into', answers]);
+const EXPECTED = 'expected a checklist written by filing-check checklist (.xlsx or .csv)';
+const MiB = 1024 * 1024;
+
+/** The example's checklist as a workbook, one cell changed by `edit` on the items sheet. */
+async function workbookWith(edit: (sheet: ExcelJS.Worksheet, row: number) => void): Promise<string> {
+  const file = join(dir, 'checklist.xlsx');
+  expect((await runCli(['checklist', answers, '--as-of', AS_OF, '-f', 'xlsx', '--out', file])).code).toBe(0);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+  const sheet = book.worksheets[0]!;
+  let row = 2;
+  while (sheet.getRow(row).getCell(1).value !== 'feed/algorithm-self-assessment') row++;
+  edit(sheet, row);
+  await book.xlsx.writeFile(file);
+  return file;
+}
+
+describe('CSV as Excel saves it', () => {
+  it('reads GBK, as Excel saves CSV on Chinese Windows', async () => {
+    const run = await importInto(join(ROOT, 'test/fixtures/checklists/filled-gbk.csv'));
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('feed/algorithm-self-assessment  status: draft → ready');
+    expect(run.stdout).toContain('feed/algorithm-self-assessment  owner: 张敏 → 李律师');
+  });
+
+  it('reads UTF-16 with tabs, as Excel saves Unicode text', async () => {
+    const run = await importInto(join(ROOT, 'test/fixtures/checklists/filled-utf16.csv'));
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('feed/algorithm-self-assessment  owner: 张敏 → 李律师');
+  });
+
+  it('blames the CSV for its own NUL, naming the row and column', async () => {
+    const file = join(dir, 'filled.csv');
+    const header = '编号（请勿修改）,序号,所属,材料,重要程度,状态,负责人,截止日期,文件,备注（不适用时写理由）';
+    await writeFile(file, `\ufeff${header}\r\nfeed/algorithm-self-assessment,24,云栖优选个性化推荐算法,算法安全自评估报告,阻断,草稿,张敏,2026-12-18,,已送审\u0000\r\n`);
+    const run = await importInto(file);
+    expect(run.stderr).toBe(`filing-check: ${file}: row 2, column J (备注（不适用时写理由）): holds a control character (U+0000) that a text file cannot keep; expected plain text (delete it in the table and try again)\n`);
+    expect(run.code).toBe(2);
+    expect(await readFile(answers, 'utf8')).toBe(original);
+  });
+});
+
+describe('workbook cells', () => {
+  // Excel writes control characters in its XML as _x007F_; exceljs writes what it is given.
+  it('refuses DEL in a cell, naming the sheet, row and column', async () => {
+    const file = await workbookWith((sheet, row) => void (sheet.getRow(row).getCell(7).value = '张敏_x007F_'));
+    const run = await importInto(file);
+    expect(run.stderr).toMatch(/^filing-check: .*checklist\.xlsx: sheet "材料清单" row \d+, column G \(负责人\): holds a control character \(U\+007F\) that a text file cannot keep; expected plain text \(delete it in the table and try again\)\n$/);
+    expect(run.code).toBe(2);
+    expect(await readFile(answers, 'utf8')).toBe(original);
+  });
+
+  it("reads Word's line break (a vertical tab) as a new line, and says so", async () => {
+    const file = await workbookWith((sheet, row) => void (sheet.getRow(row).getCell(10).value = '初稿已完成_x000B_待法务审核'));
+    const run = await importInto(file);
+    expect(run.stderr).toMatch(/^filing-check: .*checklist\.xlsx: sheet "材料清单" row \d+, column J \(备注（不适用时写理由）\): a line break pasted from Word was read as a new line\n$/);
+    expect(run.code).toBe(0);
+    expect(await readFile(answers, 'utf8')).toContain('reason: "初稿已完成\\n待法务审核"');
+    expect((await runCli(['diagnose', answers, '--as-of', AS_OF, '-f', 'json'])).code).toBe(1);
+  });
+
+  it('refuses a formula with no stored result instead of erasing the field', async () => {
+    const file = await workbookWith((sheet, row) => void (sheet.getRow(row).getCell(7).value = { formula: 'Sheet2!B3' } as ExcelJS.CellFormulaValue));
+    const run = await importInto(file);
+    expect(run.stderr).toMatch(/^filing-check: .*checklist\.xlsx: sheet "材料清单" row \d+, column G \(负责人\): the formula =Sheet2!B3 has no stored result; open the file in Excel and save it, then try again \(在 Excel 中打开并保存后再导入\)\n$/);
+    expect(run.code).toBe(2);
+    expect(await readFile(answers, 'utf8')).toBe(original);
+  });
+});
+
+describe('the ZIP guard, before anything is unpacked', () => {
+  const xlsx = async (bytes: Buffer) => {
+    const file = join(dir, 'filled.xlsx');
+    await writeFile(file, bytes);
+    return file;
+  };
+
+  it('refuses a zip bomb by its uncompressed size', async () => {
+    const file = await xlsx(zipArchive([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(72 * MiB, 0x20) }]));
+    const run = await importInto(file);
+    expect(run.stderr).toBe(`filing-check: ${file}: unpacks to 72 MiB, more than the 64 MiB allowed; ${EXPECTED}\n`);
+    expect(run.code).toBe(2);
+  });
+
+  it('refuses more XML than its readers can hold', async () => {
+    const file = await xlsx(zipArchive([{ name: 'xl/sharedStrings.xml', data: Buffer.alloc(9 * MiB, 0x20) }]));
+    expect((await importInto(file)).stderr).toBe(`filing-check: ${file}: its text and tables unpack to 9 MiB, more than the 8 MiB allowed; ${EXPECTED}\n`);
+  });
+
+  it('refuses an archive of too many parts', async () => {
+    const parts = Array.from({ length: 2_001 }, (_, i) => ({ name: `xl/media/image${i}.png`, data: Buffer.from('x') }));
+    const file = await xlsx(zipArchive(parts));
+    expect((await importInto(file)).stderr).toBe(`filing-check: ${file}: the archive holds more than 2000 parts; ${EXPECTED}\n`);
+  });
+
+  it('refuses an archive that declares less than it holds, without inflating the rest', async () => {
+    const file = await xlsx(zipArchive([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(32 * MiB, 0x20), declaredSize: 1_000 }]));
+    expect((await importInto(file)).stderr).toBe(`filing-check: ${file}: part "xl/worksheets/sheet1.xml" unpacks to more than the 1000 bytes its directory declares; ${EXPECTED}\n`);
+  });
+
+  it('passes the workbooks filing-check writes', async () => {
+    const file = await workbookWith(() => undefined);
+    expect(zipArchiveProblem(await readFile(file), XLSX_LIMITS)).toBeNull();
+  });
+});
