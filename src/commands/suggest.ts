@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Lang } from '../constants.js';
 import { InputError } from '../errors.js';
-import { PURPOSE_MESSAGES } from '../suggest/purpose-lint.js';
+import { t } from '../messages/messages.js';
 import { suggestType, type TypeSuggestion } from '../suggest/suggest.js';
 import { emit, formatOption, langOption, type CommandContext, type CommonOptions } from './shared.js';
 
@@ -12,7 +12,7 @@ function jsonLine(input: string, s: TypeSuggestion): string {
 
 /** One answer as text: "02 个性化推送类  0.97  推荐、浏览". */
 function textLine(s: TypeSuggestion, lang: Lang): string {
-  const name = (code: keyof typeof PURPOSE_MESSAGES.typeNames) => PURPOSE_MESSAGES.typeNames[code][lang];
+  const name = (code: string) => t(lang, `purpose.typeName.${code}`);
   const others = s.alternatives.map((a) => `${a.type} ${name(a.type)} ${a.confidence.toFixed(2)}`).join(', ');
   const because = s.phrases.length ? `  ${lang === 'zh' ? '依据' : 'because of'}: ${s.phrases.join(lang === 'zh' ? '、' : ', ')}` : '';
   return `${s.type} ${name(s.type)}  ${s.confidence.toFixed(2)}${because}${others ? `  (${lang === 'zh' ? '其次' : 'else'}: ${others})` : ''}`;

@@ -1,4 +1,4 @@
-import { tally } from '../core/report.js';
+import { tally } from '../core/items.js';
 import type { Report, ReportAlgorithm, ReportItem, Tally } from '../core/report-schema.js';
 
 /** The items of one filing unit: the entity, or one algorithm, with its own tally. */

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { LocateFinding } from '../answers/locations.js';
 import type { Lang, Severity } from '../constants.js';
 import type { Report, ReportBasis } from '../core/report-schema.js';
-import { basisView } from '../core/report.js';
+import { basisView } from '../core/items.js';
 import { t } from '../messages/messages.js';
 import type { Rules } from '../rules/model.js';
 import { articleLabel, basisLine } from './article.js';

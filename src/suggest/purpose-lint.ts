@@ -9,7 +9,6 @@
 //   own code (1.74 % of the general list: 06 texts that word a decision as 推荐/匹配/识别, and the
 //   2022 customer-service bots filed as 01).
 import type { TypeCode } from '../answers/vocabulary.js';
-import messages from './purpose-messages.yaml';
 import { CONCEPT_WORDS, FUNCTION_OF_TYPE, foldText } from './suggest.js';
 
 export const PURPOSE_CODES = [
@@ -24,7 +23,7 @@ export const PURPOSE_CODES = [
 ] as const;
 export type PurposeCode = (typeof PURPOSE_CODES)[number];
 
-/** One problem of a purpose text; its wording is in purpose-messages.yaml (see formatPurposeFinding). */
+/** One problem of a purpose text, as data; the report words it from `warning.CODE` of src/messages/messages.yaml. */
 export interface PurposeFinding {
   code: PurposeCode;
   severity: 'major' | 'minor';
@@ -135,32 +134,4 @@ function containsAny(text: string, words: readonly string[]): boolean {
  */
 function statesFunction(folded: string, type: TypeCode): boolean {
   return containsAny(folded, CONCEPT_WORDS[FUNCTION_OF_TYPE[type]]);
-}
-
-/** A finding in words: what is wrong, and a rewrite pattern. */
-export interface PurposeWording {
-  message: string;
-  suggestion: string;
-}
-
-/** purpose-messages.yaml: per code, zh and en wording; per type code, its name in both languages. */
-export interface PurposeMessages {
-  codes: Record<PurposeCode, Record<'zh' | 'en', PurposeWording>>;
-  typeNames: Record<TypeCode, Record<'zh' | 'en', string>>;
-}
-
-/** The wording data file, typed (the YAML import itself is untyped). */
-export const PURPOSE_MESSAGES = messages as PurposeMessages;
-
-/**
- * A finding in words: its {placeholders} filled from args, and {typeName} from args.type. A
- * placeholder without a value is left as written, so a gap in the data shows instead of vanishing.
- */
-export function formatPurposeFinding(finding: PurposeFinding, lang: 'zh' | 'en'): PurposeWording {
-  const wording = PURPOSE_MESSAGES.codes[finding.code][lang];
-  const values: Record<string, string | number> = { ...finding.args };
-  const type = finding.args.type;
-  if (typeof type === 'string' && type in PURPOSE_MESSAGES.typeNames) values.typeName = PURPOSE_MESSAGES.typeNames[type as TypeCode][lang];
-  const fill = (template: string) => template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
-  return { message: fill(wording.message), suggestion: fill(wording.suggestion) };
 }

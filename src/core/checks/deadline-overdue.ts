@@ -1,0 +1,11 @@
+import { defineCheck, finding } from './check.js';
+
+/** A statutory clock that has run out. */
+export default defineCheck({
+  name: 'deadline-overdue',
+  scope: 'case',
+  codes: ['DEADLINE_OVERDUE'],
+  run({ deadlines }) {
+    return deadlines.filter((d) => d.overdue).map((d) => finding('DEADLINE_OVERDUE', d.algorithm, { title: { key: `deadline.${d.kind}` }, service: d.service, due: d.due }));
+  },
+});

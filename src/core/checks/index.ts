@@ -1,0 +1,29 @@
+import type { Check } from './check.js';
+import declaredType from './declared-type.js';
+import deadlineOverdue from './deadline-overdue.js';
+import filingNumber from './filing-number.js';
+import icp from './icp.js';
+import materialFile from './material-file.js';
+import materialNotRequired from './material-not-required.js';
+import multipleFunctions from './multiple-functions.js';
+import optOut from './opt-out.js';
+import purpose from './purpose.js';
+import roleWithoutGeneration from './role-without-generation.js';
+import securityOfficer from './security-officer.js';
+import upstreamModel from './upstream-model.js';
+
+/** Every warning check, in the order the report lists their warnings (per algorithm first). */
+export const CHECKS: readonly Check[] = [
+  multipleFunctions,
+  declaredType,
+  upstreamModel,
+  roleWithoutGeneration,
+  optOut,
+  purpose,
+  filingNumber,
+  securityOfficer,
+  icp,
+  materialNotRequired,
+  materialFile,
+  deadlineOverdue,
+];

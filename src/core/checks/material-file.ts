@@ -1,0 +1,13 @@
+import { defineCheck, finding } from './check.js';
+
+/** A material whose file the answers name but which does not exist beside the answers file. */
+export default defineCheck({
+  name: 'material-file',
+  scope: 'case',
+  codes: ['MATERIAL_FILE_MISSING'],
+  run({ items, missingFiles }) {
+    return items
+      .filter((i) => i.file && missingFiles.has(`${i.algorithm ?? ''}/${i.id}`))
+      .map((i) => finding('MATERIAL_FILE_MISSING', i.algorithm, { material: i.id, file: i.file!, status: { key: `status.${i.status}` } }));
+  },
+});
