@@ -5,7 +5,8 @@ import { AnswersSchema } from '../src/answers/schema.js';
 import { checkConsistency } from '../src/lint/consistency.js';
 import { formatLintReport, lintExitCode, type LintReport } from '../src/lint/format.js';
 import { LINT_CODES, lintDraft, type LintFinding } from '../src/lint/lint.js';
-import { formatLintFinding, LINT_MESSAGES, validateMessages } from '../src/lint/messages.js';
+import { formatLintFinding, LINT_MESSAGES } from '../src/lint/messages.js';
+import { validateCatalogue } from '../src/messages/catalogue-schema.js';
 import { readDraft } from '../src/lint/read-draft.js';
 import { loadRules } from '../src/rules/load.js';
 
@@ -27,7 +28,9 @@ async function everyFixtureFinding(): Promise<LintFinding[]> {
 
 describe('messages.yaml', () => {
   it('has zh and en wording for exactly the codes lint can report', () => {
-    expect(Object.keys(LINT_MESSAGES.codes).sort()).toEqual([...LINT_CODES].sort());
+    const worded = (part: string) => Object.keys(LINT_MESSAGES).filter((k) => k.endsWith(part) && /^[A-Z]/.test(k)).map((k) => k.slice(0, -part.length)).sort();
+    expect(worded('.message')).toEqual([...LINT_CODES].sort());
+    expect(worded('.hint')).toEqual([...LINT_CODES].sort());
   });
 
   it('fills every placeholder of every finding the fixtures produce, in both languages', async () => {
@@ -59,9 +62,9 @@ describe('messages.yaml', () => {
   });
 
   it('rejects a code without English wording', () => {
-    const data = structuredClone(LINT_MESSAGES) as { codes: Record<string, Record<string, unknown>> };
-    delete data.codes.KIND_UNKNOWN?.en;
-    expect(() => validateMessages(data)).toThrow(/KIND_UNKNOWN/);
+    const data = structuredClone(LINT_MESSAGES) as Record<string, Record<string, unknown>>;
+    delete data['KIND_UNKNOWN.hint']!.en;
+    expect(() => validateCatalogue(data, 'src/lint/messages.yaml')).toThrow(/KIND_UNKNOWN\.hint/);
   });
 });
 

@@ -3,7 +3,7 @@
 import { displayWidth, padDisplay } from '../format/width.js';
 import type { FailOn, Severity } from '../constants.js';
 import { compareFindings, SEVERITY_RANK, type LintFinding, type LintKind } from './lint.js';
-import { fillPlaceholders, formatLintFinding, reportWord, type Lang } from './messages.js';
+import { formatLintFinding, lintWord, type Lang } from './messages.js';
 
 /** The lint results of several drafts, as the lint command reports them. */
 export interface LintReport {
@@ -38,7 +38,7 @@ function summary(report: LintReport): Record<Severity | 'files', number> {
 }
 
 function kindLabel(kind: LintKind | null, lang: Lang): string {
-  return reportWord(kind ?? 'unknown', lang);
+  return lintWord(lang, `report.${kind ?? 'unknown'}`);
 }
 
 // Quoted draft text must not break the one-finding-per-line layout.
@@ -56,16 +56,16 @@ function formatText(report: LintReport, lang: Lang): string {
   const indent = ' '.repeat(2 + widths.loc + 2 + widths.severity + 2 + widths.code + 2);
   const out: string[] = [];
   for (const f of files) {
-    out.push(oneLine(fillPlaceholders(reportWord('fileHeading', lang), { file: f.file, kind: kindLabel(f.kind, lang) }, lang)));
-    if (f.rows.length === 0) out.push(`  ${reportWord('noFindings', lang)}`);
+    out.push(oneLine(lintWord(lang, 'report.fileHeading', { file: f.file, kind: kindLabel(f.kind, lang) })));
+    if (f.rows.length === 0) out.push(`  ${lintWord(lang, 'report.noFindings')}`);
     for (const row of f.rows) {
       const { severity, code } = row.finding;
       out.push(`  ${padDisplay(location(f.file, row), widths.loc)}  ${padDisplay(severity, widths.severity)}  ${padDisplay(code, widths.code)}  ${oneLine(row.message)}`);
-      if (row.hint) out.push(indent + oneLine(fillPlaceholders(reportWord('hintLine', lang), { hint: row.hint }, lang)));
+      if (row.hint) out.push(indent + oneLine(lintWord(lang, 'report.hintLine', { hint: row.hint })));
     }
     out.push('');
   }
-  out.push(fillPlaceholders(reportWord('summary', lang), summary(report), lang));
+  out.push(lintWord(lang, 'report.summary', summary(report)));
   return `${out.join('\n')}\n`;
 }
 
@@ -94,13 +94,13 @@ function cell(text: string): string {
 }
 
 function formatMarkdown(report: LintReport, lang: Lang): string {
-  const headers = (['line', 'severity', 'code', 'message', 'hint'] as const).map((w) => reportWord(w, lang));
-  const out = [`# ${reportWord('title', lang)}`, ''];
+  const headers = (['line', 'severity', 'code', 'message', 'hint'] as const).map((w) => lintWord(lang, `report.${w}`));
+  const out = [`# ${lintWord(lang, 'report.title')}`, ''];
   for (const f of report.files) {
-    out.push(`## ${cell(fillPlaceholders(reportWord('fileHeading', lang), { file: f.file, kind: kindLabel(f.kind, lang) }, lang))}`, '');
+    out.push(`## ${cell(lintWord(lang, 'report.fileHeading', { file: f.file, kind: kindLabel(f.kind, lang) }))}`, '');
     const fileRows = rows(f.findings, lang);
     if (fileRows.length === 0) {
-      out.push(reportWord('noFindings', lang), '');
+      out.push(lintWord(lang, 'report.noFindings'), '');
       continue;
     }
     out.push(`| ${headers.join(' | ')} |`, `|${headers.map(() => ' --- |').join('')}`);
@@ -110,7 +110,7 @@ function formatMarkdown(report: LintReport, lang: Lang): string {
     }
     out.push('');
   }
-  out.push(fillPlaceholders(reportWord('summary', lang), summary(report), lang));
+  out.push(lintWord(lang, 'report.summary', summary(report)));
   return `${out.join('\n')}\n`;
 }
 
