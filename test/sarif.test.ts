@@ -6,6 +6,9 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ReportSchema } from '../src/core/report-schema.js';
+import { LINT_BASIS, lintCodeBasis } from '../src/lint/basis.js';
+import { LINT_CODES } from '../src/lint/lint.js';
+import { loadRules } from '../src/rules/load.js';
 import { AS_OF, ROOT, runCli, tempDir } from './formats-support.js';
 
 const schema = JSON.parse(await readFile(join(ROOT, 'test', 'fixtures', 'sarif', 'sarif-schema-2.1.0.json'), 'utf8'));
@@ -146,5 +149,56 @@ describe('diagnose --format sarif', () => {
     const rendered = await runCli(['render', join(dir, 'out', 'report.json'), '-f', 'sarif']);
     expect(rendered.code).toBe(1);
     expect(rendered.stdout).toBe(written);
+  });
+});
+
+describe('lint --format sarif', () => {
+  const D = 'test/fixtures/drafts';
+  const drafts = [`${D}/disclosure-missing-section.md`, `${D}/disclosure-names-differ.md`, `${D}/self-assessment-flawed.md`];
+
+  it('has a rule with title, why and basis for every finding code, and every finding on its line of the draft', async () => {
+    const run = await runCli(['lint', ...drafts, '--answers', `${D}/filing.yaml`, '-f', 'sarif']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    const log = validSarif(run.stdout);
+    const rules = log.runs[0]!.tool.driver.rules;
+    expect(rules.map((r) => r.id)).toEqual([...LINT_CODES]);
+    for (const rule of rules) {
+      expect(rule.shortDescription.text, rule.id).not.toBe(rule.id);
+      expect(rule.help.text, rule.id).toContain('法律依据');
+      expect(rule.helpUri, rule.id).toMatch(/^https:\/\//);
+    }
+    expect(rules.find((r) => r.id === 'OPT_OUT_NOT_DESCRIBED')!.help.text).toContain('《互联网信息服务算法推荐管理规定》第十七条');
+    expect(rules.find((r) => r.id === 'LABELING_NOT_DESCRIBED')!.help.text).toContain('《人工智能生成合成内容标识办法》第十二条');
+
+    const json = JSON.parse((await runCli(['lint', ...drafts, '--answers', `${D}/filing.yaml`, '-f', 'json'])).stdout) as { files: { file: string; findings: { code: string; severity: string; line: number | null; message: string }[] }[] };
+    const expected = json.files.flatMap((f) => f.findings.map((x) => ({ ruleId: x.code, level: { blocking: 'error', major: 'warning', minor: 'note' }[x.severity], uri: f.file, line: x.line ?? 1, message: x.message })));
+    const results = log.runs[0]!.results.map((r) => ({
+      ruleId: r.ruleId,
+      level: r.level,
+      uri: r.locations[0]!.physicalLocation!.artifactLocation.uri,
+      line: r.locations[0]!.physicalLocation!.region!.startLine,
+      message: r.message.text.split('\n')[0],
+    }));
+    expect(results).toEqual(expected);
+    expect(results).toContainEqual(expect.objectContaining({ ruleId: 'MARKETING_LANGUAGE', uri: `${D}/self-assessment-flawed.md`, line: 41 }));
+  });
+
+  it('words rules in English with --lang en, and gives a clean draft a log without results', async () => {
+    const run = await runCli(['lint', `${D}/disclosure-sound.md`, '-f', 'sarif', '--lang', 'en']);
+    expect(run.code).toBe(0);
+    const log = validSarif(run.stdout);
+    expect(log.runs[0]!.results).toEqual([]);
+    const rule = log.runs[0]!.tool.driver.rules.find((r) => r.id === 'WORKER_PROTECTION_NOT_DESCRIBED')!;
+    expect(rule.shortDescription.text).toBe('Worker protections not described');
+    expect(rule.help.text).toContain('Provisions on the Administration of Algorithm Recommendation for Internet Information Services, Art 20');
+  });
+
+  it('cites only instruments the bundled packs declare, for every code in both languages', async () => {
+    const rules = await loadRules([], ROOT);
+    for (const lang of ['zh', 'en'] as const) {
+      for (const code of LINT_CODES) expect(lintCodeBasis(code, rules, lang), code).not.toBeNull();
+    }
+    expect(Object.keys(LINT_BASIS.codes).sort()).toEqual([...LINT_CODES].sort());
   });
 });

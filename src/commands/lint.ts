@@ -7,7 +7,8 @@ import { checkConsistency, typeForDraft } from '../lint/consistency.js';
 import { formatLintReport, lintExitCode, type LintFormat, type LintReport } from '../lint/format.js';
 import { compareFindings, lintDraft, type LintKind } from '../lint/lint.js';
 import { DraftReadError, readDraft, type Draft } from '../lint/read-draft.js';
-import { emit, FAIL_ON, formatOption, langOption, readAnswersSource, rulesFor, rulesOption, type CommandContext, type CommonOptions, type FailOn } from './shared.js';
+import type { Rules } from '../rules/model.js';
+import { emit, FAIL_ON, formatOption, langOption, readAnswersSource, rulesFor, rulesOption, VERSION, type CommandContext, type CommonOptions, type FailOn } from './shared.js';
 
 interface LintOptions extends CommonOptions {
   kind?: LintKind;
@@ -39,7 +40,7 @@ export function registerLint(program: Command, { io, result }: CommandContext): 
     .addOption(new Option('--kind <kind>', 'document kind, when it cannot be detected').choices(['disclosure', 'self-assessment']))
     .addOption(new Option('--type <code>', 'filing type the drafts are for (01–06)').choices(TYPE_CODES))
     .option('--answers <file>', 'answers file: names, type and products the drafts must agree with (统一口径)')
-    .addOption(formatOption(['text', 'json', 'md']))
+    .addOption(formatOption(['text', 'json', 'md', 'sarif']))
     .addOption(langOption())
     .option('-o, --out <file>', 'write the result to a file (atomically) instead of stdout')
     .option('--force', 'replace an existing --out file')
@@ -50,8 +51,9 @@ export function registerLint(program: Command, { io, result }: CommandContext): 
     .action(async (files: string[], options: LintOptions) => {
       const drafts = await readDrafts(files, io.cwd);
       let expected: Parameters<typeof checkConsistency>[1];
+      let rules: Rules | undefined;
       if (options.answers) {
-        const rules = await rulesFor(options, io);
+        rules = await rulesFor(options, io);
         const source = await readAnswersSource(options.answers, io);
         expected = { answers: await parseAnswers(source.text, source.shown, rules), source: source.shown, types: rules.types };
       }
@@ -65,7 +67,13 @@ export function registerLint(program: Command, { io, result }: CommandContext): 
           return { file: draft.file, kind: linted.kind, findings };
         }),
       };
-      await emit(formatLintReport(report, options.format as LintFormat, options.lang), options, io);
+      if (options.format === 'sarif') {
+        // The packs declare the instruments each finding's basis cites.
+        const { formatLintSarif } = await import('../lint/sarif.js');
+        await emit(formatLintSarif(report, options.lang, rules ?? (await rulesFor(options, io)), VERSION), options, io);
+      } else {
+        await emit(formatLintReport(report, options.format as LintFormat, options.lang), options, io);
+      }
       result.code = lintExitCode(report, options.failOn);
     });
 }

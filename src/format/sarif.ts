@@ -26,7 +26,8 @@ export interface SarifRule {
   /** Why the finding matters (a material's summary, a lint finding's reason); null when the title says it all. */
   why: string | null;
   basis: readonly ReportBasis[];
-  severity: Severity;
+  /** The rule's own severity; null when each finding has its own (a lint section's absence is blocking or major by section). */
+  severity: Severity | null;
   /** Properties shown beside the rule: its tags, whether its basis is law or practice, its pack. */
   properties: Record<string, string | string[]>;
 }
@@ -87,8 +88,8 @@ export function sarifLog(run: SarifRun): string {
     ...(rule.why ? { fullDescription: { text: rule.why } } : {}),
     ...(rule.basis[0] ? { helpUri: encodeURI(rule.basis[0].url) } : {}),
     help: help(rule, run.lang),
-    defaultConfiguration: { level: SARIF_LEVELS[rule.severity] },
-    properties: { severity: rule.severity, ...rule.properties },
+    ...(rule.severity ? { defaultConfiguration: { level: SARIF_LEVELS[rule.severity] } } : {}),
+    properties: { ...(rule.severity ? { severity: rule.severity } : {}), ...rule.properties },
   }));
   const results = run.results.map((result) => {
     const ruleIndex = index.get(result.ruleId);
