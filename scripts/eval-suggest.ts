@@ -108,6 +108,45 @@ export function heldOutEvaluations(examples: Example[], options: Partial<TrainOp
   return { training: training.length, general: run(lists.general), deepSynthesis: run(lists.deepSynthesis) };
 }
 
+/** One bin of a reliability table: suggestions whose confidence falls in [from, to). */
+export interface ReliabilityBin {
+  from: number;
+  to: number;
+  count: number;
+  meanConfidence: number;
+  accuracy: number;
+}
+
+/**
+ * Reliability table and expected calibration error (ECE) of scored suggestions: confidences in
+ * ten equal bins (the last one closed, so 1.0 counts), and ECE = Σ (bin size / total) ×
+ * |accuracy − mean confidence| over the non-empty bins. A calibrated model is right 80 % of the
+ * time it says 0.8.
+ */
+export function calibration(scored: readonly { confidence: number; correct: boolean }[], bins = 10): { table: ReliabilityBin[]; ece: number } {
+  const table: ReliabilityBin[] = [];
+  for (let b = 0; b < bins; b++) {
+    const [from, to] = [b / bins, (b + 1) / bins];
+    const inBin = scored.filter((s) => s.confidence >= from && (s.confidence < to || (b === bins - 1 && s.confidence <= to)));
+    if (inBin.length === 0) continue;
+    const meanConfidence = inBin.reduce((sum, s) => sum + s.confidence, 0) / inBin.length;
+    const accuracy = inBin.filter((s) => s.correct).length / inBin.length;
+    table.push({ from, to, count: inBin.length, meanConfidence, accuracy });
+  }
+  const total = scored.length;
+  const ece = total ? table.reduce((sum, bin) => sum + (bin.count / total) * Math.abs(bin.accuracy - bin.meanConfidence), 0) : NaN;
+  return { table, ece };
+}
+
+function printCalibration(title: string, scored: readonly { confidence: number; correct: boolean }[]): void {
+  const { table, ece } = calibration(scored);
+  console.log(`  ${title}: expected calibration error ${ece.toFixed(3)} over ${scored.length} texts`);
+  console.log(`    confidence    texts  mean confidence  accuracy`);
+  for (const bin of table) {
+    console.log(`    ${bin.from.toFixed(1)}–${bin.to.toFixed(1)}    ${String(bin.count).padStart(6)}  ${bin.meanConfidence.toFixed(3).padStart(15)}  ${pct(bin.accuracy).padStart(8)}`);
+  }
+}
+
 const pct = (value: number) => (Number.isNaN(value) ? '  –  ' : `${(value * 100).toFixed(1).padStart(5)}%`);
 
 function printEvaluation(title: string, evaluation: Evaluation, withConfident: boolean): void {
@@ -148,5 +187,9 @@ export async function main([csvPath = DEFAULT_CSV]: string[]): Promise<void> {
       printEvaluation('baseline: plain keywords, purpose only', figures.plainKeywords, false);
       printEvaluation('baseline: concept words counted, purpose only', figures.conceptKeywords, false);
     }
+    console.log('\ncalibration (model, purpose only)');
+    printCalibration('general list', result.general.purpose.scored);
+    printCalibration('deep-synthesis list', result.deepSynthesis.purpose.scored);
+    printCalibration('both lists', [...result.general.purpose.scored, ...result.deepSynthesis.purpose.scored]);
   }
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TypeCode } from '../src/answers/vocabulary.js';
 import { EmptyTextError, featureHits, foldText, isConfident, suggestType } from '../src/suggest/suggest.js';
-import { heldOutEvaluations } from '../scripts/eval-suggest.js';
+import { calibration, heldOutEvaluations } from '../scripts/eval-suggest.js';
 import { loadExamples, serialiseModel, trainSuggestModel } from '../scripts/train-suggest.js';
 
 /** Realistic 主要用途 drafts, a dozen or so per type, written in the lists' style but not copied from them. */
@@ -197,6 +197,34 @@ describe('the shape of a suggestion', () => {
   });
 });
 
+describe('near cases and texts too short to decide', () => {
+  it.each([
+    ['根据用户的搜索历史和浏览记录推荐商品', '02'],
+    ['应用于商品推荐场景，根据用户的历史搜索词和购买记录，为用户推荐可能感兴趣的商品。', '02'],
+    ['根据用户偏好对搜索结果进行排序', '02'],
+    ['应用于商品列表页，根据用户的兴趣偏好和历史行为对商品进行个性化排序。', '02'],
+    ['应用于评论区，识别并屏蔽违规评论，并对优质评论进行排序展示。', '05'],
+    ['应用于热搜榜单场景，根据全站用户的搜索量和讨论量计算话题热度，生成统一的热搜榜单。', '03'],
+    ['应用于站内搜索场景，根据用户输入的关键词，检索匹配的商品并按相关性排序。', '04'],
+  ])('%s → %s', (text, type) => {
+    const s = suggestType(text);
+    expect(s.type).toBe(type);
+    expect(s.note).toBeNull();
+    expect(isConfident(s)).toBe(true);
+  });
+
+  it('says when a text is too short to decide, with a low confidence, and never for a published text', () => {
+    for (const text of ['用于推荐', '推荐', '应用于首页推荐', '搜索']) {
+      const s = suggestType(text);
+      expect(s.note).toBe('too-short');
+      expect(s.confidence).toBeLessThan(0.6);
+      expect(isConfident(s)).toBe(false);
+    }
+    expect(suggestType('用于推荐').type).toBe('02');
+    expect(suggestType('应用于配送场景，预测包裹派送到达时间。').note).toBeNull();
+  });
+});
+
 describe('featureHits', () => {
   it('reads as Han exactly the characters \\p{Script=Han} matches (its shortcuts for the common blocks included)', () => {
     // Every code point of the planes that hold Han, after 一 and before a space: 一X is a bigram
@@ -235,6 +263,12 @@ describe('on the batches after 2024-12, trained only on the earlier ones', () =>
 
   it('does better than counting keywords', () => {
     expect(result.general.purpose.accuracy).toBeGreaterThan(result.general.plainKeywords.accuracy);
+  });
+
+  it('is calibrated: expected calibration error ≤ 0.05 on the general list (the figure the README states)', () => {
+    const { ece, table } = calibration(result.general.purpose.scored);
+    expect(ece).toBeLessThanOrEqual(0.05);
+    expect(table.reduce((n, bin) => n + bin.count, 0)).toBe(result.general.purpose.total);
   });
 
   it('is rarely wrong when isConfident says it is sure, and sure of most texts', () => {

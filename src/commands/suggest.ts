@@ -7,15 +7,16 @@ import { emit, formatOption, langOption, type CommandContext, type CommonOptions
 
 /** One answer as a JSON line (contract section 3), with the deciding phrases added. */
 function jsonLine(input: string, s: TypeSuggestion): string {
-  return JSON.stringify({ input, type: s.type, confidence: s.confidence, alternatives: s.alternatives, phrases: s.phrases });
+  return JSON.stringify({ input, type: s.type, confidence: s.confidence, alternatives: s.alternatives, phrases: s.phrases, note: s.note });
 }
 
-/** One answer as text: "02 个性化推送类  0.97  推荐、浏览". */
+/** One answer as text: "02 个性化推送类  0.97  依据: 推荐、浏览", then the runners-up and any note. */
 function textLine(s: TypeSuggestion, lang: Lang): string {
   const name = (code: string) => t(lang, `purpose.typeName.${code}`);
   const others = s.alternatives.map((a) => `${a.type} ${name(a.type)} ${a.confidence.toFixed(2)}`).join(', ');
   const because = s.phrases.length ? `  ${lang === 'zh' ? '依据' : 'because of'}: ${s.phrases.join(lang === 'zh' ? '、' : ', ')}` : '';
-  return `${s.type} ${name(s.type)}  ${s.confidence.toFixed(2)}${because}${others ? `  (${lang === 'zh' ? '其次' : 'else'}: ${others})` : ''}`;
+  const note = s.note ? `  ${t(lang, `suggest.note.${s.note}`)}` : '';
+  return `${s.type} ${name(s.type)}  ${s.confidence.toFixed(2)}${because}${others ? `  (${lang === 'zh' ? '其次' : 'else'}: ${others})` : ''}${note}`;
 }
 
 /** `filing-check suggest-type [TEXT]`: the likely type of an algorithm from its 主要用途. */

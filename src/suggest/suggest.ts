@@ -15,6 +15,8 @@ export interface TypeSuggestion {
   alternatives: { type: TypeCode; confidence: number }[];
   /** Substrings of the input (text first, then name) that pushed most towards `type`, most decisive first, at most 5. */
   phrases: string[];
+  /** `too-short`: the text is too short to decide between types, and the confidence was lowered to say so. */
+  note: 'too-short' | null;
 }
 
 /** Options of suggestType. */
@@ -113,6 +115,40 @@ export const FUNCTION_OF_TYPE: Readonly<Record<TypeCode, AlgorithmFunction>> = {
  * neither as a concept nor as an n-gram.
  */
 const NOT_CONCEPTS = /返回答|提供需|结合成|综合成/g;
+
+/**
+ * Sequences in which a concept word names data the algorithm reads, not what it does: a
+ * recommendation "根据用户的搜索历史" reads past searches, it does not search. Blanked like
+ * NOT_CONCEPTS, so 搜索 there is neither the search concept nor its n-gram.
+ */
+const DATA_NOT_FUNCTION = /搜索(?:历史|记录|行为|偏好)|历史搜索|检索(?:历史|记录)/g;
+
+/**
+ * The contract's precedence (01 > 06 > 02 > 04 > 05 > 03) where the lists blur two functions. The
+ * CAC has filed both readings of these texts, so the model cannot learn the line; the `does` table
+ * draws it: ordering by the user's own profile or behaviour is personalisation (02), and an
+ * algorithm that removes content and also orders what is left files by its filtering (05).
+ * When the text matches `when` (and not `unless`), reading it as `from` is reading it as `to`:
+ * `to` takes `from`'s probability as its own.
+ */
+const PRECEDENCE: readonly { from: TypeCode; to: TypeCode; when: RegExp; unless?: RegExp }[] = [
+  // A chart (榜单, 热搜) personalised for its reader is still filed as a chart, and "用户行为" on
+  // its own is usually everyone's clicks counted together: only one user's own signals count here.
+  {
+    from: '03', to: '02',
+    when: /个性化|千人千面|用户画像|(?:用户|其)(?:个人)?的?(?:兴趣偏好|个人偏好|偏好|兴趣标签|个人特征|历史行为|浏览记录|搜索历史|收藏记录)/,
+    unless: /榜|热搜|热门|热度|精选/,
+  },
+  { from: '03', to: '05', when: /过滤|审核|屏蔽|拦截|违规|违法|不良信息/ },
+];
+
+/**
+ * Texts shorter than this, in Han characters and Latin words with the template's own words left
+ * out, are too short to decide. The shortest text on the published lists has 12; "用于推荐" has 2.
+ * Below it the probabilities are drawn towards even odds in proportion to the shortfall, and the
+ * suggestion carries the note `too-short`.
+ */
+const DECISIVE_CHARS = 10;
 
 /**
  * Compatibility forms to their plain characters (full-width ＦＡＱ → faq; the Kangxi radicals ⽣⽤⼈
@@ -217,7 +253,7 @@ function hitsOf(input: string, source: FeatureHit['source'], prefix: string, mar
   const clauseEnd = markFirstClause ? folded.search(CLAUSE_END) : -1;
   const firstClauseEnd = clauseEnd < 0 ? folded.length : clauseEnd;
   const hits: FeatureHit[] = [];
-  const accidentsBlanked = folded.replace(NOT_CONCEPTS, blank);
+  const accidentsBlanked = folded.replace(NOT_CONCEPTS, blank).replace(DATA_NOT_FUNCTION, blank);
   for (const { gram, kind, start, end } of [...gramsOf(folded, accidentsBlanked), ...conceptsOf(accidentsBlanked)]) {
     hits.push({ key: prefix + gram, kind, source, start, end });
     if (markFirstClause && end <= firstClauseEnd) hits.push({ key: `s:${gram}`, kind, source, start, end });
@@ -270,6 +306,34 @@ function softmax(scores: number[]): number[] {
 
 const round3 = (value: number) => Math.round(value * 1000) / 1000;
 
+/** Han characters and Latin words of a text, the template's own words left out (see DECISIVE_CHARS). */
+export function decisiveLength(text: string): number {
+  const masked = foldText(text).replace(TEMPLATE_WORDS, blank);
+  let count = 0;
+  for (let at = 0; at < masked.length; ) {
+    const code = masked.codePointAt(at)!;
+    if (isLatin(code)) {
+      while (at < masked.length && isLatin(masked.charCodeAt(at))) at++;
+      count++;
+    } else {
+      if (isHan(code)) count++;
+      at += code > 0xffff ? 2 : 1;
+    }
+  }
+  return count;
+}
+
+/** Applies PRECEDENCE to the model's probabilities: a blurred type's probability moves to the type that files it. */
+function applyPrecedence(types: readonly TypeCode[], probabilities: number[], folded: string): number[] {
+  const result = [...probabilities];
+  for (const { from, to, when, unless } of PRECEDENCE) {
+    const [f, t] = [types.indexOf(from), types.indexOf(to)];
+    if (f < 0 || t < 0 || !when.test(folded) || unless?.test(folded)) continue;
+    result[t]! += result[f]!;
+    result[f] = 0;
+  }
+  return result;
+}
 function classify(model: SuggestModel, rows: Map<string, readonly number[]>, text: string, name: string | undefined): TypeSuggestion {
   if (text.trim() === '') throw new EmptyTextError();
   const hits = featureHits(text, name?.trim() ? name : undefined);
@@ -288,7 +352,13 @@ function classify(model: SuggestModel, rows: Map<string, readonly number[]>, tex
   for (const { row } of occurrences.values()) {
     for (let t = 0; t < scores.length; t++) scores[t]! += row[t]! / scale;
   }
-  const probabilities = softmax(scores);
+  let probabilities = applyPrecedence(model.types, softmax(scores), foldText(text).replace(DATA_NOT_FUNCTION, blank));
+  const length = decisiveLength(text);
+  const tooShort = length < DECISIVE_CHARS;
+  if (tooShort) {
+    const weight = length / DECISIVE_CHARS;
+    probabilities = probabilities.map((p) => weight * p + (1 - weight) / probabilities.length);
+  }
   const ranked = probabilities.map((p, t) => ({ type: model.types[t]!, p, t })).sort((a, b) => b.p - a.p);
   const best = ranked[0]!;
   return {
@@ -299,6 +369,7 @@ function classify(model: SuggestModel, rows: Map<string, readonly number[]>, tex
       .filter((r) => r.p >= MIN_ALTERNATIVE)
       .map((r) => ({ type: r.type, confidence: round3(r.p) })),
     phrases: decisivePhrases(model, occurrences, probabilities, best.t, text, name ?? ''),
+    note: tooShort ? 'too-short' : null,
   };
 }
 
