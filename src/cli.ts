@@ -1,5 +1,6 @@
 // The only module that touches `process`: it builds the Io for main() and sets the exit code.
 import { fstatSync, statSync, writeSync } from 'node:fs';
+import { InputError } from './errors.js';
 import { main } from './main.js';
 import { removePendingTempFiles, type Io } from './io.js';
 
@@ -32,10 +33,12 @@ function stdoutOnce(): NodeJS.WriteStream {
     stdoutStream = process.stdout;
     // A reader that stops early (| head) closes the pipe: stop quietly, as a pipeline stage killed
     // by SIGPIPE would (128 + 13), instead of an unhandled EPIPE with a stack trace.
+    // Any other failure (a full disk, EIO) is an error too: a CI step must not pass on an empty report.
     stdoutStream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE') throw error;
       removePendingTempFiles();
-      process.exit(141);
+      if (error.code === 'EPIPE') process.exit(141);
+      process.stderr.write(`filing-check: ${outputFailure(error)}\n`);
+      process.exit(2);
     });
   }
   return stdoutStream;
@@ -43,11 +46,20 @@ function stdoutOnce(): NodeJS.WriteStream {
 
 const stdoutDirect = stdoutIsPlainFile();
 
+/** The one message for output that could not be written. */
+function outputFailure(error: NodeJS.ErrnoException): string {
+  return `standard output: cannot write the output (${error.code ?? error.message}); nothing more was written`;
+}
+
 /** Writes to stdout; a promise to wait for when a slow reader has let the pipe fill. */
 function writeStdout(text: string): void | Promise<void> {
   if (stdoutDirect) {
     const bytes = Buffer.from(text);
-    for (let written = 0; written < bytes.length; ) written += writeSync(1, bytes, written);
+    try {
+      for (let written = 0; written < bytes.length; ) written += writeSync(1, bytes, written);
+    } catch (error) {
+      throw new InputError(outputFailure(error as NodeJS.ErrnoException));
+    }
     return;
   }
   const stream = stdoutOnce();
@@ -104,6 +116,11 @@ void main(process.argv.slice(2), io).then((code) => {
   // main() has finished every write and rename. Exiting now spares the heap teardown of a natural
   // exit (a few ms); output still queued (a pipe is asynchronous on some systems) keeps the natural
   // exit, which waits for it.
-  if ((stdoutStream?.writableLength ?? 0) === 0 && (!stderrUsed || process.stderr.writableLength === 0)) process.exit(code);
-  process.exitCode = code;
+  const finish = () => {
+    if ((stdoutStream?.writableLength ?? 0) === 0 && (!stderrUsed || process.stderr.writableLength === 0)) process.exit(code);
+    process.exitCode = code;
+  };
+  // A stream reports a failed write (ENOSPC on /dev/full) on the next tick: let it, before exiting.
+  if (stdoutStream) setImmediate(finish);
+  else finish();
 });

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
-import { open, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { lstat, open, readFile, readlink, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve as resolvePath } from 'node:path';
 import { InputError } from './errors.js';
 
 /** What main() may use of the outside world; cli.ts builds it from process, tests build fakes. */
@@ -35,8 +35,8 @@ export function removePendingTempFiles(): void {
 }
 
 /**
- * Writes a file so that readers see either the old or the whole new content: a temporary file in
- * the same folder, flushed, then renamed over the target. Refuses to replace a file without force.
+ * Writes a file so that readers see either the old or the whole new content (see openAtomicWriter
+ * for what each kind of path gets). Refuses to replace a file without force.
  */
 export async function writeFileAtomic(path: string, content: string | Uint8Array, options: { force: boolean; shown?: string }): Promise<void> {
   const writer = await openAtomicWriter(path, options);
@@ -51,18 +51,55 @@ export interface AtomicWriter {
   abort(): Promise<void>;
 }
 
-/** Opens an atomic writer: like writeFileAtomic, for output too large to hold in memory at once. */
+/** How many symbolic links a path may pass through, as the kernel allows (ELOOP beyond). */
+const MAX_LINKS = 40;
+
+/** The path a chain of symbolic links ends at, even when that path does not exist yet (a dangling link). */
+async function linkTarget(path: string, shown: string): Promise<string> {
+  let current = path;
+  for (let hops = 0; hops < MAX_LINKS; hops++) {
+    const info = await lstat(current).catch(() => null);
+    if (!info?.isSymbolicLink()) return current;
+    current = resolvePath(dirname(current), await readlink(current));
+  }
+  throw new InputError(`${shown}: too many levels of symbolic links; expected a file path to write`);
+}
+
+// The process's own streams by name: links into /proc that no rename could ever replace.
+const STANDARD_STREAM = /^\/(?:dev\/(?:stdout|stderr|fd\/\d+)|proc\/(?:self|\d+)\/fd\/\d+)$/;
+
+const errorCode = (error: unknown) => (error as NodeJS.ErrnoException).code ?? 'error';
+
+/**
+ * Opens a writer for what the path is. A regular file (or a new one) gets a temporary file in the
+ * same folder, flushed, given the original's mode (and owner where permitted), then renamed over
+ * it. A symbolic link gets the same on the file it points to, so the link stays a link. A device,
+ * FIFO or socket, or /dev/stdout and its kin, is written into directly: it is
+ * never replaced, and needs no --force. A file with several hard links is refused, as a new file
+ * would cut it off from its other names. An existing path, a dangling link included, is replaced
+ * only with force.
+ */
 export async function openAtomicWriter(path: string, options: { force: boolean; shown?: string }): Promise<AtomicWriter> {
   const shown = options.shown ?? path;
-  const existing = await stat(path).catch(() => null);
+  if (STANDARD_STREAM.test(path)) return openDirectWriter(path, shown);
+  const linkInfo = await lstat(path).catch(() => null);
+  const target = linkInfo?.isSymbolicLink() ? await linkTarget(path, shown) : path;
+  const existing = await stat(target).catch(() => null);
   if (existing?.isDirectory()) throw new InputError(`${shown}: is a directory; expected a file path to write`);
-  if (existing && !options.force) throw new InputError(`${shown}: file exists; pass --force to replace it (it was left untouched)`);
+  if (existing && !existing.isFile()) return openDirectWriter(target, shown);
+  if (linkInfo && !options.force) {
+    const what = existing ? 'file exists' : 'a symbolic link to a missing file exists';
+    throw new InputError(`${shown}: ${what}; pass --force to replace it (it was left untouched)`);
+  }
+  if (existing && existing.nlink > 1) {
+    throw new InputError(`${shown}: the file has ${existing.nlink} hard links, and replacing it would cut it off from the others; expected a file with one link (it was left untouched)`);
+  }
   // 'wx' below refuses an existing name, so a random suffix only has to make clashes rare.
-  const temp = join(dirname(path), `.${basename(path)}.${Math.random().toString(36).slice(2, 10)}.tmp`);
+  const temp = join(dirname(target), `.${basename(target)}.${Math.random().toString(36).slice(2, 10)}.tmp`);
   // Registered before it exists: a signal handled between the file's creation and the end of the
   // await would otherwise leave it behind.
   pendingTemps.add(temp);
-  const handle = await open(temp, 'wx').catch((error: NodeJS.ErrnoException) => {
+  const handle = await open(temp, 'wx', existing ? existing.mode & 0o7777 : 0o666).catch((error: NodeJS.ErrnoException) => {
     pendingTemps.delete(temp);
     throw new InputError(`${shown}: cannot write here (${error.code ?? 'error'}); expected a writable folder`);
   });
@@ -77,14 +114,19 @@ export async function openAtomicWriter(path: string, options: { force: boolean; 
         await handle.writeFile(content);
       } catch (error) {
         await drop();
-        throw new InputError(`${shown}: cannot write the file (${(error as NodeJS.ErrnoException).code ?? 'error'}); it was left as it was`);
+        throw new InputError(`${shown}: cannot write the file (${errorCode(error)}); it was left as it was`);
       }
     },
     commit: async () => {
       try {
+        if (existing) {
+          // The mode as it was (open() applied the umask); the owner only where the user may set it.
+          await handle.chmod(existing.mode & 0o7777);
+          await handle.chown(existing.uid, existing.gid).catch(() => undefined);
+        }
         await handle.sync();
         await handle.close();
-        await rename(temp, path);
+        await rename(temp, target);
       } catch (error) {
         await drop();
         const code = (error as NodeJS.ErrnoException).code;
@@ -94,4 +136,85 @@ export async function openAtomicWriter(path: string, options: { force: boolean; 
     },
     abort: drop,
   };
+}
+
+/** Writes straight into a device, FIFO or socket: there is nothing to replace, and nothing to take back. */
+async function openDirectWriter(target: string, shown: string): Promise<AtomicWriter> {
+  const handle = await open(target, 'w').catch((error: NodeJS.ErrnoException) => {
+    throw new InputError(`${shown}: cannot write to it (${error.code ?? 'error'}); expected a file path or a device that takes output`);
+  });
+  return {
+    write: async (content) => {
+      try {
+        await handle.writeFile(content);
+      } catch (error) {
+        await handle.close().catch(() => undefined);
+        throw new InputError(`${shown}: cannot write to it (${errorCode(error)})`);
+      }
+    },
+    commit: async () => {
+      await handle.close().catch((error: NodeJS.ErrnoException) => {
+        throw new InputError(`${shown}: cannot write to it (${errorCode(error)})`);
+      });
+    },
+    abort: async () => {
+      await handle.close().catch(() => undefined);
+    },
+  };
+}
+
+/** How long a second run waits for another to finish with the same file before it gives up. */
+const LOCK_WAIT_MS = 15_000;
+const LOCK_POLL_MS = 50;
+
+/** Whether a process of this machine is running (a lock of a dead one is stale). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Runs `work` holding an exclusive lock on a file that it reads, changes and writes back: a
+ * `.NAME.lock` beside it (beside the file a link points to), created exclusively and holding the
+ * owner's pid. A second run waits for the first and then reads what the first wrote, so neither
+ * change is lost; a lock left by a process that died is taken over.
+ */
+export async function withFileLock<T>(path: string, shown: string, work: () => Promise<T>): Promise<T> {
+  const target = await linkTarget(path, shown);
+  const lock = join(dirname(target), `.${basename(target)}.lock`);
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  pendingTemps.add(lock);
+  for (;;) {
+    try {
+      const handle = await open(lock, 'wx');
+      await handle.writeFile(`${process.pid}\n`);
+      await handle.close();
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        pendingTemps.delete(lock);
+        throw new InputError(`${shown}: cannot lock the file for writing (${errorCode(error)}); expected a writable folder`);
+      }
+    }
+    const owner = Number.parseInt(await readFile(lock, 'utf8').catch(() => ''), 10);
+    if (Number.isInteger(owner) && owner > 0 && !processAlive(owner)) {
+      await rm(lock, { force: true });
+      continue;
+    }
+    if (Date.now() > deadline) {
+      pendingTemps.delete(lock);
+      throw new InputError(`${shown}: another run is changing this file (lock ${lock}${Number.isInteger(owner) ? `, process ${owner}` : ''}); try again when it has finished, or delete the lock if no run is active`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
+  }
+  try {
+    return await work();
+  } finally {
+    await rm(lock, { force: true });
+    pendingTemps.delete(lock);
+  }
 }

@@ -7,7 +7,8 @@ import { buildChecklist, type Checklist } from '../checklist/model.js';
 import { checklistCsv, checklistHtml, checklistMarkdown } from '../checklist/render.js';
 import { diagnose } from '../core/report.js';
 import { InputError } from '../errors.js';
-import { writeFileAtomic, type Io } from '../io.js';
+import { withFileLock, writeFileAtomic, type Io } from '../io.js';
+import { decodeDataBytes } from '../data-file.js';
 import { t } from '../messages/messages.js';
 import type { Rules } from '../rules/model.js';
 import {
@@ -67,6 +68,13 @@ async function checklistFor(file: string | undefined, options: ChecklistOptions,
  * then it replaces the file atomically (replacing it is the point, so no --force).
  */
 async function importChecklist(options: ChecklistOptions, rules: Rules, io: Io): Promise<void> {
+  // Held from reading the answers to writing them: a second import waits, then reads this one's result.
+  if (!options.dryRun) return withFileLock(resolve(io.cwd, options.into!), options.into!, () => importUnlocked(options, rules, io));
+  return importUnlocked(options, rules, io);
+}
+
+/** The import itself, once the answers file is locked (a dry run writes nothing and takes no lock). */
+async function importUnlocked(options: ChecklistOptions, rules: Rules, io: Io): Promise<void> {
   const into = options.into!;
   const source = await readAnswersSource(into, io);
   const answers = await parseAnswers(source.text, source.shown, rules);
@@ -81,7 +89,8 @@ async function importChecklist(options: ChecklistOptions, rules: Rules, io: Io):
     return;
   }
   const text = editYamlText(source.text, edits);
-  const updated = await parseAnswers(text, into, rules);
+  // Read back as the next run will read it, bytes first: what does not decode as text is never written.
+  const updated = await parseAnswers(decodeDataBytes(Buffer.from(text), into), into, rules);
   const expected = structuredClone(answers);
   for (const { path, field, value } of edits) {
     const materials = (path.length === 2 ? expected.materials : expected.algorithms[path[1] as number]!.materials) as Record<string, Record<string, unknown>>;
