@@ -6,6 +6,9 @@ export const LANGS = ['zh', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 export const SEVERITIES = ['blocking', 'major', 'minor'] as const;
 export type Severity = (typeof SEVERITIES)[number];
+/** A warning may also be `info`: a fact worth knowing that is never a gap and never fails a run. */
+export const WARNING_SEVERITIES = [...SEVERITIES, 'info'] as const;
+export type WarningSeverity = (typeof WARNING_SEVERITIES)[number];
 /** The five procedures a diagnosis decides (contract section 2). */
 export const REGIME_IDS = [
   'algorithm-filing', 'security-assessment', 'genai-filing', 'genai-registration', 'content-labeling',

@@ -89,7 +89,7 @@ describe('diagnose --format sarif', () => {
     expect(rule.properties).toMatchObject({ severity: 'blocking', confidence: 'law' });
 
     const levels = Object.fromEntries(log.runs[0]!.tool.driver.rules.map((r) => [r.properties.severity, r.defaultConfiguration.level]));
-    expect(levels).toEqual({ blocking: 'error', major: 'warning', minor: 'note' });
+    expect(levels).toEqual({ blocking: 'error', major: 'warning', minor: 'note', info: 'note' });
     const warning = log.runs[0]!.tool.driver.rules.find((r) => r.id === 'DECLARED_TYPE_MISMATCH')!;
     expect(warning.shortDescription.text).toBe('拟申报类型与算法事实不符');
     expect(warning.help.text).toContain('《互联网信息服务算法推荐管理规定》第二十四条');

@@ -22,3 +22,16 @@ export function parseFilingNumber(text: string): { kind: 'regular'; parts: Filin
   }
   return IRREGULAR.test(text.trim()) ? { kind: 'irregular' } : { kind: 'invalid' };
 }
+
+/** How the CAC numbered the types by year, learned from its lists (scripts/gen-filing-eras.ts). */
+export interface FilingEras {
+  /** Per type digits, per two-digit year: the categories the lists printed and today's type codes they stand for. */
+  digits: Record<string, Record<string, { categories: string[]; types: string[] }>>;
+  /** Numbers the CAC issued in a shape of their own (one has 22 digits). */
+  irregular: string[];
+}
+
+/** The era of a number's type digits: what the CAC printed for them in that year, if it ever issued them then. */
+export function eraOf(parts: FilingNumber, eras: FilingEras): { categories: string[]; types: string[] } | undefined {
+  return eras.digits[parts.type]?.[parts.year];
+}

@@ -1,7 +1,7 @@
 import * as z from '../zod.js';
 import { MATERIAL_STATUSES, ROLES, TYPE_CODES } from '../answers/vocabulary.js';
 import { LANGS } from '../messages/messages.js';
-import { REGIME_IDS, SEVERITIES } from '../constants.js';
+import { REGIME_IDS, SEVERITIES, WARNING_SEVERITIES } from '../constants.js';
 
 const ReportBasis = z.strictObject({
   instrument: z.string(),
@@ -76,7 +76,7 @@ const ReportDeadline = z.strictObject({
 
 const ReportWarning = z.strictObject({
   code: z.string(),
-  severity: z.enum(SEVERITIES),
+  severity: z.enum(WARNING_SEVERITIES),
   algorithm: z.nullable(z.string()),
   message: z.string(),
 });

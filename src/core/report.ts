@@ -2,7 +2,7 @@ import type { Answers } from '../answers/schema.js';
 import type { TypeCode } from '../answers/vocabulary.js';
 import { MESSAGES, t, word, type Catalogue, type Lang } from '../messages/messages.js';
 import type { Rules } from '../rules/model.js';
-import { REGIME_IDS, SEVERITIES, type RegimeId, type Severity } from '../constants.js';
+import { REGIME_IDS, SEVERITIES, type RegimeId, type Severity, type WarningSeverity } from '../constants.js';
 import type { Report, ReportAlgorithm, ReportDeadline, ReportRegime, ReportWarning } from './report-schema.js';
 import { analyse, type Analysis } from './analysis.js';
 import { computeDeadlines, type Deadline } from './deadlines.js';
@@ -116,7 +116,7 @@ export function diagnose(input: DiagnosisInput): Report {
   const assessed = new Set(items.filter((i) => i.id === 'security-assessment-report' && !i.gap).map((i) => i.algorithm!));
   const clocks = computeDeadlines(answers, applying, assessed, input.asOf);
   const deadlines = clocks.map((d) => deadlineView(d, rules, lang));
-  const findings = runChecks({ answers, rules, analysed, items, deadlines: clocks, missingFiles: input.missingFiles ?? new Set() });
+  const findings = runChecks({ answers, rules, analysed, items, deadlines: clocks, asOf: input.asOf, missingFiles: input.missingFiles ?? new Set() });
 
   const perAlgorithm = Object.fromEntries(answers.algorithms.map((a) => [a.id, tally(items.filter((i) => i.algorithm === a.id))]));
   return {
@@ -136,9 +136,9 @@ export function diagnose(input: DiagnosisInput): Report {
   };
 }
 
-/** True when a severity is at or above a --fail-on level (SEVERITIES runs from most severe); nothing is at or above "none". */
-export function isAtOrAbove(severity: Severity, failOn: Severity | 'none'): boolean {
-  return failOn !== 'none' && SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(failOn);
+/** True when a severity is at or above a --fail-on level (SEVERITIES runs from most severe); info and "none" never are. */
+export function isAtOrAbove(severity: WarningSeverity, failOn: Severity | 'none'): boolean {
+  return failOn !== 'none' && severity !== 'info' && SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(failOn);
 }
 
 /** The exit code for a report: 1 when a gap is at or above the --fail-on level. */

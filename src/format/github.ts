@@ -55,7 +55,7 @@ export function formatGithub(report: Report, failOn: Severity | 'none'): GithubO
   }
   for (const w of report.warnings) {
     const title = `${w.code}${w.algorithm ? ` (${w.algorithm})` : ''}`;
-    lines.push(command(w.severity === 'minor' ? 'notice' : 'warning', { file, title }, w.message));
+    lines.push(command(w.severity === 'minor' || w.severity === 'info' ? 'notice' : 'warning', { file, title }, w.message));
   }
   const s = report.summary;
   const counts = `${L('ui.readiness')} ${percent(s.readiness)} · ${L('status.ready')} ${s.counts.ready} · ${L('status.draft')} ${s.counts.draft} · ${L('status.missing')} ${s.counts.missing} · ${L('status.not-applicable')} ${s.counts.notApplicable}`;

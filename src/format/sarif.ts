@@ -4,7 +4,7 @@
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LocateFinding } from '../answers/locations.js';
-import type { Lang, Severity } from '../constants.js';
+import type { Lang, WarningSeverity } from '../constants.js';
 import type { Report, ReportBasis } from '../core/report-schema.js';
 import { basisView } from '../core/items.js';
 import { t } from '../messages/messages.js';
@@ -16,8 +16,8 @@ import { mdText } from './markdown.js';
 /** The schema a SARIF file names: the OASIS 2.1.0 schema with its errata. */
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
-/** SARIF's level for each severity: a blocking finding is an error, a major one a warning, a minor one a note. */
-export const SARIF_LEVELS: Record<Severity, 'error' | 'warning' | 'note'> = { blocking: 'error', major: 'warning', minor: 'note' };
+/** SARIF's level for each severity: a blocking finding is an error, a major one a warning, a minor or info one a note. */
+export const SARIF_LEVELS: Record<WarningSeverity, 'error' | 'warning' | 'note'> = { blocking: 'error', major: 'warning', minor: 'note', info: 'note' };
 
 /** What a SARIF rule says: what is checked, why it matters, on what legal basis, how severe. */
 export interface SarifRule {
@@ -27,7 +27,7 @@ export interface SarifRule {
   why: string | null;
   basis: readonly ReportBasis[];
   /** The rule's own severity; null when each finding has its own (a lint section's absence is blocking or major by section). */
-  severity: Severity | null;
+  severity: WarningSeverity | null;
   /** Properties shown beside the rule: its tags, whether its basis is law or practice, its pack. */
   properties: Record<string, string | string[]>;
 }
@@ -35,7 +35,7 @@ export interface SarifRule {
 /** One finding, in the file the user named (undefined when it was read from standard input). */
 export interface SarifResult {
   ruleId: string;
-  severity: Severity;
+  severity: WarningSeverity;
   message: string;
   file: string | undefined;
   /** Line and column from 1; a finding without a line sits on the file as a whole. */

@@ -4,7 +4,7 @@ import {
   SERVICE_FORMS, SERVICE_STATUSES, TYPE_CODES,
 } from '../answers/vocabulary.js';
 
-import { REGIME_IDS, SEVERITIES } from '../constants.js';
+import { REGIME_IDS, SEVERITIES, WARNING_SEVERITIES } from '../constants.js';
 
 export { REGIME_IDS, SEVERITIES, type RegimeId, type Severity } from '../constants.js';
 export const CONFIDENCES = ['law', 'practice'] as const;
@@ -138,7 +138,7 @@ const Regime = z.strictObject({
 
 const WarningRule = z.strictObject({
   id: z.string().check(z.regex(/^[A-Z][A-Z0-9_]*$/, 'a SCREAMING_SNAKE code')),
-  severity: z.enum(SEVERITIES),
+  severity: z.enum(WARNING_SEVERITIES),
   title: localized,
   basis: z._default(z.array(BasisRef), []),
   verified: isoDate,

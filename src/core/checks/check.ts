@@ -27,6 +27,8 @@ export interface CheckContext {
   analysed: readonly Analysis[];
   items: readonly ReportItem[];
   deadlines: readonly Deadline[];
+  /** The day of the diagnosis, YYYY-MM-DD. */
+  asOf: string;
   /** Material files that do not exist, as `${algorithm id or ''}/${material id}`. */
   missingFiles: ReadonlySet<string>;
 }
