@@ -1,5 +1,5 @@
 // Writes src/answers/plan.json, the answers schema as a validation plan (see src/answers/plan.ts).
-// Run it after changing src/answers/schema.ts: `npm run gen:plan`. test/answers-plan.test.ts fails
+// Run it after changing src/answers/schema.ts: `npm run gen:plan`. test/answers/plan.test.ts fails
 // while the committed plan differs from the schema.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -4,7 +4,7 @@
 // test regenerates it and fails when the committed file differs.
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { parseCsv } from '../src/format/csv.js';
+import { parseCsv } from '../src/text/csv.js';
 import { parseFilingNumber, type FilingEras } from '../src/core/filing-number.js';
 
 export const NUMBERS_CSV = fileURLToPath(new URL('../test/fixtures/cac-lists/numbers.csv', import.meta.url));

@@ -1,7 +1,7 @@
 // Writes src/core/holidays.json from the chinese-days library: for every year it knows, the
 // weekdays that are statutory holidays and the weekend days that are make-up working days. The
 // core reads this small table instead of loading the library (about 20 ms) at every start; the
-// data is the library's, and test/deadlines.test.ts fails when the table no longer matches it.
+// data is the library's, and test/core/deadlines.test.ts fails when the table no longer matches it.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import chineseDays from 'chinese-days';

@@ -13,7 +13,7 @@ type Register = (program: Command, context: CommandContext) => void;
 const COMMANDS: { name: string; description: string; load: () => Promise<Register> }[] = [
   { name: 'diagnose', description: 'classify each algorithm, decide the procedures that apply and report the material gaps', load: async () => (await import('./commands/diagnose.js')).registerDiagnose },
   { name: 'render', description: 'turn a saved JSON report into any format without diagnosing again', load: async () => (await import('./commands/render.js')).registerRender },
-  { name: 'diff', description: 'compare two JSON reports: gaps closed, opened and re-opened, type and regime changes', load: async () => (await import('./commands/render.js')).registerDiff },
+  { name: 'diff', description: 'compare two JSON reports: gaps closed, opened and re-opened, type and regime changes', load: async () => (await import('./commands/diff.js')).registerDiff },
   { name: 'checklist', description: 'the materials a case needs, as a file to hand to a client (md, html, docx, xlsx, csv), and its import back', load: async () => (await import('./commands/checklist.js')).registerChecklist },
   { name: 'schema', description: 'print the JSON Schema of the answers file, the JSON report or a rule pack', load: async () => (await import('./commands/schema.js')).registerSchema },
   { name: 'rules', description: 'list, explain or validate the rule packs', load: async () => (await import('./commands/rules.js')).registerRules },

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { ReportSchema } from '../src/core/report-schema.js';
 import { AS_OF, BIN, CASES, ROOT, runCli, tempDir } from './helpers.js';
-import { expectGolden } from './formats-support.js';
+import { expectGolden } from './helpers/formats.js';
 
 const cases = readdirSync(CASES).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
 

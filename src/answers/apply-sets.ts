@@ -1,7 +1,7 @@
 // Writing --set values into an answers document. Separate from reading them (set.ts) because it
 // needs the `yaml` document, which a plain diagnose never loads.
 import { isMap, isScalar, isSeq, type Document } from 'yaml';
-import { formatPath } from '../data-file.js';
+import { formatPath } from '../data/field-path.js';
 import { InputError } from '../errors.js';
 import type { SetValue } from './set.js';
 

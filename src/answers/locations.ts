@@ -1,7 +1,7 @@
 // Where a finding of the report belongs in the answers file, so CI views (SARIF) can point at the
 // line a reviewer would change. Read from the positioned `yaml` document; only those views pay for it.
-import { parseDataDocument, type ParsedDataFile, type TextPosition } from '../data-document.js';
-import type { Path } from '../data-file.js';
+import { parseDataDocument, type ParsedDataFile, type TextPosition } from '../data/data-document.js';
+import type { Path } from '../data/field-path.js';
 
 /** The line and column for a finding of one algorithm (null: the entity), about one material if named. */
 export type LocateFinding = (algorithm: string | null, material?: string) => TextPosition | undefined;

@@ -4,7 +4,7 @@
 // needs only a yes with the parsed value. The plan only ever says "valid, here is what zod would
 // return" or "not sure": any doubt returns undefined, and the zod schema then decides and words
 // the message, so the plan cannot change what is accepted or how a problem is reported.
-// test/answers-plan.test.ts holds the plan to the schema on every answers file in the repository
+// test/answers/plan.test.ts holds the plan to the schema on every answers file in the repository
 // and thousands of generated and mutated ones.
 import { CUSTOM, type CheckPayload, type CustomName } from './checks.js';
 

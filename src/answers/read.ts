@@ -1,4 +1,5 @@
-import { parseValidated, type FieldProblem } from '../data-file.js';
+import { parseValidated } from '../data/data-file.js';
+import type { FieldProblem } from '../data/field-path.js';
 import { parseDeclaredType } from '../core/classify.js';
 import { parseFilingNumber } from '../core/filing-number.js';
 import type { Rules } from '../rules/model.js';

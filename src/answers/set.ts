@@ -1,5 +1,6 @@
-import { parsePath, parseYamlValue } from '../data-file.js';
-import { problemWith } from '../schema-problem.js';
+import { parseYamlValue } from '../data/data-file.js';
+import { parsePath } from '../data/field-path.js';
+import { problemWith } from '../data/schema-problem.js';
 import { InputError } from '../errors.js';
 import { fieldSchema } from './fields.js';
 

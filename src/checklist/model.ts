@@ -1,8 +1,8 @@
 import { MATERIAL_STATUSES, type MaterialStatus } from '../answers/vocabulary.js';
 import type { Report } from '../core/report-schema.js';
-import { itemKey, reportGroups } from '../format/groups.js';
-import { tallyView } from '../format/html.js';
-import { basisLine } from '../format/article.js';
+import { itemKey, reportGroups } from '../core/groups.js';
+import { tallyView } from '../text/readiness.js';
+import { basisLine } from '../text/article.js';
 import { t, type Lang } from '../messages/messages.js';
 import type { Rules } from '../rules/model.js';
 import type { Severity } from '../rules/schema.js';

@@ -1,7 +1,8 @@
-import { csvFile } from '../format/csv.js';
-import { escapeHtml, htmlLang, labels } from '../format/html.js';
-import { mdCell } from '../format/markdown.js';
-import { renderTemplate } from '../format/template.js';
+import { csvFile } from '../text/csv.js';
+import { escapeHtml } from '../text/escape.js';
+import { htmlLang, labels } from '../text/template.js';
+import { mdCell } from '../text/escape.js';
+import { renderTemplate } from '../text/template.js';
 import { messageKeys, t, type Lang } from '../messages/messages.js';
 import { LAYOUT, type SheetColumnId } from './layout.js';
 import { statusLabels, type Checklist, type ChecklistItem } from './model.js';

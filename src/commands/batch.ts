@@ -11,7 +11,8 @@ import type { Io } from '../io.js';
 import type { Rules } from '../rules/model.js';
 import type { ColorChoice } from '../color.js';
 import { renderReport } from '../format/index.js';
-import { missingMaterialFiles, readAnswersSource, VERSION, type FailOn } from './shared.js';
+import { missingMaterialFiles, VERSION, type FailOn } from './shared.js';
+import { readAnswersSource } from '../data/source.js';
 
 /** Answers files found in a directory: the conventional filing.yaml, or NAME.filing.yaml / .yml / .json. */
 const ANSWERS_FILE = /(^|[.-])filing\.(ya?ml|json)$/;

@@ -8,13 +8,13 @@ import { checklistCsv, checklistHtml, checklistMarkdown } from '../checklist/ren
 import { diagnose } from '../core/report.js';
 import { InputError } from '../errors.js';
 import { withFileLock, writeFileAtomic, type Io } from '../io.js';
-import { decodeDataBytes } from '../data-file.js';
+import { decodeDataBytes } from '../data/data-text.js';
 import { t } from '../messages/messages.js';
 import type { Rules } from '../rules/model.js';
 import {
-  asOfDate, emit, formatOption, langOption, pipedAnswers, readAnswersSource, rulesFor, rulesOption, VERSION,
-  type CommandContext, type CommonOptions,
+  asOfDate, emit, formatOption, langOption, pipedAnswers, rulesFor, rulesOption, VERSION, type CommandContext, type CommonOptions,
 } from './shared.js';
+import { readAnswersSource } from '../data/source.js';
 
 export const CHECKLIST_FORMATS = ['md', 'html', 'docx', 'xlsx', 'csv'] as const;
 type ChecklistFormat = (typeof CHECKLIST_FORMATS)[number];

@@ -9,9 +9,9 @@ import type { Rules } from '../rules/model.js';
 import type { BatchFormat } from './batch.js';
 import { addReportOutputOptions, emitReport, type ReportOutputOptions } from './report-output.js';
 import {
-  asOfDate, collect, EXIT_CODES_HELP, langOption, missingMaterialFiles, pipedAnswers, readAnswersSource, rulesFor, rulesOption, VERSION,
-  type CommandContext, type CommonOptions,
+  asOfDate, collect, EXIT_CODES_HELP, langOption, missingMaterialFiles, pipedAnswers, rulesFor, rulesOption, VERSION, type CommandContext, type CommonOptions,
 } from './shared.js';
+import { readAnswersSource } from '../data/source.js';
 
 const BATCH_FORMATS: readonly BatchFormat[] = ['text', 'json', 'md'];
 

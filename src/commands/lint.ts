@@ -8,7 +8,8 @@ import { formatLintReport, lintExitCode, type LintFormat, type LintReport } from
 import { compareFindings, lintDraft, type LintKind } from '../lint/lint.js';
 import { DraftReadError, readDraft, type Draft } from '../lint/read-draft.js';
 import type { Rules } from '../rules/model.js';
-import { emit, FAIL_ON, formatOption, langOption, readAnswersSource, rulesFor, rulesOption, VERSION, type CommandContext, type CommonOptions, type FailOn } from './shared.js';
+import { emit, FAIL_ON, formatOption, langOption, rulesFor, rulesOption, VERSION, type CommandContext, type CommonOptions, type FailOn } from './shared.js';
+import { readAnswersSource } from '../data/source.js';
 
 interface LintOptions extends CommonOptions {
   kind?: LintKind;

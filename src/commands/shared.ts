@@ -1,8 +1,8 @@
-import { existsSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Option } from 'commander';
-import { LANGS, MAX_DATA_FILE_BYTES, type Lang } from '../constants.js';
-import { decodeDataBytes } from '../data-file.js';
+import { LANGS, type Lang } from '../constants.js';
+import { readAnswersSource } from '../data/source.js';
 import { isRealDate } from '../dates.js';
 import type { Answers } from '../answers/schema.js';
 import { InputError, type ExitCodeValue } from '../errors.js';
@@ -48,29 +48,6 @@ export function langOption(description = 'report language'): Option {
 /** --rules DIR, repeatable. */
 export function rulesOption(): Option {
   return new Option('--rules <dir>', 'add an overlay rule-pack directory (repeatable)').argParser(collect).default([]);
-}
-
-/** Reads a data source: a file path, or "-" for standard input, decoded and size-checked; `expected` names what it should be. */
-export async function readAnswersSource(source: string, io: Io, expected = 'an answers file (YAML or JSON)'): Promise<{ text: string; shown: string }> {
-  const tooLarge = (shown: string) => new InputError(`${shown}: larger than ${MAX_DATA_FILE_BYTES / 1024 / 1024} MiB; expected ${expected}`);
-  if (source === '-') {
-    const bytes = await io.readStdin();
-    if (bytes.byteLength > MAX_DATA_FILE_BYTES) throw tooLarge('<stdin>');
-    return { text: decodeDataBytes(bytes, '<stdin>'), shown: '<stdin>' };
-  }
-  // Synchronous on purpose: a batch of a thousand files otherwise pays the thread-pool round trips
-  // of stat, open, read and close for each, a quarter of the 1,000-file run in a profile.
-  const path = resolve(io.cwd, source);
-  let info: Stats | undefined;
-  try {
-    info = statSync(path, { throwIfNoEntry: false });
-  } catch {
-    info = undefined;
-  }
-  if (!info) throw new InputError(`${source}: no such file; expected ${expected}`);
-  if (!info.isFile()) throw new InputError(`${source}: not a file; expected ${expected}`);
-  if (info.size > MAX_DATA_FILE_BYTES) throw tooLarge(source);
-  return { text: decodeDataBytes(readFileSync(path), source), shown: source };
 }
 
 /** With no file named: a pipe if there is one, otherwise exit 2 saying how to pass answers. */

@@ -5,8 +5,8 @@
 import { extname } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { InputError } from '../errors.js';
-import { parseCsv } from '../format/csv.js';
-import { decodeTextBytes } from '../text-decode.js';
+import { parseCsv } from '../text/csv.js';
+import { decodeTextBytes } from './text-decode.js';
 import { readInputFile } from './input-file.js';
 import { XLSX_LIMITS, zipArchiveProblem } from './zip-guard.js';
 

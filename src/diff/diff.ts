@@ -1,7 +1,7 @@
 import type { MaterialStatus } from '../answers/vocabulary.js';
 import { isAtOrAbove } from '../core/report.js';
 import type { Report, ReportDeadline, ReportItem, ReportWarning, Tally } from '../core/report-schema.js';
-import { itemKey } from '../format/groups.js';
+import { itemKey } from '../core/groups.js';
 import type { RegimeId, Severity } from '../rules/schema.js';
 
 /**

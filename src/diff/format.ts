@@ -1,8 +1,8 @@
 import type { Lang } from '../messages/messages.js';
 import { t } from '../messages/messages.js';
-import { percent } from '../format/groups.js';
-import { mdCell, mdTable, mdText, readinessHeader, readinessRow } from '../format/markdown.js';
-import { alignColumns } from '../format/width.js';
+import { mdCell, mdTable, mdText } from '../text/escape.js';
+import { percent, readinessHeader, readinessRow } from '../text/readiness.js';
+import { alignColumns } from '../text/width.js';
 import { DEADLINE_CHANGES, ITEM_CHANGES, type ItemChange, type ReportDiff } from './diff.js';
 
 export const DIFF_FORMATS = ['text', 'json', 'md'] as const;

@@ -1,7 +1,7 @@
 import type { Lang } from '../constants.js';
 import { t } from '../messages/messages.js';
-import { mdCell } from './markdown.js';
-import { alignColumns } from './width.js';
+import { mdCell } from '../text/escape.js';
+import { alignColumns } from '../text/width.js';
 
 /** One line of the batch summary: a diagnosed subject, or a file that could not be read. */
 export type BatchRow =

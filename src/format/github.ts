@@ -2,9 +2,10 @@ import { isAtOrAbove } from '../core/report.js';
 import type { Report } from '../core/report-schema.js';
 import { t } from '../messages/messages.js';
 import type { Severity } from '../rules/schema.js';
-import { itemKey, percent } from './groups.js';
+import { itemKey } from '../core/groups.js';
+import { percent } from '../text/readiness.js';
 import { formatMarkdown } from './markdown.js';
-import { basisLine } from './article.js';
+import { basisLine } from '../text/article.js';
 
 /**
  * Escapes text for a GitHub workflow command. Line breaks would end the command (and let a string

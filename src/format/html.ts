@@ -1,42 +1,10 @@
-import type { Report, Tally } from '../core/report-schema.js';
-import { t, type Lang } from '../messages/messages.js';
-import { itemKey, percent, reportGroups } from './groups.js';
-import { renderTemplate } from './template.js';
-import { basisLine } from './article.js';
-
-/** Escapes text for HTML element content and quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** The html lang attribute for a report language. */
-export function htmlLang(lang: Lang): string {
-  return lang === 'zh' ? 'zh-CN' : 'en';
-}
-
-/** Readiness and counts as the layouts show them (percent for the bar width, counts as numbers). */
-export function tallyView(tally: Tally) {
-  return {
-    readiness: percent(tally.readiness),
-    readinessWidth: Math.round(tally.readiness * 100),
-    blocking: tally.blocking,
-    major: tally.major,
-    minor: tally.minor,
-    ready: tally.counts.ready,
-    draft: tally.counts.draft,
-    missing: tally.counts.missing,
-    notApplicable: tally.counts.notApplicable,
-  };
-}
-
-/**
- * UI words for a layout, in camelCase without a ui. or checklist. prefix: ui.asOf → asOf,
- * status.not-applicable → statusNotApplicable, checklist.col.owner → colOwner.
- */
-export function labels(lang: Lang, keys: readonly string[]): Record<string, string> {
-  const name = (key: string) => key.replace(/^(ui|checklist)\./, '').replace(/[.-](\w)/g, (_, c: string) => c.toUpperCase());
-  return Object.fromEntries(keys.map((key) => [name(key), t(lang, key)]));
-}
+import type { Report } from '../core/report-schema.js';
+import { t } from '../messages/messages.js';
+import { itemKey, reportGroups } from '../core/groups.js';
+import { htmlLang, labels, renderTemplate } from '../text/template.js';
+import { escapeHtml } from '../text/escape.js';
+import { tallyView } from '../text/readiness.js';
+import { basisLine } from '../text/article.js';
 
 const REPORT_LABELS = [
   'ui.title', 'ui.entity', 'ui.source', 'ui.rules', 'ui.asOf', 'ui.algorithms', 'ui.algorithm', 'ui.type', 'ui.role', 'ui.declared',

@@ -2,9 +2,10 @@ import { isAtOrAbove } from '../core/report.js';
 import type { Report, ReportItem } from '../core/report-schema.js';
 import { t } from '../messages/messages.js';
 import type { Severity } from '../rules/schema.js';
-import { escapeHtml } from './html.js';
-import { itemKey, percent, reportGroups } from './groups.js';
-import { basisLine } from './article.js';
+import { escapeHtml } from '../text/escape.js';
+import { itemKey, reportGroups } from '../core/groups.js';
+import { percent } from '../text/readiness.js';
+import { basisLine } from '../text/article.js';
 
 // XML 1.0 cannot carry these code points even as character references; they become U+FFFD.
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;

@@ -1,46 +1,9 @@
-import type { Report, Tally } from '../core/report-schema.js';
+import type { Report } from '../core/report-schema.js';
 import { t } from '../messages/messages.js';
-import { percent, reportGroups } from './groups.js';
-import { basisLine } from './article.js';
-
-/**
- * Escapes text for Markdown: HTML-significant characters as entities, inline markup (emphasis,
- * code, links, tables, headings) with backslashes, so a user's string renders as typed and can
- * neither break a table nor inject markup. `lineBreak` replaces newlines.
- */
-function escapeMarkdown(text: string | null | undefined, lineBreak: string): string {
-  return (text ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]#|~])/g, '\\$1')
-    .replace(/\r\n?|\n/g, lineBreak);
-}
-
-/** Escapes text for a Markdown table cell: markup, pipes, and line breaks kept as <br>. */
-export function mdCell(text: string | null | undefined): string {
-  return escapeMarkdown(text, '<br>');
-}
-
-/** Escapes inline Markdown outside tables (headings, list items), where a line break would end the block. */
-export function mdText(text: string): string {
-  return escapeMarkdown(text, ' ');
-}
-
-/** A GitHub-flavoured Markdown table; cells must already be escaped. */
-export function mdTable(header: string[], rows: string[][]): string[] {
-  return [`| ${header.join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
-}
-
-/** The readiness table header and one row per tally, shared by the report and the diff views. */
-export function readinessRow(tally: Tally): string[] {
-  return [percent(tally.readiness), tally.blocking, tally.major, tally.minor, tally.counts.ready, tally.counts.draft, tally.counts.missing, tally.counts.notApplicable].map(String);
-}
-
-/** Column headings matching readinessRow. */
-export function readinessHeader(lang: Report['lang']): string[] {
-  return ['ui.readiness', 'severity.blocking', 'severity.major', 'severity.minor', 'status.ready', 'status.draft', 'status.missing', 'status.not-applicable'].map((k) => t(lang, k));
-}
+import { reportGroups } from '../core/groups.js';
+import { basisLine } from '../text/article.js';
+import { mdCell, mdTable, mdText } from '../text/escape.js';
+import { readinessHeader, readinessRow } from '../text/readiness.js';
 
 /** The Markdown report: the same sections as text, as headings and tables. */
 export function formatMarkdown(report: Report): string {

@@ -9,9 +9,9 @@ import type { Report, ReportBasis } from '../core/report-schema.js';
 import { basisView } from '../core/items.js';
 import { t } from '../messages/messages.js';
 import type { Rules } from '../rules/model.js';
-import { articleLabel, basisLine } from './article.js';
-import { itemKey } from './groups.js';
-import { mdText } from './markdown.js';
+import { articleLabel, basisLine } from '../text/article.js';
+import { itemKey } from '../core/groups.js';
+import { mdText } from '../text/escape.js';
 
 /** The schema a SARIF file names: the OASIS 2.1.0 schema with its errata. */
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';

@@ -2,9 +2,10 @@ import type { ChalkInstance } from 'chalk';
 import type { Report, ReportBasis } from '../core/report-schema.js';
 import type { Lang } from '../constants.js';
 import { t } from '../messages/messages.js';
-import { basisLine } from './article.js';
-import { percent, reportGroups } from './groups.js';
-import { alignColumns } from './width.js';
+import { basisLine } from '../text/article.js';
+import { reportGroups } from '../core/groups.js';
+import { percent } from '../text/readiness.js';
+import { alignColumns } from '../text/width.js';
 
 const STATUS_MARK = { ready: '✔', draft: '◐', missing: '✘', 'not-applicable': '–' } as const;
 

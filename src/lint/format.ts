@@ -1,6 +1,6 @@
 // Report views of `filing-check lint`: text for terminals (the caller adds colour), JSON per the
 // contract (section 5) and Markdown for tickets and client mail.
-import { displayWidth, padDisplay } from '../format/width.js';
+import { displayWidth, padDisplay } from '../text/width.js';
 import type { FailOn, Severity } from '../constants.js';
 import { compareFindings, SEVERITY_RANK, type LintFinding, type LintKind } from './lint.js';
 import { formatLintFinding, lintWord, type Lang } from './messages.js';

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { DOCX_LIMITS, zipArchiveProblem } from '../data/zip-guard.js';
-import { decodeTextBytes } from '../text-decode.js';
+import { decodeTextBytes } from '../data/text-decode.js';
 
 export type DraftFormat = 'md' | 'txt' | 'docx';
 

@@ -1,6 +1,6 @@
 import { Document, isCollection, isMap, isNode, isSeq, Pair, type YAMLMap } from 'yaml';
 import { fieldKeys } from '../answers/fields.js';
-import { parseDataDocument } from '../data-document.js';
+import { parseDataDocument } from '../data/data-document.js';
 import { InputError } from '../errors.js';
 import { writeFileAtomic } from '../io.js';
 

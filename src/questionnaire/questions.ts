@@ -1,6 +1,6 @@
 import * as z from '../zod.js';
 import { enumValues, fieldKind, fieldSchema } from '../answers/fields.js';
-import { problemWith } from '../schema-problem.js';
+import { problemWith } from '../data/schema-problem.js';
 import { conditionSchema, type Condition, type FactValue } from '../rules/schema.js';
 import data from './questions.yaml';
 

@@ -1,8 +1,8 @@
 import { InputError } from '../errors.js';
 import type { Lang } from '../messages/messages.js';
-import { mdCell, mdText } from '../format/markdown.js';
-import { basisLine } from '../format/article.js';
-import { alignColumns } from '../format/width.js';
+import { mdCell, mdText } from '../text/escape.js';
+import { basisLine } from '../text/article.js';
+import { alignColumns } from '../text/width.js';
 import type { Basis, Condition, Material, Rules } from './model.js';
 import type { Localized, LocalizedList } from './schema.js';
 

@@ -1,24 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { InputError } from '../errors.js';
 import { mergePacks, type PackSource, type Rules } from './model.js';
+import { packFilesIn } from './pack-files.js';
 import { packageRoot } from '../paths.js';
 import { hashBytes, PRECOMPILED_RULES, PRECOMPILED_RULES_WITHOUT_GUIDANCE, type PrecompiledRules } from './precompile.js';
-
-/** The *.yaml rule packs of a directory, in name order; exit 2 when there are none. */
-export function packFilesIn(dir: string): string[] {
-  let entries: string[];
-  try {
-    // Synchronous, as every read of this module: a few small files at every start, where loading
-    // fs/promises alone costs more than the reads.
-    entries = readdirSync(dir);
-  } catch {
-    throw new InputError(`${dir}: cannot read the rules directory; expected a directory of *.yaml rule packs`);
-  }
-  const files = entries.filter((name) => /\.ya?ml$/.test(name)).sort().map((name) => join(dir, name));
-  if (files.length === 0) throw new InputError(`${dir}: no *.yaml rule packs found in this directory`);
-  return files;
-}
 
 /** What loadRules reads: `guidance: false` leaves out what only people preparing materials read (see GUIDANCE_FIELDS). */
 export interface RulesScope {

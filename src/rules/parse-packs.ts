@@ -3,9 +3,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { MAX_DATA_FILE_BYTES } from '../constants.js';
-import { parseDataDocument, validateData } from '../data-document.js';
+import { parseDataDocument, validateData } from '../data/data-document.js';
 import { InputError } from '../errors.js';
-import { packFilesIn } from './load.js';
+import { packFilesIn } from './pack-files.js';
 import { mergePacks, type PackSource } from './model.js';
 import { hashBytes, type PrecompiledRules } from './precompile.js';
 import { RulePackSchema } from './schema.js';

@@ -2,7 +2,7 @@
 // published lists (2022-08 … 2025-05) almost all read “应用于【场景】，根据【数据】，【输出/作用】。”,
 // in 28 to 90 characters, without self-praise. Every check was measured on those accepted texts,
 // where a finding is a false positive; share of the 4,020 texts each check fires on
-// (test/purpose-lint.test.ts recomputes them and fails at 3 %):
+// (test/suggest/purpose-lint.test.ts recomputes them and fails at 3 %):
 //   PURPOSE_TOO_SHORT 0.27 %      PURPOSE_TOO_LONG 0.25 %     PURPOSE_NO_SCENARIO 1.00 %
 //   PURPOSE_NO_DATA_BASIS 1.07 %  PURPOSE_NO_OUTPUT 0.02 %    PURPOSE_SUPERLATIVE 0 %
 //   PURPOSE_TYPE_NOT_STATED 0.70 % of the 4,019 texts with a type code, each checked against its

@@ -6,7 +6,7 @@ import { parseDocument } from 'yaml';
 import { fieldSchema, schemaDefault } from '../../src/answers/fields.js';
 import { applySets } from '../../src/answers/apply-sets.js';
 import { parseSetOption } from '../../src/answers/set.js';
-import { parsePath } from '../../src/data-file.js';
+import { parsePath } from '../../src/data/field-path.js';
 import { main } from '../../src/main.js';
 import { fakeIo } from '../helpers/fake-io.js';
 

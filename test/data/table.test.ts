@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { zipArchiveProblem, XLSX_LIMITS } from '../../src/data/zip-guard.js';
-import { AS_OF, ROOT, runCli, tempDir } from '../formats-support.js';
+import { AS_OF, ROOT, runCli, tempDir } from '../helpers/formats.js';
 import { zipArchive } from '../helpers/zip.js';
 
 let dir: string;

@@ -2,7 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../formats-support.js';
+import { runCli, tempDir } from '../helpers/formats.js';
 import { zipArchive } from '../helpers/zip.js';
 
 const MiB = 1024 * 1024;

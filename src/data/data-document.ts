@@ -1,0 +1,110 @@
+// The positioned reading of a data file, with the `yaml` library: a document that keeps comments
+// and knows where every field was written. It is the slow path: diagnose reads answers with the
+// fast loader in data-file.ts and comes here only to word a problem or to edit a file in place.
+import { LineCounter, isMap, isNode, isSeq, parseDocument, type Document } from 'yaml';
+import type { $ZodType, output } from 'zod/v4/core';
+import { prepareDataText } from './data-text.js';
+import { describeIssue } from './describe-issue.js';
+import { findKey, formatPath, type FieldProblem, type Path } from './field-path.js';
+import { InputError } from '../errors.js';
+import * as z from '../zod.js';
+
+// A cap on alias expansion, so a "billion laughs" document fails fast instead of eating memory.
+const MAX_ALIAS_COUNT = 100;
+
+/** A line and column in a data file, both counted from 1 (columns in UTF-16 code units). */
+export interface TextPosition {
+  line: number;
+  column: number;
+}
+
+/** A parsed data file: the plain data, its document (comments kept) and where a field path was written. */
+export interface ParsedDataFile {
+  data: unknown;
+  doc: Document;
+  locate(path: Path): string;
+  /** Where a field path was written, or its deepest written parent; undefined for an empty document. */
+  position(path: Path): TextPosition | undefined;
+}
+
+/**
+ * Parses YAML or JSON (JSON is YAML) keeping positions, so errors can say file:line:column.
+ * Duplicate keys, tabs in indentation and alias bombs are syntax errors here. `edit` may change
+ * the document before it becomes data (--set values), so positions still point into the file.
+ */
+export function parseDataDocument(raw: string, file: string, edit?: (doc: Document) => void): ParsedDataFile {
+  const text = prepareDataText(raw, file);
+  const lineCounter = new LineCounter();
+  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
+  const error = doc.errors[0];
+  if (error) {
+    const [start] = error.pos;
+    const { line, col } = lineCounter.linePos(start);
+    // The parser's own wording, except where it names its API instead of the problem.
+    const what = error.code === 'MULTIPLE_DOCS' ? 'the file holds several YAML documents (separated by ---); expected one' : error.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
+    throw new InputError(`${file}:${line}:${col}: syntax error: ${what}`);
+  }
+  edit?.(doc);
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (cause) {
+    throw new InputError(`${file}: ${(cause as Error).message}; expected a file without alias expansion bombs`);
+  }
+  const forbidden = findKey(data, '__proto__');
+  // Left in, the key would be silently dropped by validation or, worse, set an object's prototype.
+  if (forbidden) throw new InputError(`${locateIn(doc, lineCounter, file, forbidden)}: ${formatPath(forbidden)}: "__proto__" is not allowed as a key; expected field names from the schema`);
+  return { data, doc, locate: (path) => locateIn(doc, lineCounter, file, path), position: (path) => positionIn(doc, lineCounter, path) };
+}
+
+/** file:line:column of a field path, walking up to the deepest part of it that exists. */
+function locateIn(doc: Document, lineCounter: LineCounter, file: string, path: Path): string {
+  const position = positionIn(doc, lineCounter, path);
+  return position ? `${file}:${position.line}:${position.column}` : file;
+}
+
+/** Line and column of a field path (of its key, for a mapping entry), or of its deepest written parent. */
+function positionIn(doc: Document, lineCounter: LineCounter, path: Path): TextPosition | undefined {
+  // Walk down as far as the path exists, so a missing field points at its parent.
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = doc.getIn(path.slice(0, depth) as unknown[], true);
+    if (isNode(node) && node.range) {
+      const { line, col } = lineCounter.linePos(keyStart(doc, path.slice(0, depth)) ?? node.range[0]);
+      return { line, column: col };
+    }
+  }
+  return undefined;
+}
+
+/** Where the key of a mapping entry starts, so "unknown field" points at the key, not its value. */
+function keyStart(doc: Document, path: Path): number | undefined {
+  if (path.length === 0) return undefined;
+  const parent = doc.getIn(path.slice(0, -1) as unknown[], true);
+  const last = path[path.length - 1];
+  if (isMap(parent)) {
+    const pair = parent.items.find((item) => isNode(item.key) && (item.key as { value?: unknown }).value === last);
+    if (pair && isNode(pair.key) && pair.key.range) return pair.key.range[0];
+  }
+  if (isSeq(parent) && typeof last === 'number') {
+    const item = parent.items[last];
+    if (isNode(item) && item.range) return item.range[0];
+  }
+  return undefined;
+}
+
+/** Validates parsed data with a zod schema; the first problem becomes one InputError line. */
+export function validateData<T extends $ZodType>(parsed: ParsedDataFile, schema: T, file: string, schemaHint: string): output<T> {
+  const result = z.safeParse(schema, parsed.data);
+  if (result.success) return result.data;
+  const issues = result.error.issues;
+  const first = describeIssue(issues[0]!, parsed.data, schemaHint);
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
+  const where = parsed.locate(first.path);
+  const field = first.path.length > 0 ? `${formatPath(first.path)}: ` : '';
+  throw new InputError(`${where}: ${field}${first.text}${more}`);
+}
+
+/** An InputError for a field problem of a parsed file, positioned where the field is written. */
+export function fieldError(parsed: ParsedDataFile, { path, text }: FieldProblem): InputError {
+  return new InputError(`${parsed.locate(path)}: ${formatPath(path)}: ${text}`);
+}

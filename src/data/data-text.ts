@@ -1,0 +1,85 @@
+// The text of a data file before parsing: decoded from its bytes, normalised, and within the
+// limits every reader applies.
+import { InputError } from '../errors.js';
+import { decodeTextBytes } from './text-decode.js';
+
+// The YAML parser recurses per level and runs out of memory (a fatal, uncatchable abort) on tens
+// of thousands of nested brackets; real answers files nest about six levels deep.
+const MAX_NESTING = 64;
+
+/** How deep flow brackets or block indentation nest, quoted text and comments aside. */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let quote: string | null = null;
+  let comment = false;
+  let lineStart = true;
+  let indent = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\n') {
+      comment = false;
+      lineStart = true;
+      indent = 0;
+      continue;
+    }
+    if (lineStart) {
+      if (c === ' ') {
+        // Two spaces a level is the usual YAML style; eight per level still counts generously.
+        indent++;
+        deepest = Math.max(deepest, Math.floor(indent / 8));
+        continue;
+      }
+      lineStart = false;
+    }
+    if (comment) continue;
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = null;
+      continue;
+    }
+    // A quote opens a quoted scalar only where a value starts; elsewhere it is an apostrophe.
+    if ((c === '"' || c === "'") && /^$|[:\-[{,]$/.test(text.slice(Math.max(0, i - 2), i).trimEnd().slice(-1))) quote = c;
+    else if (c === '#') comment = true;
+    else if (c === '[' || c === '{') deepest = Math.max(deepest, ++depth);
+    else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
+  }
+  return deepest;
+}
+
+/**
+ * Decodes an answers file's bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM. GBK is refused
+ * rather than guessed, because a wrong guess would garble the company and product names.
+ */
+export function decodeDataBytes(bytes: Uint8Array, file: string): string {
+  if (bytes.includes(0) && !(bytes[0] === 0xff && bytes[1] === 0xfe) && !(bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new InputError(`${file}: contains NUL bytes; expected a UTF-8 text file (YAML or JSON)`);
+  }
+  const decoded = decodeTextBytes(bytes);
+  if (!decoded) throw new InputError(`${file}: not a text file; expected a UTF-8 text file (YAML or JSON)`);
+  if (decoded.encoding === 'gb18030') {
+    throw new InputError(`${file}: not UTF-8 (it looks like GBK, as Chinese Windows editors save it); expected UTF-8: re-save the file as UTF-8`);
+  }
+  return decoded.text;
+}
+
+/** Strips a UTF-8 BOM and normalises CRLF, both of which Windows editors produce. */
+export function normalizeText(text: string): string {
+  return (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n?/g, '\n');
+}
+
+/** The text the fast loader may see: no NUL bytes, BOM and CRLF normalised. */
+export function plainText(raw: string, file: string): string {
+  if (raw.includes('\u0000')) throw new InputError(`${file}: contains NUL bytes; expected a UTF-8 text file (YAML or JSON)`);
+  return normalizeText(raw);
+}
+
+/**
+ * The text the positioned reader may see: plain, and nested within bounds. The fast loader needs
+ * no bound (too deep, it throws a RangeError and the file comes here), so only this path pays it.
+ */
+export function prepareDataText(raw: string, file: string): string {
+  const text = plainText(raw, file);
+  if (nestingDepth(text) > MAX_NESTING) throw new InputError(`${file}: nested more than ${MAX_NESTING} levels deep; expected an answers or rules file (they nest a few levels)`);
+  return text;
+}

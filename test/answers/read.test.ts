@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isValidCreditCode } from '../../src/answers/credit-code.js';
+import { CASES, runMain } from '../helpers.js';
+
+const base = readFileSync(join(CASES, 'news-feed.yaml'), 'utf8');
+
+/** The news-feed case with one textual change, so each row differs from a valid file in one place. */
+function variant(from: string, to: string): string {
+  if (!base.includes(from)) throw new Error(`fixture does not contain ${from}`);
+  return base.replace(from, to);
+}
+
+describe('answers validation: every error is exit 2 with one message naming file, place and expectation', () => {
+  const cases: [string, string, string][] = [
+    ['unknown key (a misspelt field would drop a fact)', variant('    minors: true', '    minor: true'),
+      '<stdin>:17:5: services[0].minor: unknown field "minor"; remove it or fix its spelling (see: filing-check schema answers)'],
+    ['wrong enum value', variant('does: [rank]', 'does: [ranking]'),
+      '<stdin>:40:12: algorithms[1].does[0]: expected one of "generate" | "personalize" | "rank" | "search" | "filter" | "decide", got "ranking"'],
+    ['credit code with a wrong check digit', variant('91110105MA01XKJ23W', '91110105MA01XKJ23X'),
+      '<stdin>:5:3: entity.creditCode: expected a unified social credit code whose check digit (GB 32100-2015) is correct, got "91110105MA01XKJ23X"'],
+    ['credit code of the wrong shape', variant('91110105MA01XKJ23W', '91110105MA01XKJ2'),
+      '<stdin>:5:3: entity.creditCode: expected an 18-character unified social credit code (统一社会信用代码), got "91110105MA01XKJ2"'],
+    ['region code not six digits', variant('regionCode: "110105"', 'regionCode: "11010"'),
+      '<stdin>:6:3: entity.regionCode: expected a 6-digit administrative division code such as "330110", got "11010"'],
+    ['a date that does not exist', variant('launchDate: 2024-03-18', 'launchDate: 2024-02-30'),
+      '<stdin>:15:5: services[0].launchDate: expected a date that exists in the calendar, got "2024-02-30"'],
+    ['reference to a missing service', variant('services: [chendu-news]\n    does: [rank]', 'services: [chendu-app]\n    does: [rank]'),
+      '<stdin>:39:16: algorithms[1].services[0]: expected the id of a service in services (got "chendu-app"; known: chendu-news)'],
+    ['duplicate algorithm id', variant('  - id: hot-list', '  - id: feed'),
+      '<stdin>:36:5: algorithms[1].id: expected a unique id (got "feed", already used)'],
+    ['not-applicable without a reason', variant('entity-icp: { status: ready }', 'entity-icp: { status: not-applicable }'),
+      '<stdin>:54:3: materials.entity-icp.reason: expected a reason, because status is not-applicable'],
+    ['generate without a generation block', variant('does: [search]', 'does: [generate]'),
+      '<stdin>:42:5: algorithms[2].generation: expected a generation block (modalities, foundationModel …) because does includes generate'],
+    ['unknown material id', variant('entity-icp: { status: ready }', 'entity-icpp: { status: ready }'),
+      '<stdin>:54:3: materials.entity-icpp: expected a material id from the rule packs (see: filing-check rules list); "entity-icpp" is unknown'],
+    ['algorithm material listed at entity level', variant('entity-icp: { status: ready }', 'algorithm-disclosure: { status: ready }'),
+      '<stdin>:54:3: materials.algorithm-disclosure: expected an entity-level material here; "algorithm-disclosure" is algorithm-level and belongs under an algorithm\'s materials'],
+    ['declared type that names no type', variant('declaredType: 排序精选类', 'declaredType: 热榜类'),
+      '<stdin>:41:5: algorithms[1].declaredType: expected a type code or name (01 生成合成类, 06 调度决策类, 02 个性化推送类, 04 信息检索类, 05 内容过滤类, 03 排序精选类, or 检索过滤类), got "热榜类"'],
+    ['wrong type of value', variant('monthlyActiveUsers: 5600000', 'monthlyActiveUsers: 五百万'),
+      '<stdin>:16:5: services[0].monthlyActiveUsers: expected number, got "五百万"'],
+    ['an algorithm launched before its service', variant('    declaredType: 排序精选类', '    declaredType: 排序精选类\n    launchDate: 2023-11-01'),
+      '<stdin>:42:5: algorithms[1].launchDate: expected a date on or after the launch of its services (got 2023-11-01; the earliest, 晨读新闻, launched 2024-03-18)'],
+    ['registered users that are not a whole number', variant('    monthlyActiveUsers: 5600000', '    monthlyActiveUsers: 5600000\n    registeredUsers: 2400000.5'),
+      '<stdin>:17:5: services[0].registeredUsers: expected a whole number, got number 2400000.5'],
+    ['missing required field', variant('  name: 北京晨读网络科技有限公司\n', ''),
+      '<stdin>:3:1: entity.name: a value is required (expected string)'],
+    ['wrong schema version', variant('schemaVersion: 1', 'schemaVersion: 2'),
+      '<stdin>:2:1: schemaVersion: expected 1, got number 2'],
+    ['YAML syntax error', variant('does: [rank]', 'does: [rank'),
+      '<stdin>:41:5: syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]'],
+    ['duplicate YAML key', variant('    status: live\n', '    status: live\n    status: planned\n'),
+      '<stdin>:15:5: syntax error: Map keys must be unique'],
+    ['tab indentation', variant('    minors: true', '\tminors: true'),
+      '<stdin>:17:1: syntax error: Tabs are not allowed as indentation'],
+  ];
+
+  it.each(cases)('%s', async (_name, text, message) => {
+    const result = await runMain(['diagnose', '-'], { stdin: text });
+    expect(result.stderr).toBe(`filing-check: ${message}\n`);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+  });
+
+  it('accepts JSON, a UTF-8 BOM and CRLF line endings', async () => {
+    const clean = await runMain(['diagnose', '-', '-f', 'json'], { stdin: base });
+    const json = JSON.stringify(JSON.parse(JSON.stringify((await import('yaml')).parse(base))));
+    const asJson = await runMain(['diagnose', '-', '-f', 'json'], { stdin: json });
+    const bomCrlf = await runMain(['diagnose', '-', '-f', 'json'], { stdin: `\uFEFF${base.replace(/\n/g, '\r\n')}` });
+    expect(clean.code).toBe(1);
+    expect(asJson.stdout).toBe(clean.stdout);
+    expect(bomCrlf.stdout).toBe(clean.stdout);
+  });
+
+  it('reads unquoted YAML numbers as codes (02 → "02", 110105 → "110105")', async () => {
+    const text = variant('declaredType: "02"', 'declaredType: 02').replace('regionCode: "110105"', 'regionCode: 110105');
+    const result = await runMain(['diagnose', '-', '-f', 'json'], { stdin: text });
+    const report = JSON.parse(result.stdout);
+    expect(report.entity.regionCode).toBe('110105');
+    expect(report.algorithms[0].declaredType).toBe('02');
+    expect(report.warnings.map((w: { code: string }) => w.code)).not.toContain('DECLARED_TYPE_MISMATCH');
+  });
+
+  it('refuses NUL bytes and files over 5 MiB', async () => {
+    expect((await runMain(['diagnose', '-'], { stdin: `${base}\u0000` })).stderr).toBe('filing-check: <stdin>: contains NUL bytes; expected a UTF-8 text file (YAML or JSON)\n');
+    const huge = await runMain(['diagnose', '-'], { stdin: `${base}# ${'x'.repeat(5 * 1024 * 1024)}\n` });
+    expect(huge).toMatchObject({ code: 2, stderr: 'filing-check: <stdin>: larger than 5 MiB; expected an answers file (YAML or JSON)\n' });
+  });
+
+  it('bounds YAML alias expansion', async () => {
+    const bomb = ['schemaVersion: 1', 'a: &a ["x","x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`)].join('\n');
+    const result = await runMain(['diagnose', '-'], { stdin: bomb });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^filing-check: <stdin>: Excessive alias count indicates a resource exhaustion attack; expected a file without alias expansion bombs\n$/);
+  });
+});
+
+describe('GB 32100-2015 check digit', () => {
+  it.each([
+    ['91330110MA2KXQ7L3W', true],
+    ['91110105MA01XKJ23W', true],
+    ['91110105MA01XKJ23X', false],
+    ['91110105MA01XKJ23', false],
+    ['91110105MA01XKJ2IW', false],
+  ])('%s → %s', (code, valid) => expect(isValidCreditCode(code)).toBe(valid));
+});

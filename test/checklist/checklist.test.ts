@@ -1,0 +1,218 @@
+// The client checklist: goldens of the text formats for real and generic cases, the Word and Excel
+// files opened again with their own libraries, escaping of hostile strings, and the --out rules.
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import mammoth from 'mammoth';
+import { describe, expect, it } from 'vitest';
+import { LAYOUT } from '../../src/checklist/layout.js';
+import { parseCsv } from '../../src/text/csv.js';
+import { AS_OF, expectGolden, expectTablesIntact, runCli, tempDir } from '../helpers/formats.js';
+
+const GUIDANCE = ['--rules', 'test/fixtures/formats/rules-guidance'];
+const CASES: Record<string, string[]> = {
+  ecommerce: ['examples/filing.yaml', ...GUIDANCE],
+  genai: ['test/fixtures/formats/genai.yaml'],
+  hostile: ['test/fixtures/formats/hostile.yaml'],
+  'generic-02': ['--type', '02'],
+  'generic-01-supporter': ['--type', '生成合成类', '--role', 'technical-supporter'],
+  'generic-06-en': ['--type', '6', '--lang', 'en'],
+};
+
+async function checklist(args: string[], format: string) {
+  const run = await runCli(['checklist', ...args, '--as-of', AS_OF, '-f', format]);
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  return run.stdout;
+}
+
+async function binary(args: string[], format: 'docx' | 'xlsx'): Promise<Buffer> {
+  const dir = await tempDir();
+  const out = join(dir, `checklist.${format}`);
+  const run = await runCli(['checklist', ...args, '--as-of', AS_OF, '-f', format, '--out', out]);
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  return readFile(out);
+}
+
+describe('checklist goldens', () => {
+  for (const [name, args] of Object.entries(CASES)) {
+    for (const format of ['md', 'html', 'csv']) {
+      it(`${name} as ${format}`, async () => expectGolden(`checklist-${name}.${format}`, await checklist(args, format)));
+    }
+  }
+});
+
+describe('what each item carries', () => {
+  it('title, why (article and instrument), how to prepare, reasons for return, status, owner, due, notes', async () => {
+    const md = await checklist(CASES.ecommerce!, 'md');
+    const item = md.slice(md.indexOf('### 24. 算法安全自评估报告'), md.indexOf('### 25.'));
+    expect(item).toContain('feed/algorithm-self-assessment');
+    expect(item).toContain('为什么需要: 《互联网信息服务算法推荐管理规定》第二十四条');
+    expect(item).toContain('  - 由算法安全责任人签字并加盖公章。');
+    expect(item).toContain('  - 套用其他类型的模板，与备案类型不符。');
+    expect(item).toContain('☑ 草稿');
+    expect(item).toContain('负责人: 张敏');
+    expect(item).toContain('截止: 2026-12-18');
+    expect(md).toContain('由集团统一的反诈制度覆盖，见集团制度汇编第 7 章');
+  });
+
+  it('builds the generic checklist by running the real core on typical answers', async () => {
+    const personalised = await checklist(['--type', '02'], 'csv');
+    const keys = parseCsv(personalised).slice(1).map((r) => r[0]);
+    expect(keys).toContain('algorithm/user-opt-out');
+    expect(keys).toContain('algorithm/user-tag-management');
+    expect(keys).toContain('entity/entity-commitment-letter');
+    const supporter = parseCsv(await checklist(['--type', '01', '--role', 'technical-supporter'], 'csv')).slice(1).map((r) => r[0]);
+    expect(supporter).toContain('algorithm/algorithm-tech-service');
+    expect(supporter).not.toContain('algorithm/algorithm-product-info');
+    expect(supporter).toContain('algorithm/genai-filing-form');
+    const dispatch = parseCsv(await checklist(['--type', '06'], 'csv')).slice(1).map((r) => r[0]);
+    expect(dispatch).toContain('algorithm/user-workers');
+  });
+
+  it('escapes hostile strings in md, html and csv', async () => {
+    const md = await checklist(CASES.hostile!, 'md');
+    expect(md).toContain('&lt;script&gt;alert(\'x\')&lt;/script&gt; &amp; Co \\| =HYPERLINK');
+    expectTablesIntact(md);
+    const html = await checklist(CASES.hostile!, 'html');
+    expect(html).not.toMatch(/<script|<img|<b>/);
+    expect(html).toContain('&#60;script&#62;');
+    const csv = await checklist(CASES.hostile!, 'csv');
+    expect(csv).toContain("'+cmd|' /C calc'!A0");
+    expect(parseCsv(csv).find((r) => r[0] === 'feed/algorithm-self-assessment')).toContain("+cmd|' /C calc'!A0");
+  });
+});
+
+describe('Word checklist', () => {
+  it('opens with mammoth and holds every item, its guidance and the tracking fields', async () => {
+    const docx = await binary(CASES.ecommerce!, 'docx');
+    const { value: text } = await mammoth.extractRawText({ buffer: docx });
+    expect(text).toContain('算法备案材料清单');
+    expect(text).toContain('杭州云栖优选网络科技有限公司');
+    const csv = parseCsv(await checklist(CASES.ecommerce!, 'csv')).slice(1);
+    for (const row of csv) expect(text, row[0]).toContain(row[0]!);
+    expect(text).toContain('由算法安全责任人签字并加盖公章。');
+    expect(text).toContain('公章与营业执照名称不一致 <主体不符>');
+    expect(text).toContain('☑ 草稿');
+    expect(text).toContain('由集团统一的反诈制度覆盖，见集团制度汇编第 7 章');
+  });
+
+  it('is A4 landscape with real tables, repeating header rows and Chinese fonts', async () => {
+    const zip = await JSZip.loadAsync(await binary(CASES.genai!, 'docx'));
+    const document = await zip.file('word/document.xml')!.async('string');
+    const styles = await zip.file('word/styles.xml')!.async('string');
+    expect(document).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
+    expect((document.match(/<w:tbl>/g) ?? []).length).toBe(3);
+    expect((document.match(/<w:tblHeader\/>/g) ?? []).length).toBe(3);
+    expect(document).toContain('<w:gridCol w:w=');
+    expect(styles).toContain(`w:eastAsia="${LAYOUT.document.fonts.eastAsia}"`);
+    expect(document).toContain(LAYOUT.document.fonts.heading);
+  });
+
+  it('keeps hostile strings as text', async () => {
+    const { value: text } = await mammoth.extractRawText({ buffer: await binary(CASES.hostile!, 'docx') });
+    expect(text).toContain(`<script>alert('x')</script> & Co | =HYPERLINK("http://evil") 有限公司`);
+    expect(text).toContain('::warning file=x,line=1::boom');
+  });
+});
+
+describe('Excel checklist', () => {
+  async function workbook(args: string[]) {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await binary(args, 'xlsx')) as unknown as ExcelJS.Buffer);
+    return book;
+  }
+
+  it('has the items sheet with frozen header, widths, status lists, notes, and an instructions sheet', async () => {
+    const book = await workbook(CASES.ecommerce!);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['材料清单', '填写说明']);
+    const sheet = book.getWorksheet('材料清单')!;
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const header = (sheet.getRow(1).values as string[]).slice(1);
+    expect(header).toEqual(['编号（请勿修改）', '序号', '所属', '材料', '重要程度', '状态', '负责人', '截止日期', '文件', '备注（不适用时写理由）', '为什么需要（依据）', '如何准备', '常见退回原因']);
+    LAYOUT.sheet.columns.forEach((c, i) => expect(sheet.getColumn(i + 1).width).toBe(c.width));
+    const csv = parseCsv(await checklist(CASES.ecommerce!, 'csv'));
+    expect(sheet.rowCount).toBe(csv.length);
+    const statusColumn = header.indexOf('状态') + 1;
+    for (let r = 2; r <= sheet.rowCount; r++) {
+      const row = sheet.getRow(r);
+      expect(row.getCell(1).value).toBe(csv[r - 1]![0]);
+      expect(row.getCell(statusColumn).dataValidation).toMatchObject({ type: 'list', formulae: ['"缺失,草稿,就绪,不适用"'] });
+    }
+    const antiFraud = csv.findIndex((r) => r[0] === 'entity/system-anti-fraud') + 1;
+    expect(sheet.getRow(antiFraud).getCell(header.indexOf('备注（不适用时写理由）') + 1).value).toBe('由集团统一的反诈制度覆盖，见集团制度汇编第 7 章');
+    expect(sheet.getRow(antiFraud).getCell(statusColumn).value).toBe('不适用');
+    const prepare = csv.findIndex((r) => r[0] === 'feed/algorithm-self-assessment') + 1;
+    expect(sheet.getRow(prepare).getCell(header.indexOf('如何准备') + 1).value).toContain('3. 由算法安全责任人签字并加盖公章。');
+    const guide = book.getWorksheet('填写说明')!;
+    const lines = guide.getColumn(1).values.filter(Boolean) as string[];
+    expect(lines[0]).toBe('算法备案材料清单');
+    expect(lines.some((l) => l.startsWith('2. 选择“不适用”时'))).toBe(true);
+  });
+
+  it('keeps hostile strings as text, never as formulas', async () => {
+    const sheet = (await workbook(CASES.hostile!)).getWorksheet('材料清单')!;
+    const values = sheet.getSheetValues().flat().filter((v) => v !== undefined && v !== null);
+    expect(values.some((v) => typeof v === 'object')).toBe(false);
+    expect(values).toContain("+cmd|' /C calc'!A0");
+    expect(values).toContain('-2+3');
+  });
+
+  it('writes English headers and status words with --lang en', async () => {
+    const sheet = (await workbook(['--type', '02', '--lang', 'en'])).getWorksheet('Checklist')!;
+    expect(sheet.getRow(1).getCell(6).value).toBe('Status');
+    expect(sheet.getRow(2).getCell(6).dataValidation.formulae).toEqual(['"missing,draft,ready,not applicable"']);
+  });
+});
+
+describe('--out and usage', () => {
+  it('writes atomically and never overwrites without --force, leaving the file untouched', async () => {
+    const dir = await tempDir();
+    const out = join(dir, 'checklist.xlsx');
+    await writeFile(out, 'the client already filled this in');
+    const refused = await runCli(['checklist', 'examples/filing.yaml', '-f', 'xlsx', '--out', out]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('file exists; pass --force');
+    expect(await readFile(out, 'utf8')).toBe('the client already filled this in');
+    const forced = await runCli(['checklist', 'examples/filing.yaml', '-f', 'xlsx', '--out', out, '--force']);
+    expect(forced.code).toBe(0);
+    expect((await readFile(out)).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('refuses usage mistakes with exit 2', async () => {
+    const cases: [string[], string][] = [
+      [['checklist', 'examples/filing.yaml', '-f', 'docx'], '--format docx is a binary file; pass --out FILE'],
+      [['checklist', 'examples/filing.yaml', '-f', 'xlsx'], '--format xlsx is a binary file'],
+      [['checklist', '--role', 'provider'], '--role goes with --type'],
+      [['checklist', 'examples/filing.yaml', '--type', '02'], 'give either an answers file or --type'],
+      [['checklist', '--type', '02', '--role', 'technical-supporter'], 'only for type 01'],
+      [['checklist', '--type', '07'], '--type 07: expected a type code or name'],
+      [['checklist', '--type', '检索过滤类'], 'names several types (04, 05)'],
+      [['checklist', '--import', 'x.xlsx'], '--import and --into go together'],
+    ];
+    for (const [args, message] of cases) {
+      const run = await runCli(args);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr, args.join(' ')).toContain(message);
+    }
+  });
+
+  it('reads the answers from stdin', async () => {
+    const run = await runCli(['checklist', '-', '--as-of', AS_OF], { stdin: await readFile('examples/filing.yaml', 'utf8') });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('| 答案文件 | &lt;stdin&gt; |');
+  });
+});
+
+describe('wording', () => {
+  it('has every checklist, diff and ui message in both languages, as plain strings', async () => {
+    const { messageKeys, t } = await import('../../src/messages/messages.js');
+    for (const key of messageKeys().filter((k) => /^(checklist|diff|ui)\./.test(k))) {
+      for (const lang of ['zh', 'en'] as const) expect(typeof t(lang, key), `${key}.${lang}`).toBe('string');
+    }
+    const raw = (await import('../../src/messages/messages.yaml')).default as Record<string, object>;
+    for (const [key, entry] of Object.entries(raw)) expect(Object.keys(entry).sort(), key).toEqual(['en', 'zh']);
+  });
+});

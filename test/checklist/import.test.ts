@@ -1,0 +1,327 @@
+// Round trip: export a checklist, edit it the way a client does (Excel cells, CSV fields), import
+// it back into the answers file, and check that exactly those fields changed and nothing else did.
+import { copyFile, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { csvFile, parseCsv } from '../../src/text/csv.js';
+import { AS_OF, ROOT, runCli, tempDir } from '../helpers/formats.js';
+
+let dir: string;
+let answers: string;
+let original: string;
+
+beforeEach(async () => {
+  dir = await tempDir();
+  answers = join(dir, 'filing.yaml');
+  await copyFile(join(ROOT, 'examples/filing.yaml'), answers);
+  original = await readFile(answers, 'utf8');
+});
+
+async function exportChecklist(format: 'xlsx' | 'csv', extra: string[] = []): Promise<string> {
+  const out = join(dir, `checklist.${format}`);
+  const run = await runCli(['checklist', answers, '--as-of', AS_OF, '-f', format, '--out', out, ...extra]);
+  expect(run.stderr).toBe('');
+  return out;
+}
+
+/** Opens an exported workbook, lets `edit` change cells by key and column header, saves it. */
+async function editXlsx(file: string, edit: (set: (key: string, header: string, value: ExcelJS.CellValue) => void, sheet: ExcelJS.Worksheet) => void): Promise<void> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+  const sheet = book.worksheets[0]!;
+  const headers = (sheet.getRow(1).values as string[]).slice(1);
+  const rowOf = (key: string) => {
+    for (let r = 2; r <= sheet.rowCount; r++) if (sheet.getRow(r).getCell(1).value === key) return r;
+    throw new Error(`no row ${key}`);
+  };
+  edit((key, header, value) => {
+    const column = headers.indexOf(header) + 1;
+    if (column === 0) throw new Error(`no column ${header}`);
+    sheet.getRow(rowOf(key)).getCell(column).value = value;
+  }, sheet);
+  await book.xlsx.writeFile(file);
+}
+
+async function editCsv(file: string, edit: (rows: string[][], column: (header: string) => number) => void): Promise<void> {
+  const rows = parseCsv(await readFile(file, 'utf8'));
+  edit(rows, (header) => rows[0]!.indexOf(header));
+  await writeFile(file, csvFile(rows));
+}
+
+const importInto = (checklist: string, ...extra: string[]) => runCli(['checklist', '--import', checklist, '--into', answers, ...extra]);
+const commentLines = (text: string) => text.split('\n').filter((l) => l.includes('#'));
+
+/** The answers data after applying per-key field changes to the original's data. */
+function expectData(text: string, changes: Record<string, Record<string, string | undefined>>): void {
+  const expected = parse(original);
+  for (const [key, fields] of Object.entries(changes)) {
+    const [owner, id] = key.split('/') as [string, string];
+    const holder = owner === 'entity' ? expected : expected.algorithms.find((a: { id: string }) => a.id === owner);
+    holder.materials ??= {};
+    const entry = (holder.materials[id] ??= {});
+    for (const [field, value] of Object.entries(fields)) {
+      if (value === undefined) delete entry[field];
+      else entry[field] = value;
+    }
+  }
+  expect(parse(text)).toEqual(expected);
+}
+
+const CHANGES = {
+  'feed/algorithm-self-assessment': { status: 'ready', due: undefined, file: 'docs/feed/自评估报告-终稿.docx' },
+  'feed/user-minors': { owner: '李律师', due: '2026-12-31', reason: '青少年模式说明待补截图' },
+  'bestseller-list/algorithm-disclosure': { status: 'draft', owner: '产品部' },
+  'entity/system-ethics-review': { status: 'not-applicable', owner: undefined, reason: '集团伦理委员会统一审查，见集团制度汇编' },
+  'entity/system-data-security': { status: 'ready', file: 'docs/entity/数据安全管理制度.pdf' },
+  'copywriter/labeling-explicit': { owner: '前端组 王工' },
+};
+
+describe('xlsx round trip', () => {
+  it('writes every edited field, and only those, keeping comments and layout', async () => {
+    const xlsx = await exportChecklist('xlsx');
+    await editXlsx(xlsx, (set) => {
+      set('feed/algorithm-self-assessment', '状态', '就绪');
+      set('feed/algorithm-self-assessment', '截止日期', null);
+      set('feed/algorithm-self-assessment', '文件', 'docs/feed/自评估报告-终稿.docx');
+      set('feed/user-minors', '负责人', '李律师');
+      // Excel turns a typed date into a date cell when the format allows it; both forms import.
+      set('feed/user-minors', '截止日期', new Date(Date.UTC(2026, 11, 31)));
+      set('feed/user-minors', '备注（不适用时写理由）', { richText: [{ text: '青少年模式说明' }, { text: '待补截图', font: { bold: true } }] });
+      set('bestseller-list/algorithm-disclosure', '状态', 'draft');
+      set('bestseller-list/algorithm-disclosure', '负责人', '  产品部  ');
+      set('entity/system-ethics-review', '状态', '不适用');
+      set('entity/system-ethics-review', '负责人', '');
+      set('entity/system-ethics-review', '备注（不适用时写理由）', '集团伦理委员会统一审查，见集团制度汇编');
+      set('entity/system-data-security', '状态', 'Ready');
+      set('entity/system-data-security', '文件', { text: 'docs/entity/数据安全管理制度.pdf', hyperlink: 'docs/entity/数据安全管理制度.pdf' });
+      set('copywriter/labeling-explicit', '负责人', '前端组 王工');
+    });
+
+    const dry = await importInto(xlsx, "--dry-run");
+    expect(dry.code).toBe(0);
+    expect(await readFile(answers, 'utf8')).toBe(original);
+    expect(dry.stdout).toContain('feed/algorithm-self-assessment  status: draft → ready');
+    expect(dry.stdout).toContain('feed/algorithm-self-assessment  due: 2026-12-18 → —');
+    expect(dry.stdout).toContain('entity/system-ethics-review  owner: 法务部 → —');
+    expect(dry.stdout).toContain('试运行：');
+
+    const run = await importInto(xlsx);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(`${dry.stdout.split('\n').slice(0, -2).join('\n')}\n已更新 ${answers}：14 处修改。\n`);
+    const text = await readFile(answers, 'utf8');
+    expectData(text, CHANGES);
+    expect(commentLines(text)).toEqual(commentLines(original));
+    expect(text.split('\n').length).toBe(original.split('\n').length + 3);
+
+    // The updated file diagnoses, and a fresh export imports as no change.
+    expect((await runCli(['diagnose', answers, '--as-of', AS_OF, '-f', 'json'])).code).toBe(1);
+    const again = await exportChecklist('xlsx', ['--force']);
+    const none = await importInto(again);
+    expect(none.stdout).toBe(`没有需要写入 ${answers} 的修改。\n`);
+    expect(await readFile(answers, 'utf8')).toBe(text);
+  });
+
+  it('changes nothing for an unedited export and leaves the file untouched', async () => {
+    const before = await stat(answers);
+    const run = await importInto(await exportChecklist('xlsx'));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('没有需要写入');
+    expect((await stat(answers)).mtimeMs).toBe(before.mtimeMs);
+  });
+
+  it('reads an English checklist (headers and status words) too', async () => {
+    const xlsx = await exportChecklist('xlsx', ['--lang', 'en']);
+    await editXlsx(xlsx, (set) => set('entity/system-data-security', 'Status', 'not applicable'));
+    await editXlsx(xlsx, (set) => set('entity/system-data-security', 'Notes (the reason, if not applicable)', 'covered by the group policy'));
+    const run = await importInto(xlsx);
+    expect(run.code).toBe(0);
+    expectData(await readFile(answers, 'utf8'), { 'entity/system-data-security': { status: 'not-applicable', reason: 'covered by the group policy' } });
+  });
+});
+
+describe('csv round trip', () => {
+  it('writes every edited field, and only those', async () => {
+    const csv = await exportChecklist('csv');
+    await editCsv(csv, (rows, column) => {
+      const row = (key: string) => rows.find((r) => r[0] === key)!;
+      row('feed/algorithm-self-assessment')[column('状态')] = '就绪';
+      row('feed/algorithm-self-assessment')[column('截止日期')] = '';
+      row('feed/algorithm-self-assessment')[column('文件')] = 'docs/feed/自评估报告-终稿.docx';
+      row('feed/user-minors')[column('负责人')] = '李律师';
+      row('feed/user-minors')[column('截止日期')] = '2026-12-31';
+      row('feed/user-minors')[column('备注（不适用时写理由）')] = '青少年模式说明待补截图';
+      row('bestseller-list/algorithm-disclosure')[column('状态')] = '草稿';
+      row('bestseller-list/algorithm-disclosure')[column('负责人')] = '产品部';
+      row('entity/system-ethics-review')[column('状态')] = 'not-applicable';
+      row('entity/system-ethics-review')[column('负责人')] = '';
+      row('entity/system-ethics-review')[column('备注（不适用时写理由）')] = '集团伦理委员会统一审查，见集团制度汇编';
+      row('entity/system-data-security')[column('状态')] = '就绪';
+      row('entity/system-data-security')[column('文件')] = 'docs/entity/数据安全管理制度.pdf';
+      row('copywriter/labeling-explicit')[column('负责人')] = '前端组 王工';
+    });
+    const run = await importInto(csv);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const text = await readFile(answers, 'utf8');
+    expectData(text, CHANGES);
+    expect(commentLines(text)).toEqual(commentLines(original));
+  });
+
+  it('round-trips values with formula prefixes, commas, quotes and line breaks', async () => {
+    const csv = await exportChecklist('csv');
+    const notes = '=SUM(A1)\n第二行, "引号"';
+    await editCsv(csv, (rows, column) => {
+      const row = rows.find((r) => r[0] === 'feed/user-minors')!;
+      row[column('负责人')] = '@张三';
+      row[column('备注（不适用时写理由）')] = notes;
+    });
+    expect(await readFile(csv, 'utf8')).toContain("'@张三");
+    expect((await importInto(csv)).code).toBe(0);
+    expectData(await readFile(answers, 'utf8'), { 'feed/user-minors': { owner: '@张三', reason: notes } });
+    expect((await runCli(['diagnose', answers, '-f', 'json'])).stdout).toContain(JSON.stringify(notes));
+  });
+
+  it('keeps a JSON answers file JSON', async () => {
+    const json = join(dir, 'filing.json');
+    await writeFile(json, `${JSON.stringify(parse(original), null, 2)}\n`);
+    answers = json;
+    original = await readFile(json, 'utf8');
+    const csv = await exportChecklist('csv');
+    await editCsv(csv, (rows, column) => void (rows.find((r) => r[0] === 'search/algorithm-disclosure')![column('状态')] = '就绪'));
+    expect((await importInto(csv)).code).toBe(0);
+    const text = await readFile(json, 'utf8');
+    expect(JSON.parse(text).algorithms[2].materials['algorithm-disclosure']).toEqual({ status: 'ready' });
+  });
+});
+
+describe('bad checklists are refused with exit 2, the answers file untouched', () => {
+  const cases: [string, (rows: string[][], column: (h: string) => number) => void, RegExp][] = [
+    ['an unknown key', (rows) => void (rows[5]![0] = 'feed/no-such-material'), /row 6, column A \(编号（请勿修改）\): unknown key "feed\/no-such-material"/],
+    ['a key of another case', (rows) => void (rows[5]![0] = 'ranking/algorithm-disclosure'), /row 6, column A .*unknown key "ranking\/algorithm-disclosure"; expected .*feed, bestseller-list/],
+    ['a material at the wrong level', (rows) => void (rows[5]![0] = 'entity/algorithm-disclosure'), /unknown key "entity\/algorithm-disclosure"/],
+    ['an invalid status', (rows, column) => void (rows[3]![column('状态')] = '完成'), /row 4, column F \(状态\): "完成" is not a status; expected one of 缺失 \/ missing/],
+    ['an empty status', (rows, column) => void (rows[3]![column('状态')] = ''), /row 4, column F \(状态\): the status is empty/],
+    ['an invalid date', (rows, column) => void (rows[7]![column('截止日期')] = '2026-13-01'), /row 8, column H \(截止日期\): "2026-13-01" is not a date; expected a day written YYYY-MM-DD/],
+    ['a date in words', (rows, column) => void (rows[7]![column('截止日期')] = '下周五'), /row 8, column H .*"下周五" is not a date/],
+    ['not applicable without a reason', (rows, column) => void (rows[2]![column('状态')] = '不适用'), /row 3, column J \(备注（不适用时写理由）\): "entity\/entity-commitment-letter" is not applicable but gives no reason/],
+    ['a duplicated key', (rows) => void (rows[4]![0] = rows[3]![0]!), /row 5, column A .*appears twice \(first at .*row 4, column A/],
+    ['no key column', (rows) => void (rows[0]![0] = 'Schlüssel'), /no "编号（请勿修改）" \/ "Key \(do not edit\)" column in the first row/],
+  ];
+  for (const [name, edit, message] of cases) {
+    it(`csv: ${name}`, async () => {
+      const csv = await exportChecklist('csv');
+      await editCsv(csv, edit);
+      const run = await importInto(csv);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(message);
+      expect(await readFile(answers, 'utf8')).toBe(original);
+    });
+  }
+
+  it('xlsx: names the sheet, row and column', async () => {
+    const xlsx = await exportChecklist('xlsx');
+    await editXlsx(xlsx, (set) => set('feed/user-minors', '截止日期', 'soon'));
+    const run = await importInto(xlsx);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/checklist\.xlsx: sheet "材料清单" row \d+, column H \(截止日期\): "soon" is not a date/);
+    expect(await readFile(answers, 'utf8')).toBe(original);
+  });
+
+  it('a generic checklist does not import into a real case', async () => {
+    const out = join(dir, 'generic.csv');
+    await runCli(['checklist', '--type', '02', '-f', 'csv', '--out', out]);
+    const run = await importInto(out);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('unknown key "algorithm/');
+  });
+
+  it('other files and mistakes', async () => {
+    const text = join(dir, 'notes.txt');
+    await writeFile(text, 'x');
+    const expected = 'expected a checklist written by filing-check checklist (.xlsx or .csv)';
+    expect((await importInto(text)).stderr).toBe(`filing-check: ${text}: not a .csv or .xlsx file; ${expected}\n`);
+    const broken = join(dir, 'broken.xlsx');
+    await writeFile(broken, 'not a zip');
+    expect((await importInto(broken)).stderr).toBe(`filing-check: ${broken}: not a readable Office file (no ZIP directory: a renamed .xls or .doc, or a damaged file?); ${expected}\n`);
+    expect((await importInto(join(dir, 'missing.csv'))).stderr).toBe(`filing-check: ${join(dir, 'missing.csv')}: no such file; ${expected}\n`);
+    expect((await runCli(['checklist', '--import', text, '--into', '-'])).code).toBe(2);
+    expect(await readFile(answers, 'utf8')).toBe(original);
+  });
+});
+
+describe('every column on every row imports', () => {
+  // A client may fill any cell of any row: rows with no entry yet, rows with a reason (the example's
+  // not-applicable anti-fraud row), each status. Every row gets all five columns.
+  const STATUS_WORDS = ['就绪', '草稿', '缺失', '不适用'] as const;
+  const STATUS_IDS = ['ready', 'draft', 'missing', 'not-applicable'] as const;
+  const filled = (key: string, index: number) => ({
+    status: STATUS_WORDS[index % 4]!,
+    owner: `负责人${index}`,
+    due: `2027-01-${String((index % 28) + 1).padStart(2, '0')}`,
+    file: `材料/${key.replace('/', '-')}.pdf`,
+    notes: `第 ${index} 行备注：客户已确认`,
+  });
+  const expectedChanges = (keys: string[]) =>
+    Object.fromEntries(keys.map((key, index) => {
+      const f = filled(key, index);
+      const [owner, id] = key.split('/') as [string, string];
+      const data = parse(original);
+      const holder = owner === 'entity' ? data : data.algorithms.find((a: { id: string }) => a.id === owner);
+      // "missing" on a row with no entry is the default, so the import writes no status there.
+      const status = STATUS_IDS[index % 4]!;
+      const unlisted = holder.materials?.[id] === undefined;
+      return [key, { ...(status === 'missing' && unlisted ? {} : { status }), owner: f.owner, due: f.due, file: f.file, reason: f.notes }];
+    }));
+
+  it('csv', async () => {
+    const csv = await exportChecklist('csv');
+    let keys: string[] = [];
+    await editCsv(csv, (rows, column) => {
+      keys = rows.slice(1).map((r) => r[0]!);
+      rows.slice(1).forEach((row, index) => {
+        const f = filled(row[0]!, index);
+        row[column('状态')] = f.status;
+        row[column('负责人')] = f.owner;
+        row[column('截止日期')] = f.due;
+        row[column('文件')] = f.file;
+        row[column('备注（不适用时写理由）')] = f.notes;
+      });
+    });
+    expect(keys).toContain('entity/system-anti-fraud');
+    const run = await importInto(csv);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const text = await readFile(answers, 'utf8');
+    expectData(text, expectedChanges(keys));
+    expect(commentLines(text)).toEqual(commentLines(original));
+  });
+
+  it('xlsx', async () => {
+    const xlsx = await exportChecklist('xlsx');
+    let keys: string[] = [];
+    await editXlsx(xlsx, (set, sheet) => {
+      for (let r = 2; r <= sheet.rowCount; r++) {
+        const key = sheet.getRow(r).getCell(1).value;
+        if (typeof key === 'string' && key.includes('/')) keys.push(key);
+      }
+      keys.forEach((key, index) => {
+        const f = filled(key, index);
+        set(key, '状态', f.status);
+        set(key, '负责人', f.owner);
+        set(key, '截止日期', f.due);
+        set(key, '文件', f.file);
+        set(key, '备注（不适用时写理由）', f.notes);
+      });
+    });
+    expect(keys).toContain('entity/system-anti-fraud');
+    const run = await importInto(xlsx);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const text = await readFile(answers, 'utf8');
+    expectData(text, expectedChanges(keys));
+    expect(commentLines(text)).toEqual(commentLines(original));
+  });
+});

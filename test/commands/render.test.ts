@@ -1,0 +1,140 @@
+// render turns a saved JSON report into any format without diagnosing again; diff compares two
+// saved reports. Both read reports through ReportSchema, so a bad file is exit 2 naming the field.
+import { cp, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AS_OF, expectGolden, runCli, tempDir } from '../helpers/formats.js';
+
+let dir: string;
+const saved = (name: string) => join(dir, `${name}.json`);
+
+async function save(name: string, file: string, asOf = AS_OF): Promise<string> {
+  const run = await runCli(['diagnose', file, '--as-of', asOf, '-f', 'json']);
+  await writeFile(saved(name), run.stdout);
+  return run.stdout;
+}
+
+beforeAll(async () => {
+  dir = await tempDir();
+  await save('ecommerce', 'examples/filing.yaml', '2026-11-15');
+  await save('later', 'test/fixtures/formats/ecommerce-later.yaml');
+  await save('hostile', 'test/fixtures/formats/hostile.yaml');
+});
+
+describe('render', () => {
+  for (const format of ['text', 'json', 'md', 'html', 'junit', 'github', 'csv']) {
+    it(`gives the same ${format} as diagnose`, async () => {
+      for (const [name, file, asOf] of [['ecommerce', 'examples/filing.yaml', '2026-11-15'], ['hostile', 'test/fixtures/formats/hostile.yaml', AS_OF]] as const) {
+        const direct = await runCli(['diagnose', file, '--as-of', asOf, '-f', format]);
+        const rendered = await runCli(['render', saved(name), '-f', format]);
+        expect(rendered.stderr).toBe('');
+        expect(rendered.stdout).toBe(direct.stdout);
+        expect(rendered.code).toBe(direct.code);
+      }
+    });
+  }
+
+  it('follows --fail-on like diagnose, reads stdin, and writes several formats to --out-dir', async () => {
+    expect((await runCli(['render', saved('ecommerce'), '--fail-on', 'none'])).code).toBe(0);
+    const piped = await runCli(['render', '-', '-f', 'md'], { stdin: await readFile(saved('ecommerce'), 'utf8') });
+    expect(piped.code).toBe(1);
+    expect(piped.stdout).toContain('# 算法备案预诊断报告');
+    const out = await tempDir();
+    const many = await runCli(['render', saved('ecommerce'), '-f', 'html,csv', '--out-dir', out]);
+    expect(many.code).toBe(1);
+    expect(await readFile(join(out, 'report.csv'), 'utf8')).toContain('entity/entity-commitment-letter');
+  });
+
+  it('exits 2 naming the field and its position when the report is invalid', async () => {
+    const report = JSON.parse(await readFile(saved('ecommerce'), 'utf8'));
+    report.items[3].status = 'done';
+    const bad = join(dir, 'bad.json');
+    await writeFile(bad, JSON.stringify(report, null, 2));
+    const run = await runCli(['render', bad, '-f', 'html']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/bad\.json:\d+:\d+: items\[3\]\.status: expected one of "missing" \| "draft" \| "ready" \| "not-applicable", got "done"/);
+    await writeFile(bad, '{ "schemaVersion": 1, ');
+    expect((await runCli(['render', bad])).stderr).toMatch(/bad\.json:1:\d+: syntax error/);
+    expect((await runCli(['render', join(dir, 'none.json')])).stderr).toContain('no such file; expected a JSON report');
+  });
+});
+
+describe('diff', () => {
+  for (const format of ['text', 'json', 'md'] as const) {
+    it(`lists closed, opened and re-opened gaps, type and regime changes as ${format}`, async () => {
+      const run = await runCli(['diff', saved('ecommerce'), saved('later'), '-f', format]);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      await expectGolden(`diff-ecommerce.${format === 'text' ? 'txt' : format}`, run.stdout.replaceAll(dir, '[TMP]'));
+    });
+  }
+
+  it('classifies every item change', async () => {
+    const diff = JSON.parse((await runCli(['diff', saved('ecommerce'), saved('later'), '-f', 'json'])).stdout);
+    const kinds = (kind: string) => diff.items.filter((i: { kind: string }) => i.kind === kind).map((i: { key: string }) => i.key);
+    expect(kinds('reopened')).toEqual(['entity/entity-commitment-letter']);
+    expect(kinds('closed')).toEqual(['entity/system-mechanism-review', 'feed/algorithm-self-assessment', 'feed/algorithm-attributes']);
+    expect(kinds('regressed')).toEqual(['feed/user-minors']);
+    expect(kinds('opened')).toContain('dispatch/user-workers');
+    expect(kinds('dropped')).toContain('search/algorithm-disclosure');
+    expect(diff.algorithms.added.map((a: { id: string }) => a.id)).toEqual(['dispatch']);
+    expect(diff.algorithms.removed.map((a: { id: string }) => a.id)).toEqual(['search']);
+    expect(diff.algorithms.changed).toEqual([
+      { id: 'bestseller-list', name: '云栖优选热销榜单算法', type: { from: '03 排序精选类', to: '02 个性化推送类' }, regimesAdded: [], regimesRemoved: [] },
+      { id: 'copywriter', name: '云栖优选AI商品文案生成算法', type: null, regimesAdded: ['genai-filing'], regimesRemoved: ['genai-registration'] },
+    ]);
+    expect(diff.regimes.map((r: { id: string; to: boolean }) => [r.id, r.to])).toEqual([['genai-filing', true], ['genai-registration', false]]);
+    expect(diff.regressions).toBe(1 + 11 - 1);
+  });
+
+  it('exits 1 with --fail-on-regression only when something regressed', async () => {
+    expect((await runCli(['diff', saved('ecommerce'), saved('later'), '--fail-on-regression'])).code).toBe(1);
+    expect((await runCli(['diff', saved('later'), saved('later'), '--fail-on-regression'])).code).toBe(0);
+    const same = await runCli(['diff', saved('later'), saved('later')]);
+    expect(same.stdout).toContain('两份报告之间没有变化。');
+    const backwards = await runCli(['diff', saved('later'), saved('ecommerce'), '--fail-on-regression', '-f', 'json']);
+    expect(JSON.parse(backwards.stdout).items.filter((i: { kind: string }) => i.kind === 'reopened').length).toBe(3);
+    expect(backwards.code).toBe(1);
+  });
+
+  it('compares warnings: a new one at or above --fail-on is a regression, a resolved one is progress', async () => {
+    // The team drops its wrong declared type between two meetings, then puts it back.
+    const example = await readFile('examples/filing.yaml', 'utf8');
+    const fixed = join(dir, 'fixed.yaml');
+    await cp('examples/docs', join(dir, 'docs'), { recursive: true });
+    await writeFile(fixed, example.replace(/^    declaredType: 个性化推送类 .*\n/m, ''));
+    await save('fixed', fixed);
+    await save('example', 'examples/filing.yaml');
+
+    const worse = await runCli(['diff', saved('fixed'), saved('example'), '--fail-on-regression']);
+    expect(worse.code).toBe(1);
+    expect(worse.stdout).toContain('新增提示 (1)\n  阻断  DECLARED_TYPE_MISMATCH  bestseller-list  拟按「02 个性化推送类」申报');
+    expect(worse.stdout).not.toContain('没有倒退');
+    expect(worse.stdout).toContain('有 1 项倒退');
+    expect((await runCli(['diff', saved('fixed'), saved('example'), '--fail-on', 'blocking'])).code).toBe(1);
+    expect((await runCli(['diff', saved('fixed'), saved('example'), '--fail-on', 'none'])).code).toBe(0);
+    expect((await runCli(['diff', saved('fixed'), saved('example')])).code).toBe(0);
+
+    const better = await runCli(['diff', saved('example'), saved('fixed'), '--fail-on-regression', '-f', 'json']);
+    expect(better.code).toBe(0);
+    const diff = JSON.parse(better.stdout);
+    expect(diff.warnings.resolved.map((w: { code: string }) => w.code)).toEqual(['DECLARED_TYPE_MISMATCH']);
+    expect(diff.warnings.added).toEqual([]);
+    expect(diff.regressions).toBe(0);
+  });
+
+  it('compares statutory dates: one passed since the last meeting is a regression', async () => {
+    await save('before-launch', 'examples/filing.yaml', '2026-12-20');
+    await save('after-launch', 'examples/filing.yaml', '2026-12-30');
+    const run = await runCli(['diff', saved('before-launch'), saved('after-launch'), '--fail-on-regression']);
+    expect(run.stdout).toMatch(/新逾期的法定期限 \(5\)\n  feed · 云栖优选 +安全评估（上线前完成） +2026-12-28 → 2026-12-28/);
+    expect(run.code).toBe(1);
+  });
+
+  it('exits 2 when either report is invalid', async () => {
+    const run = await runCli(['diff', saved('ecommerce'), join(dir, 'missing.json')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('missing.json: no such file');
+  });
+});

@@ -1,0 +1,146 @@
+// Every report format from the one report model: goldens for realistic cases, the multi-format
+// --out-dir writer, GitHub step summaries, and the exit codes around them.
+import { existsSync } from 'node:fs';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ReportSchema } from '../../src/core/report-schema.js';
+import { REPORT_EXTENSIONS } from '../../src/format/index.js';
+import { AS_OF, chromiumForTests, expectGolden, runCli, tempDir } from '../helpers/formats.js';
+
+const CASES = {
+  ecommerce: 'examples/filing.yaml',
+  genai: 'test/fixtures/formats/genai.yaml',
+  hostile: 'test/fixtures/formats/hostile.yaml',
+} as const;
+const TEXT_FORMATS = ['text', 'json', 'md', 'html', 'junit', 'github', 'csv'] as const;
+
+describe('report formats (goldens)', () => {
+  for (const [name, file] of Object.entries(CASES)) {
+    for (const format of TEXT_FORMATS) {
+      it(`${name} as ${format}`, async () => {
+        const run = await runCli(['diagnose', file, '--as-of', AS_OF, '-f', format]);
+        expect(run.stderr).toBe('');
+        expect(run.code).toBe(1);
+        await expectGolden(`report-${name}.${REPORT_EXTENSIONS[format]}`, run.stdout);
+      });
+    }
+  }
+
+  it('keeps the English wording in every human format', async () => {
+    for (const format of ['text', 'md', 'html'] as const) {
+      const run = await runCli(['diagnose', CASES.genai, '--as-of', AS_OF, '--lang', 'en', '-f', format]);
+      await expectGolden(`report-genai-en.${REPORT_EXTENSIONS[format]}`, run.stdout);
+    }
+  });
+});
+
+describe('readiness and not-applicable reasons in every human format', () => {
+  it('shows score and counts overall and per algorithm, and every reason', async () => {
+    const json = ReportSchema.parse(JSON.parse((await runCli(['diagnose', CASES.genai, '--as-of', AS_OF, '-f', 'json'])).stdout));
+    const reasons = json.items.filter((i) => i.reason).map((i) => i.reason!);
+    expect(reasons.length).toBeGreaterThanOrEqual(3);
+    for (const format of ['text', 'md', 'html', 'junit', 'github', 'csv'] as const) {
+      const out = (await runCli(['diagnose', CASES.genai, '--as-of', AS_OF, '-f', format])).stdout;
+      for (const reason of reasons) expect(out, `${format} keeps "${reason}"`).toContain(reason);
+      // CSV is items only; JUnit carries readiness as suite properties; GitHub's summary is the md view.
+      if (format === 'csv' || format === 'junit' || format === 'github') continue;
+      expect(out, format).toContain(`${Math.round(json.summary.readiness * 100)}%`);
+      for (const tally of Object.values(json.summary.algorithms)) expect(out, format).toContain(`${Math.round(tally.readiness * 100)}%`);
+    }
+  });
+
+  it('marks not-applicable items skipped in JUnit with the reason, gaps at --fail-on as failures', async () => {
+    const blocking = (await runCli(['diagnose', CASES.genai, '--as-of', AS_OF, '-f', 'junit'])).stdout;
+    const minor = (await runCli(['diagnose', CASES.genai, '--as-of', AS_OF, '-f', 'junit', '--fail-on', 'minor'])).stdout;
+    const none = (await runCli(['diagnose', CASES.genai, '--as-of', AS_OF, '-f', 'junit', '--fail-on', 'none'])).stdout;
+    const failures = (xml: string) => Number(/<testsuites[^>]* failures="(\d+)"/.exec(xml)![1]);
+    expect(failures(blocking)).toBe(31);
+    expect(failures(minor)).toBe(53);
+    expect(failures(none)).toBe(0);
+    expect(blocking).toContain('<skipped message="不适用: 服务不涉及支付、转账或金融信息发布"/>');
+    expect((blocking.match(/<testcase /g) ?? []).length).toBe(58);
+  });
+});
+
+describe('several formats at once', () => {
+  it('writes report.<ext> for each format into --out-dir, and refuses to overwrite without --force', async () => {
+    const dir = await tempDir();
+    const first = await runCli(['diagnose', CASES.ecommerce, '--as-of', AS_OF, '-f', 'md,json,html,junit,github,csv,text', '--out-dir', join(dir, 'out')]);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(1);
+    expect(first.stdout).toBe('');
+    expect((await readdir(join(dir, 'out'))).sort()).toEqual(['report.csv', 'report.github.txt', 'report.html', 'report.json', 'report.md', 'report.txt', 'report.xml']);
+    const md = await readFile(join(dir, 'out', 'report.md'), 'utf8');
+    expect(md).toBe((await runCli(['diagnose', CASES.ecommerce, '--as-of', AS_OF, '-f', 'md'])).stdout);
+
+    await writeFile(join(dir, 'out', 'report.md'), 'client edits');
+    const again = await runCli(['diagnose', CASES.ecommerce, '--as-of', AS_OF, '-f', 'md,json', '--out-dir', join(dir, 'out')]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/report\.md, .*report\.json: files exist; pass --force/);
+    expect(await readFile(join(dir, 'out', 'report.md'), 'utf8')).toBe('client edits');
+
+    const forced = await runCli(['diagnose', CASES.ecommerce, '--as-of', AS_OF, '-f', 'md', '--out-dir', join(dir, 'out'), '--force']);
+    expect(forced.code).toBe(1);
+    expect(await readFile(join(dir, 'out', 'report.md'), 'utf8')).toBe(md);
+    expect((await readdir(join(dir, 'out'))).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('needs --out-dir for several formats and --out or --out-dir for pdf', async () => {
+    const several = await runCli(['diagnose', CASES.ecommerce, '-f', 'md,json']);
+    expect(several.code).toBe(2);
+    expect(several.stderr).toContain('several formats need --out-dir DIR');
+    const pdf = await runCli(['diagnose', CASES.ecommerce, '-f', 'pdf']);
+    expect(pdf.code).toBe(2);
+    expect(pdf.stderr).toContain('--format pdf is a binary file; pass --out FILE or --out-dir DIR');
+    const unknown = await runCli(['diagnose', CASES.ecommerce, '-f', 'md,docx']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('expected text, json, md, html, junit, github, sarif, csv, pdf');
+  });
+
+  it('makes the browser tests fail on CI without Chromium, and skip elsewhere', async () => {
+    await expect(chromiumForTests({ CI: 'true', PATH: '/nonexistent' })).rejects.toThrow('CI=true but no Chromium');
+    await expect(chromiumForTests({ PATH: '/nonexistent' })).resolves.toBeNull();
+  });
+
+  it('exits 2 naming the way to get a browser when pdf has no Chromium, writing nothing', async () => {
+    const dir = await tempDir();
+    const run = await runCli(['diagnose', CASES.ecommerce, '-f', 'md,pdf', '--out-dir', dir], { env: { PATH: dir } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('apt-get install chromium');
+    expect(run.stderr).toContain('--chromium PATH');
+    expect(await readdir(dir)).toEqual([]);
+    const wrong = await runCli(['diagnose', CASES.ecommerce, '-f', 'pdf', '--out', join(dir, 'r.pdf'), '--chromium', join(dir, 'nope')]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('not an executable file');
+  });
+});
+
+describe('github format', () => {
+  it('prints annotations and appends the Markdown summary to $GITHUB_STEP_SUMMARY', async () => {
+    const dir = await tempDir();
+    const summary = join(dir, 'summary.md');
+    await writeFile(summary, '# earlier step\n');
+    const run = await runCli(['diagnose', CASES.ecommerce, '--as-of', AS_OF, '-f', 'github'], { env: { GITHUB_STEP_SUMMARY: summary } });
+    expect(run.code).toBe(1);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines.every((l) => /^::(error|warning|notice) /.test(l))).toBe(true);
+    expect(lines.filter((l) => l.startsWith('::error')).length).toBe(32);
+    const md = (await runCli(['diagnose', CASES.ecommerce, '--as-of', AS_OF, '-f', 'md'])).stdout;
+    expect(await readFile(summary, 'utf8')).toBe(`# earlier step\n${md}`);
+  });
+
+  it('demotes gaps below --fail-on to warnings', async () => {
+    const run = await runCli(['diagnose', CASES.ecommerce, '--as-of', AS_OF, '-f', 'github', '--fail-on', 'none']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toContain('::error');
+  });
+
+  it('warns but still succeeds when the step summary cannot be written', async () => {
+    const dir = await tempDir();
+    const run = await runCli(['diagnose', CASES.ecommerce, '--as-of', AS_OF, '-f', 'github', '--fail-on', 'none'], { env: { GITHUB_STEP_SUMMARY: join(dir, 'missing', 'x.md') } });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('GITHUB_STEP_SUMMARY');
+    expect(existsSync(join(dir, 'missing'))).toBe(false);
+  });
+});
