@@ -111,13 +111,17 @@ describe('action.yml', () => {
     const workspace = workspaceWithExample();
     mkdirSync(join(workspace, 'clients'));
     writeFileSync(join(workspace, 'clients', 'broken.filing.yaml'), 'schemaVersion: 1\nentity: { name: 示例公司 }\nservices: []\nalgorithms:\n  - { id: feed, does: [recommend] }\n');
-    const run = runAction(workspace, { answers: 'filing.yaml\nclients/broken.filing.yaml', lang: 'en', formats: 'json', 'output-dir': 'out' });
+    cpSync(join(workspace, 'filing.yaml'), join(workspace, 'clients', 'acme.filing.yaml'));
+    const run = runAction(workspace, { answers: 'filing.yaml\nclients/acme.filing.yaml clients/broken.filing.yaml', lang: 'en', formats: 'json', 'output-dir': 'out' });
     expect(run.status).toBe(2);
     expect(run.outputs).toEqual({ 'exit-code': '2', 'sarif-file': 'out' });
     expect(run.stderr).toMatch(/^filing-check: clients\/broken\.filing\.yaml:5:/m);
     expect(existsSync(join(workspace, 'out', 'filing.yaml', 'report.sarif'))).toBe(true);
     expect(JSON.parse(readFileSync(join(workspace, 'out', 'filing.yaml', 'report.json'), 'utf8')).lang).toBe('en');
     expect(existsSync(join(workspace, 'out', 'clients_broken.filing.yaml', 'report.sarif'))).toBe(false);
+    // One SARIF file per answers file, each in its own code-scanning category: upload-sarif takes the folder.
+    const category = (dir: string) => JSON.parse(readFileSync(join(workspace, 'out', dir, 'report.sarif'), 'utf8')).runs[0].automationDetails.id;
+    expect([category('filing.yaml'), category('clients_acme.filing.yaml')]).toEqual(['filing-check/diagnose/filing.yaml/', 'filing-check/diagnose/clients/acme.filing.yaml/']);
     expect(run.summary).toMatch(/^# Algorithm filing pre-submission diagnosis/m);
   });
 });

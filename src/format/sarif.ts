@@ -51,6 +51,12 @@ export interface SarifRun {
   lang: Lang;
   rules: readonly SarifRule[];
   results: readonly SarifResult[];
+  /**
+   * What was analysed, as code scanning's category (automationDetails): the answers file, or lint.
+   * Code scanning refuses an upload with two runs of one tool in one category, so several answers
+   * files, each its own SARIF file, upload together only when each names its own.
+   */
+  category: string;
   /** Run-level facts a dashboard may show (readiness, counts). */
   properties?: Record<string, unknown>;
 }
@@ -116,6 +122,8 @@ export function sarifLog(run: SarifRun): string {
     runs: [
       {
         tool: { driver: { name: 'filing-check', version: run.version, semanticVersion: run.version, rules } },
+        // A trailing slash: the id is a category alone, without a run id.
+        automationDetails: { id: `${run.category}/` },
         language: run.lang === 'zh' ? 'zh-CN' : 'en-US',
         columnKind: 'utf16CodeUnits',
         results,
@@ -202,6 +210,7 @@ export function formatSarif(report: Report, { rules, locate }: SarifSources): st
   return sarifLog({
     version: report.tool.version,
     lang,
+    category: `filing-check/diagnose${file === undefined ? '' : `/${file.replace(/\\/g, '/')}`}`,
     rules: [...sarifRules.values()],
     results,
     properties: {

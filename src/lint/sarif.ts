@@ -38,5 +38,5 @@ export function formatLintSarif(report: LintReport, lang: Lang, rules: Pick<Rule
       };
     }),
   );
-  return sarifLog({ version, lang, rules: sarifRules, results });
+  return sarifLog({ version, lang, category: 'filing-check/lint', rules: sarifRules, results });
 }

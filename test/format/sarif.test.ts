@@ -19,6 +19,7 @@ interface SarifLog {
   $schema: string;
   version: string;
   runs: {
+    automationDetails: { id: string };
     tool: { driver: { name: string; version: string; rules: { id: string; shortDescription: { text: string }; fullDescription?: { text: string }; help: { text: string; markdown: string }; helpUri?: string; defaultConfiguration: { level: string }; properties: Record<string, unknown> }[] } };
     results: {
       ruleId: string;
@@ -56,6 +57,8 @@ describe('diagnose --format sarif', () => {
     expect(run.code).toBe(1);
     const log = validSarif(run.stdout);
     expect(log.version).toBe('2.1.0');
+    // Its own code-scanning category, so the SARIF files of several answers files upload together.
+    expect(log.runs[0]!.automationDetails.id).toBe('filing-check/diagnose/examples/filing.yaml/');
     const report = ReportSchema.parse(JSON.parse((await runCli(['diagnose', EXAMPLE, '--as-of', AS_OF, '-f', 'json'])).stdout));
     const [sarif] = log.runs;
     const rules = sarif!.tool.driver.rules;
@@ -135,6 +138,7 @@ describe('diagnose --format sarif', () => {
     const piped = await runCli(['diagnose', '-', '--as-of', AS_OF, '-f', 'sarif'], { cwd: dir, stdin: await readFile(join(dir, 'filing.yaml'), 'utf8') });
     expect(piped.code).toBe(1);
     const fromStdin = validSarif(piped.stdout);
+    expect(fromStdin.runs[0]!.automationDetails.id).toBe('filing-check/diagnose/');
     expect(fromStdin.runs[0]!.results.every((r) => r.locations[0]!.physicalLocation === undefined && r.locations[0]!.logicalLocations.length === 1)).toBe(true);
   });
 
@@ -162,6 +166,7 @@ describe('lint --format sarif', () => {
     expect(run.code).toBe(1);
     const log = validSarif(run.stdout);
     const rules = log.runs[0]!.tool.driver.rules;
+    expect(log.runs[0]!.automationDetails.id).toBe('filing-check/lint/');
     expect(rules.map((r) => r.id)).toEqual([...LINT_CODES]);
     for (const rule of rules) {
       expect(rule.shortDescription.text, rule.id).not.toBe(rule.id);
