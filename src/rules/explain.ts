@@ -8,10 +8,10 @@ import type { Localized, LocalizedList } from './schema.js';
 
 export type RulesFormat = 'text' | 'json' | 'md';
 
-/** One entry of `rules list --format json` (contract section 5), plus severity and condition. */
+/** One entry of `rules list --format json` (contract section 5), plus severity and condition; packs first, with the day each was last checked. */
 interface RuleEntry {
   id: string;
-  kind: 'material' | 'regime' | 'warning' | 'type';
+  kind: 'pack' | 'material' | 'regime' | 'warning' | 'type';
   level: 'entity' | 'algorithm' | null;
   title: Localized;
   severity: string | null;
@@ -29,6 +29,7 @@ function basisJson(basis: Basis[]): RuleEntry['basis'] {
 function entries(rules: Rules): RuleEntry[] {
   const base = rules.packs[0] ? `${rules.packs[0].name}@${rules.packs[0].version}` : '';
   return [
+    ...rules.packs.map((p): RuleEntry => ({ id: p.name, kind: 'pack', level: null, title: p.title, severity: null, confidence: null, when: null, basis: [], verified: p.verified, pack: `${p.name}@${p.version}` })),
     ...rules.materials.map((m): RuleEntry => ({ id: m.id, kind: 'material', level: m.level, title: m.title, severity: m.severity, confidence: m.confidence, when: m.when, basis: basisJson(m.basis), verified: m.verified, pack: m.pack })),
     ...rules.regimes.map((r): RuleEntry => ({ id: r.id, kind: 'regime', level: null, title: r.title, severity: null, confidence: null, when: null, basis: basisJson(r.basis), verified: r.verified, pack: r.pack })),
     ...rules.warnings.map((w): RuleEntry => ({ id: w.id, kind: 'warning', level: null, title: w.title, severity: w.severity, confidence: null, when: null, basis: basisJson(w.basis), verified: w.verified, pack: w.pack })),
@@ -54,11 +55,11 @@ export function formatRulesList(rules: Rules, format: RulesFormat, lang: Lang): 
   const list = entries(rules);
   if (format === 'json') return `${JSON.stringify(list, null, 2)}\n`;
   if (format === 'md') {
-    const rows = list.map((e) => `| ${mdCell(e.id)} | ${e.kind} | ${e.level ?? '—'} | ${e.severity ?? '—'} | ${mdCell(e.title[lang])} | ${mdCell(e.pack)} |`);
-    return `${['| id | kind | level | severity | title | pack |', '| --- | --- | --- | --- | --- | --- |', ...rows].join('\n')}\n`;
+    const rows = list.map((e) => `| ${mdCell(e.id)} | ${e.kind} | ${e.level ?? '—'} | ${e.severity ?? '—'} | ${mdCell(e.title[lang])} | ${e.verified ?? '—'} | ${mdCell(e.pack)} |`);
+    return `${['| id | kind | level | severity | title | verified | pack |', '| --- | --- | --- | --- | --- | --- | --- |', ...rows].join('\n')}\n`;
   }
-  const rows = list.map((e) => [e.id, e.kind, e.level ?? '-', e.severity ?? '-', e.confidence ?? '-', e.title[lang]]);
-  return `${alignColumns([['id', 'kind', 'level', 'severity', 'basis', 'title'], ...rows]).join('\n')}\n`;
+  const rows = list.map((e) => [e.id, e.kind, e.level ?? '-', e.severity ?? '-', e.confidence ?? '-', e.verified ?? '-', e.title[lang]]);
+  return `${alignColumns([['id', 'kind', 'level', 'severity', 'basis', 'verified', 'title'], ...rows]).join('\n')}\n`;
 }
 
 interface Section {

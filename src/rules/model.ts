@@ -24,7 +24,8 @@ export interface PackSource { pack: RulePack; file: string; locate: (path: reado
 
 /** Every loaded pack merged into one knowledge base. */
 export interface Rules {
-  packs: { name: string; version: string; file: string }[];
+  /** The loaded packs; `verified` is the day the whole pack was last checked against its sources, if it says. */
+  packs: { name: string; version: string; title: Localized; file: string; verified: string | null }[];
   version: string;
   instruments: Record<string, InstrumentDef>;
   types: TypeDefinition[];
@@ -98,7 +99,7 @@ export function mergePacks(sources: PackSource[]): Rules {
   }
   const base = sources[0]?.pack;
   return {
-    packs: sources.map(({ pack, file }) => ({ name: pack.pack, version: pack.version, file })),
+    packs: sources.map(({ pack, file }) => ({ name: pack.pack, version: pack.version, title: pack.title, file, verified: pack.verified ?? null })),
     version: base?.version ?? '',
     instruments,
     types: types.sort((a, b) => a.precedence - b.precedence),

@@ -166,6 +166,7 @@ export const RulePackSchema = z
     pack: materialId.check(z.describe('pack name, e.g. cn-algorithm-filing')),
     version: z.string().check(z.regex(/^\d{4}\.\d{2}(?:\.\d+)?$/, 'a version like 2026.11')),
     title: localized,
+    verified: z.optional(isoDate.check(z.describe('the day the whole pack was last checked against its sources'))),
     instruments: z._default(z.record(z.string().check(z.regex(/^[a-z0-9-]+$/, 'a kebab-case instrument key')), Instrument), {}),
     types: z._default(z.array(TypeDef), []),
     regimes: z._default(z.array(Regime), []),

@@ -9,6 +9,7 @@ import multipleFunctions from './multiple-functions.js';
 import optOut from './opt-out.js';
 import purpose from './purpose.js';
 import roleWithoutGeneration from './role-without-generation.js';
+import rulesAge from './rules-age.js';
 import securityOfficer from './security-officer.js';
 import upstreamModel from './upstream-model.js';
 
@@ -26,4 +27,5 @@ export const CHECKS: readonly Check[] = [
   materialNotRequired,
   materialFile,
   deadlineOverdue,
+  rulesAge,
 ];
