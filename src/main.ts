@@ -3,6 +3,7 @@ import type { CommandContext } from './commands/shared.js';
 import { EXIT_CODES_HELP, VERSION } from './constants.js';
 import { CancelledError, ExitCode, InputError, type ExitCodeValue } from './errors.js';
 import type { Io } from './io.js';
+import { visible } from './text/visible.js';
 
 type Register = (program: Command, context: CommandContext) => void;
 
@@ -35,7 +36,7 @@ async function buildProgram(context: CommandContext, argv: readonly string[]): P
     .version(VERSION, '-V, --version')
     .option('--debug', 'show stack traces for errors')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
+    .configureOutput({ writeOut: (s) => io.stdout(visible(s)), writeErr: (s) => io.stderr(visible(s)) })
     .addHelpText('after', EXIT_CODES_HELP)
     .showHelpAfterError('(run with --help for usage)');
   const invoked = invokedCommand(argv);
@@ -66,16 +67,16 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCodeVal
       return ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code) ? ExitCode.Ok : ExitCode.Invalid;
     }
     if (error instanceof CancelledError) {
-      io.stderr(`${error.message}\n`);
+      io.stderr(`${visible(error.message)}\n`);
       return ExitCode.Cancelled;
     }
     if (error instanceof InputError) {
-      io.stderr(`filing-check: ${error.message}\n`);
+      io.stderr(`filing-check: ${visible(error.message)}\n`);
       if (debug && error.stack) io.stderr(`${error.stack}\n`);
       return ExitCode.Invalid;
     }
     // Not the user's fault: say so plainly, and keep the stack for the bug report.
-    io.stderr(`filing-check: internal error: ${(error as Error)?.message ?? String(error)}\n`);
+    io.stderr(`filing-check: internal error: ${visible((error as Error)?.message ?? String(error))}\n`);
     io.stderr(debug ? `${(error as Error)?.stack ?? ''}\n` : 'Run again with --debug to see the stack trace, and report it.\n');
     return ExitCode.Invalid;
   }

@@ -9,6 +9,7 @@ import { ExitCode, InputError, type ExitCodeValue } from '../errors.js';
 import { formatBatchSummary, type BatchRow } from '../format/batch-summary.js';
 import type { Io } from '../io.js';
 import type { Rules } from '../rules/model.js';
+import { visible } from '../text/visible.js';
 import type { ColorChoice } from '../color.js';
 import { renderReport } from '../format/index.js';
 import { missingMaterialFiles, VERSION, type FailOn } from './shared.js';
@@ -96,18 +97,18 @@ async function diagnoseEach(files: readonly string[], rules: Rules, options: Bat
       report = diagnose({ answers, rules, lang: options.lang, source: source.shown, asOf: options.asOf, toolVersion: VERSION, missingFiles });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      io.stderr(`filing-check: ${error.message}\n`);
+      io.stderr(`filing-check: ${visible(error.message)}\n`);
       code = ExitCode.Invalid;
       rows.push({ source: file, error: error.message });
-      if (options.format === 'json') await write(`${JSON.stringify({ schemaVersion: 1, source: file, error: error.message })}\n`);
+      if (options.format === 'json') await write(visible(`${JSON.stringify({ schemaVersion: 1, source: file, error: error.message })}\n`));
       continue;
     }
     const exit = exitCodeFor(report, options.failOn);
     if (code !== ExitCode.Invalid) code = Math.max(code, exit) as ExitCodeValue;
     rows.push({ source: report.source, subject: report.entity.name, algorithms: report.algorithms.length, blocking: report.summary.blocking, overdue: report.summary.overdue, readiness: report.summary.readiness });
-    const rendered = options.format === 'json' ? `${JSON.stringify(report)}\n` : ((await renderReport(report, options.format, { failOn: options.failOn, color })).content as string);
+    const rendered = options.format === 'json' ? visible(`${JSON.stringify(report)}\n`) : ((await renderReport(report, options.format, { failOn: options.failOn, color })).content as string);
     await write(i > 0 ? `${separator}${rendered}` : rendered);
   }
-  if (options.format !== 'json') await write(`${separator}${formatBatchSummary(rows, options.format, options.lang)}`);
+  if (options.format !== 'json') await write(`${separator}${visible(formatBatchSummary(rows, options.format, options.lang))}`);
   return code;
 }

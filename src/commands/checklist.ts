@@ -9,6 +9,7 @@ import { diagnose } from '../core/report.js';
 import { InputError } from '../errors.js';
 import { withFileLock, writeFileAtomic, type Io } from '../io.js';
 import { decodeDataBytes } from '../data/data-text.js';
+import { mapStrings, visible, xmlSafe } from '../text/visible.js';
 import { t } from '../messages/messages.js';
 import type { Rules } from '../rules/model.js';
 import {
@@ -37,10 +38,11 @@ async function renderChecklist(checklist: Checklist, format: ChecklistFormat): P
       return checklistHtml(checklist);
     case 'csv':
       return checklistCsv(checklist);
+    // Word and Excel files do not open with characters XML forbids; the text formats are made visible by emit.
     case 'docx':
-      return (await import('../checklist/docx.js')).checklistDocx(checklist);
+      return (await import('../checklist/docx.js')).checklistDocx(mapStrings(checklist, xmlSafe));
     case 'xlsx':
-      return (await import('../checklist/xlsx.js')).checklistXlsx(checklist);
+      return (await import('../checklist/xlsx.js')).checklistXlsx(mapStrings(checklist, xmlSafe));
   }
 }
 
@@ -81,11 +83,11 @@ async function importUnlocked(options: ChecklistOptions, rules: Rules, io: Io): 
   // exceljs and the yaml document are large; only an import (exceljs also an xlsx export) pays for them.
   const [{ planImport, readChecklistRows }, { editYamlText }] = await Promise.all([import('../checklist/import.js'), import('../checklist/yaml-edit.js')]);
   const sheet = await readChecklistRows(resolve(io.cwd, options.import!), options.import!);
-  for (const note of sheet.notes) io.stderr(`filing-check: ${note}\n`);
+  for (const note of sheet.notes) io.stderr(`filing-check: ${visible(note)}\n`);
   const { changes, edits } = planImport(sheet.rows, answers, rules);
   const L = (key: string, args?: Record<string, string | number>) => t(options.lang, key, args);
   if (changes.length === 0) {
-    io.stdout(`${L('checklist.import.none', { file: into })}\n`);
+    io.stdout(visible(`${L('checklist.import.none', { file: into })}\n`));
     return;
   }
   const text = editYamlText(source.text, edits);
@@ -101,13 +103,13 @@ async function importUnlocked(options: ChecklistOptions, rules: Rules, io: Io): 
   // The splice must have written exactly the plan; anything else is a bug, and the file stays as it was.
   // Compared as data: the parser returns an entry's fields in schema order, the plan in the order it set them.
   if (!isDeepStrictEqual(updated, expected)) throw new Error(`${into}: the edited answers do not read back as the planned change; nothing was written`);
-  for (const c of changes) io.stdout(`${L('checklist.import.change', { key: c.key, field: c.field, from: c.from ?? '—', to: c.to ?? '—' })}\n`);
+  for (const c of changes) io.stdout(visible(`${L('checklist.import.change', { key: c.key, field: c.field, from: c.from ?? '—', to: c.to ?? '—' })}\n`));
   if (options.dryRun) {
-    io.stdout(`${L('checklist.import.dryRun', { file: into, count: changes.length })}\n`);
+    io.stdout(visible(`${L('checklist.import.dryRun', { file: into, count: changes.length })}\n`));
     return;
   }
   await writeFileAtomic(resolve(io.cwd, into), text, { force: true, shown: into });
-  io.stdout(`${L('checklist.import.written', { file: into, count: changes.length })}\n`);
+  io.stdout(visible(`${L('checklist.import.written', { file: into, count: changes.length })}\n`));
 }
 
 /** `filing-check checklist [FILE|-]`, `checklist --type CODE [--role ROLE]`, `checklist --import FILE --into ANSWERS`. */

@@ -8,6 +8,7 @@ import { REPORT_EXTENSIONS, REPORT_FORMATS, renderReport, type ReportFormat } fr
 import type { SarifSources } from '../format/sarif.js';
 import { writeFileAtomic, type Io } from '../io.js';
 import type { Severity } from '../rules/schema.js';
+import { visible } from '../text/visible.js';
 import { emit, FAIL_ON } from './shared.js';
 
 /** Options of the commands that print a report (diagnose, render). */
@@ -86,7 +87,7 @@ export async function emitReport(report: Report, options: ReportOutputOptions, i
     }
   } else {
     const output = await renderReport(report, formats[0]!, { ...base, color: color(options.out !== undefined) });
-    await emit(output.content, options, io);
+    await emit(output.content, options, io, { madeVisible: true });
     if (output.stepSummary) summaries.push(output.stepSummary);
   }
 
@@ -94,7 +95,7 @@ export async function emitReport(report: Report, options: ReportOutputOptions, i
   if (summaryFile && summaries.length > 0) {
     // The summary is a courtesy on the run page; failing to write it must not fail the check itself.
     await appendFile(resolve(io.cwd, summaryFile), summaries.join('\n')).catch((error: NodeJS.ErrnoException) => {
-      io.stderr(`filing-check: GITHUB_STEP_SUMMARY ${summaryFile}: not written (${error.code ?? error.message})\n`);
+      io.stderr(visible(`filing-check: GITHUB_STEP_SUMMARY ${summaryFile}: not written (${error.code ?? error.message})\n`));
     });
   }
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { formatRulesExplain, formatRulesList, type RulesFormat } from '../rules/explain.js';
+import { visible } from '../text/visible.js';
 import { formatOption, langOption, rulesFor, rulesOption, type CommandContext, type CommonOptions } from './shared.js';
 
 /** `filing-check rules list | explain ID | validate [DIR]`. */
@@ -12,7 +13,7 @@ export function registerRules(program: Command, { io }: CommandContext): void {
     .addOption(langOption())
     .addOption(rulesOption())
     .action(async (options: CommonOptions) => {
-      io.stdout(formatRulesList(await rulesFor(options, io), options.format as RulesFormat, options.lang));
+      io.stdout(visible(formatRulesList(await rulesFor(options, io), options.format as RulesFormat, options.lang)));
     });
   rules
     .command('explain')
@@ -22,7 +23,7 @@ export function registerRules(program: Command, { io }: CommandContext): void {
     .addOption(langOption())
     .addOption(rulesOption())
     .action(async (id: string, options: CommonOptions) => {
-      io.stdout(formatRulesExplain(await rulesFor(options, io), id, options.format as RulesFormat, options.lang));
+      io.stdout(visible(formatRulesExplain(await rulesFor(options, io), id, options.format as RulesFormat, options.lang)));
     });
   rules
     .command('validate')
@@ -31,6 +32,6 @@ export function registerRules(program: Command, { io }: CommandContext): void {
     .action(async (dir: string | undefined) => {
       const loaded = await rulesFor({ rules: dir ? [dir] : [] }, io);
       const packs = loaded.packs.map((p) => `${p.name}@${p.version}`).join(', ');
-      io.stdout(`ok: ${loaded.packs.length} packs (${packs}), ${loaded.materials.length} materials, ${loaded.regimes.length} regimes, ${loaded.warnings.length} warning rules\n`);
+      io.stdout(visible(`ok: ${loaded.packs.length} packs (${packs}), ${loaded.materials.length} materials, ${loaded.regimes.length} regimes, ${loaded.warnings.length} warning rules\n`));
     });
 }

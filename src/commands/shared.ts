@@ -8,6 +8,7 @@ import type { Answers } from '../answers/schema.js';
 import { InputError, type ExitCodeValue } from '../errors.js';
 import { writeFileAtomic, type Io } from '../io.js';
 import { loadRules, type RulesScope } from '../rules/load.js';
+import { visible } from '../text/visible.js';
 import type { Rules } from '../rules/model.js';
 
 export { EXIT_CODES_HELP, VERSION } from '../constants.js';
@@ -73,8 +74,13 @@ export async function rulesFor(options: Pick<CommonOptions, 'rules'>, io: Io, sc
   return loadRules(options.rules.map((dir) => resolve(io.cwd, dir)), io.cwd, scope);
 }
 
-/** Writes command output to --out (atomically, never replacing without --force) or stdout. */
-export async function emit(text: string | Uint8Array, options: Pick<CommonOptions, 'out' | 'force'>, io: Io): Promise<void> {
+/**
+ * Writes command output to --out (atomically, never replacing without --force) or stdout. Text is
+ * made visible (control characters as escapes) unless it already is: a coloured report, whose
+ * colours must stay, was rendered from a visible model.
+ */
+export async function emit(output: string | Uint8Array, options: Pick<CommonOptions, 'out' | 'force'>, io: Io, { madeVisible = false } = {}): Promise<void> {
+  const text = typeof output === 'string' && !madeVisible ? visible(output) : output;
   if (options.out) await writeFileAtomic(resolve(io.cwd, options.out), text, { force: options.force === true, shown: options.out });
   else io.stdout(typeof text === 'string' ? text : Buffer.from(text).toString('utf8'));
 }

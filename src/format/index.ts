@@ -1,6 +1,7 @@
 import type { ColorChoice } from '../color.js';
 import type { Report } from '../core/report-schema.js';
 import type { Severity } from '../rules/schema.js';
+import { mapStrings, visible } from '../text/visible.js';
 import type { SarifSources } from './sarif.js';
 
 /** Every view of a report, in the order --help lists them. */
@@ -31,14 +32,21 @@ export interface Rendered {
 
 /**
  * Renders a report in one format: every format is a view of the same report model. Each view is
- * loaded when asked for, so a JSON run in CI never loads the HTML, PDF or terminal code.
+ * loaded when asked for, so a JSON run in CI never loads the HTML, PDF or terminal code. What it
+ * returns shows control characters from users' text as visible escapes: the text view gets a
+ * report made visible (its colours come after), every other text format is made visible whole.
  */
 export async function renderReport(report: Report, format: ReportFormat, context: RenderContext): Promise<Rendered> {
+  if (format === 'text') {
+    const [{ formatText }, { createColor }] = await Promise.all([import('./text.js'), import('../color.js')]);
+    return { content: formatText(mapStrings(report, visible), createColor(context.color)) };
+  }
+  const { content, stepSummary } = await renderView(report, format, context);
+  return { content: typeof content === 'string' ? visible(content) : content, ...(stepSummary !== undefined ? { stepSummary: visible(stepSummary) } : {}) };
+}
+
+async function renderView(report: Report, format: Exclude<ReportFormat, 'text'>, context: RenderContext): Promise<Rendered> {
   switch (format) {
-    case 'text': {
-      const [{ formatText }, { createColor }] = await Promise.all([import('./text.js'), import('../color.js')]);
-      return { content: formatText(report, createColor(context.color)) };
-    }
     case 'json':
       // Through the schema, so keys come in its order whether the report was just built (diagnose)
       // or read back from a saved file (render): both print the same bytes.
