@@ -111,7 +111,6 @@ const io: Io = {
   today: () => new Date(Date.now() + CHINA_OFFSET_MS).toISOString().slice(0, 10),
 };
 
-// No top-level await: the bundle is CommonJS (see bin/filing-check.js).
 void main(process.argv.slice(2), io).then((code) => {
   // main() has finished every write and rename. Exiting now spares the heap teardown of a natural
   // exit (a few ms); output still queued (a pipe is asynchronous on some systems) keeps the natural

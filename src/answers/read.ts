@@ -3,9 +3,8 @@ import type { FieldProblem } from '../data/field-path.js';
 import { parseDeclaredType } from '../core/classify.js';
 import { parseFilingNumber } from '../core/filing-number.js';
 import type { Rules } from '../rules/model.js';
-import type { Answers, AnswersSchema } from './schema.js';
-import { runPlan, type PlanNode } from './plan.js';
-import plan from './plan.json' with { type: 'json' };
+import { applySets } from './apply-sets.js';
+import { AnswersSchema, type Answers } from './schema.js';
 import type { SetValue } from './set.js';
 
 /**
@@ -14,15 +13,11 @@ import type { SetValue } from './set.js';
  * values are written in first, so they are validated with everything else.
  */
 export async function parseAnswers(text: string, file: string, rules: Rules, sets: readonly SetValue[] = []): Promise<Answers> {
-  // --set edits the document in place, so only then is the `yaml` document needed up front.
-  const applySets = sets.length > 0 ? (await import('./apply-sets.js')).applySets : undefined;
   return parseValidated(text, file, {
-    // The plan accepts what the schema does, so the schema is built only for a file with a problem.
-    schema: async (): Promise<typeof AnswersSchema> => (await import('./schema.js')).AnswersSchema,
-    fast: (data) => runPlan(plan as PlanNode, data) as Answers | undefined,
+    schema: AnswersSchema,
     schemaHint: 'filing-check schema answers',
     check: (answers) => answersProblem(answers, rules),
-    edit: applySets && ((doc) => applySets(doc, sets)),
+    edit: sets.length > 0 ? (doc) => applySets(doc, sets) : undefined,
   });
 }
 

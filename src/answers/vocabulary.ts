@@ -1,5 +1,5 @@
 // The answers file's vocabularies: the values each enumerated field takes. They live apart from the
-// zod schema so the diagnosis can use them without building the schema (see answers/plan.ts).
+// zod schema so that modules needing only the values (views, lint, suggest-type) do not load zod.
 
 /** Values of `does`: what an algorithm does in its service, one fact per filing type code. */
 export const FUNCTIONS = ['generate', 'personalize', 'rank', 'search', 'filter', 'decide'] as const;

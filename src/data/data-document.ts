@@ -1,6 +1,6 @@
 // The positioned reading of a data file, with the `yaml` library: a document that keeps comments
-// and knows where every field was written. It is the slow path: diagnose reads answers with the
-// fast loader in data-file.ts and comes here only to word a problem or to edit a file in place.
+// and knows where every field was written, so problems name file:line:column and edits keep the
+// file as its author wrote it.
 import { LineCounter, isMap, isNode, isSeq, parseDocument, type Document } from 'yaml';
 import type { $ZodType, output } from 'zod/v4/core';
 import { prepareDataText } from './data-text.js';

@@ -68,18 +68,13 @@ export function normalizeText(text: string): string {
   return (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n?/g, '\n');
 }
 
-/** The text the fast loader may see: no NUL bytes, BOM and CRLF normalised. */
-export function plainText(raw: string, file: string): string {
-  if (raw.includes('\u0000')) throw new InputError(`${file}: contains NUL bytes; expected a UTF-8 text file (YAML or JSON)`);
-  return normalizeText(raw);
-}
-
 /**
- * The text the positioned reader may see: plain, and nested within bounds. The fast loader needs
- * no bound (too deep, it throws a RangeError and the file comes here), so only this path pays it.
+ * The text the `yaml` document may see: no NUL bytes, BOM and CRLF normalised, and nested within
+ * bounds (deeper, the parser would run out of memory).
  */
 export function prepareDataText(raw: string, file: string): string {
-  const text = plainText(raw, file);
+  if (raw.includes('\u0000')) throw new InputError(`${file}: contains NUL bytes; expected a UTF-8 text file (YAML or JSON)`);
+  const text = normalizeText(raw);
   if (nestingDepth(text) > MAX_NESTING) throw new InputError(`${file}: nested more than ${MAX_NESTING} levels deep; expected an answers or rules file (they nest a few levels)`);
   return text;
 }
