@@ -46,17 +46,11 @@ function makeClients(count) {
   return dir;
 }
 
-/** 4,000 主要用途 texts: the CAC lists when ../shared is there, else the example's, repeated. */
+/** 4,000 主要用途 texts from the CAC lists (data/), one per line. */
 function makeTexts(count) {
-  const csv = join(root, '..', 'shared', 'data', 'cac-filed-algorithms-dev.csv');
-  let texts;
-  try {
-    const header = readFileSync(csv, 'utf8').split(/\r?\n/)[0].split(',');
-    const column = header.indexOf('purpose');
-    texts = readFileSync(csv, 'utf8').split(/\r?\n/).slice(1).filter(Boolean).map((row) => row.split(',')[column]).filter(Boolean);
-  } catch {
-    texts = [...readFileSync(example, 'utf8').matchAll(/purpose: (.+)/g)].map((m) => m[1]);
-  }
+  const { stdout } = spawnSync(process.execPath, [join(root, 'scripts', 'run-ts.mjs'), join(root, 'scripts', 'purpose-texts.ts')], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const texts = stdout.split('\n').filter(Boolean);
+  if (texts.length === 0) throw new Error('no 主要用途 texts from data/cac-filed-algorithms-dev.csv');
   return Array.from({ length: count }, (_, i) => texts[i % texts.length]).join('\n');
 }
 

@@ -1,13 +1,13 @@
 // Learns how the CAC numbered each type in each year from its published lists, and writes the table
-// to src/core/filing-eras.json. Usage: npm run gen:filing-eras [-- CSV] (default: the list, category
-// and number columns kept in test/fixtures/cac-lists/numbers.csv). The table is the lists' data: a
-// test regenerates it and fails when the committed file differs.
+// to src/core/filing-eras.json. Usage: npm run gen:filing-eras [-- CSV] (default: the lists CSV,
+// data/cac-filed-algorithms-dev.csv). The table is the lists' data: a test regenerates it and fails
+// when the committed file differs.
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseCsv } from '../src/text/csv.js';
 import { parseFilingNumber, type FilingEras } from '../src/core/filing-number.js';
 
-export const NUMBERS_CSV = fileURLToPath(new URL('../test/fixtures/cac-lists/numbers.csv', import.meta.url));
+export const NUMBERS_CSV = fileURLToPath(new URL('../data/cac-filed-algorithms-dev.csv', import.meta.url));
 const ERAS_FILE = fileURLToPath(new URL('../src/core/filing-eras.json', import.meta.url));
 
 /**

@@ -1,12 +1,13 @@
 // Learns src/suggest/model.json from the CAC's published filing lists.
-// Usage: npm run train:suggest [-- CSV]   (default: ../shared/data/cac-filed-algorithms-dev.csv beside the repo)
+// Usage: npm run train:suggest [-- CSV]   (default: data/cac-filed-algorithms-dev.csv)
 // Training is deterministic: the same CSV always gives byte-identical model.json, which a test checks.
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { TYPE_CODES, type TypeCode } from '../src/answers/vocabulary.js';
+import { parseCsv } from '../src/text/csv.js';
 import { featureHits, type FeatureHit, type SuggestModel } from '../src/suggest/suggest.js';
 
-export const DEFAULT_CSV = fileURLToPath(new URL('../../shared/data/cac-filed-algorithms-dev.csv', import.meta.url));
+export const DEFAULT_CSV = fileURLToPath(new URL('../data/cac-filed-algorithms-dev.csv', import.meta.url));
 const MODEL_FILE = fileURLToPath(new URL('../src/suggest/model.json', import.meta.url));
 
 /** One row of the published lists, reduced to what training and evaluation need. */
@@ -41,28 +42,7 @@ const LABEL_FIXES: Record<string, { type: TypeCode; why: string }> = {
   网信算备110108645502804220021号: { type: '05', why: '百度内容安全算法: content moderation, which the CAC now files as 05' },
 };
 
-/** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF) into rows of fields. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    if (quoted) {
-      if (char !== '"') field += char;
-      else if (text[i + 1] === '"') (field += '"'), i++;
-      else quoted = false;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') row.push(field), (field = '');
-    else if (char === '\n') row.push(field), rows.push(row), (row = []), (field = '');
-    else if (char !== '\r') field += char;
-  }
-  if (field !== '' || row.length > 0) row.push(field), rows.push(row);
-  return rows;
-}
-
-/** The filings of the lists CSV (see shared/data/README.md for its columns). */
+/** The filings of the lists CSV (see data/README.md for its columns). */
 export function readFilings(csv: string): Filing[] {
   const [header, ...rows] = parseCsv(csv);
   const column = (name: string) => {

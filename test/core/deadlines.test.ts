@@ -8,6 +8,7 @@ import { parseFilingNumber } from '../../src/core/filing-number.js';
 import { diagnose, exitCodeFor } from '../../src/core/report.js';
 import { loadRules } from '../../src/rules/load.js';
 import type { Rules } from '../../src/rules/model.js';
+import { DEFAULT_CSV, readFilings } from '../../scripts/train-suggest.js';
 import { AS_OF, CASES, ROOT, runMain } from '../helpers.js';
 
 let rules: Rules;
@@ -62,12 +63,9 @@ describe('filing numbers (网信算备 + 21 digits)', () => {
     expect(parseFilingNumber('Beijing-WenXinYiYan-20230821').kind).toBe('invalid');
   });
   it('every number in the published lists parses, and its type digits match the list', () => {
-    const csv = readFileSync(join(ROOT, '..', 'shared', 'data', 'cac-filed-algorithms-dev.csv'), 'utf8').trim().split(/\r?\n/).slice(1);
+    const filings = readFilings(readFileSync(DEFAULT_CSV, 'utf8'));
     let regular = 0;
-    for (const row of csv) {
-      const cells = row.split(',');
-      const number = cells.find((c) => c.startsWith('网信算备'))!;
-      const typeCode = cells[cells.length - 3];
+    for (const { number, typeCode } of filings) {
       const parsed = parseFilingNumber(number);
       expect(parsed.kind, number).not.toBe('invalid');
       if (parsed.kind === 'regular') {
@@ -75,7 +73,7 @@ describe('filing numbers (网信算备 + 21 digits)', () => {
         expect(parsed.parts.type, number).toBe(typeCode);
       }
     }
-    expect(regular).toBe(csv.length - 1);
+    expect(regular).toBe(filings.length - 1);
   });
   it('an invalid number is exit 2 naming the field', async () => {
     const text = readFileSync(join(CASES, 'filed-change.yaml'), 'utf8').replace('网信算备440106123456705230011号', '网信算备44010612345670523001号');
