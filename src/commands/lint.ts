@@ -61,11 +61,12 @@ export function registerLint(program: Command, { io, result }: CommandContext): 
       const consistency = checkConsistency(drafts, expected);
       const report: LintReport = {
         files: drafts.map((draft, i) => {
-          const type = options.type ?? (expected ? typeForDraft(draft.lines, expected.answers, expected.types) : undefined);
-          const linted = lintDraft(draft.lines, { ...(options.kind ? { kind: options.kind } : {}), ...(type ? { type } : {}) });
+          const fromAnswers = options.type === undefined && expected ? typeForDraft(draft.lines, expected.answers, expected.types) : undefined;
+          const given = options.type ? { type: options.type, typeSource: 'option' as const } : fromAnswers ? { type: fromAnswers, typeSource: 'answers' as const } : {};
+          const linted = lintDraft(draft.lines, { ...(options.kind ? { kind: options.kind } : {}), ...given });
           const findings = [...linted.findings, ...(consistency[i]?.findings ?? [])].sort(compareFindings);
           // Shown as the user wrote it: an absolute path stays absolute, not ../../ from the working folder.
-          return { file: draft.file, kind: linted.kind, findings };
+          return { file: draft.file, kind: linted.kind, type: linted.type, typeSource: linted.typeSource, findings };
         }),
       };
       if (options.format === 'sarif') {

@@ -2,12 +2,20 @@
 // contract (section 5) and Markdown for tickets and client mail.
 import { displayWidth, padDisplay } from '../text/width.js';
 import type { FailOn, Severity } from '../constants.js';
-import { compareFindings, SEVERITY_RANK, type LintFinding, type LintKind } from './lint.js';
+import type { TypeCode } from '../answers/vocabulary.js';
+import { compareFindings, SEVERITY_RANK, type LintFinding, type LintKind, type TypeSource } from './lint.js';
 import { formatLintFinding, lintWord, type Lang } from './messages.js';
 
 /** The lint results of several drafts, as the lint command reports them. */
 export interface LintReport {
-  files: { file: string; kind: LintKind | null; findings: LintFinding[] }[];
+  files: {
+    file: string;
+    kind: LintKind | null;
+    /** The filing type the type-specific checks used, and where it came from (null: none known). */
+    type?: TypeCode | null;
+    typeSource?: TypeSource | null;
+    findings: LintFinding[];
+  }[];
 }
 
 export type LintFormat = 'text' | 'json' | 'md';
@@ -74,6 +82,8 @@ function formatJson(report: LintReport, lang: Lang): string {
     files: report.files.map((f) => ({
       file: f.file,
       kind: f.kind,
+      type: f.type ?? null,
+      typeSource: f.typeSource ?? null,
       findings: rows(f.findings, lang).map(({ finding, message, hint }) => ({
         code: finding.code,
         severity: finding.severity,

@@ -2,7 +2,9 @@
 // Pure: lines in, findings out. Every word it looks for is in lint-rules.yaml.
 import type { TypeCode } from '../answers/vocabulary.js';
 import type { Severity } from '../rules/schema.js';
+import { isConfident, suggestType } from '../suggest/suggest.js';
 import { statedType, typeName } from './mentions.js';
+import { LINT_BASIS } from './basis.js';
 import { LINT_RULES, combinePatterns, compilePatterns, escapeRegExp, PATTERN_FLAGS, type LintKind, type SectionRule } from './rules.js';
 import { locateSections, type SectionSpan } from './structure.js';
 import { excerpt, foldText, sentences, substantiveLength } from './text.js';
@@ -19,18 +21,27 @@ export interface LintFinding {
   args: Record<string, string | number>;
 }
 
+/**
+ * Where the filing type of a draft came from: --type, the answers file, the type the draft states
+ * (算法类型：…), or suggest-type reading the draft's own sections.
+ */
+export type TypeSource = 'option' | 'answers' | 'stated' | 'suggested';
+
 /** The outcome of linting one draft. */
 export interface LintResult {
   kind: LintKind | null;
-  /** The filing type the type-specific checks used (given, or stated in the draft), or null. */
+  /** The filing type the type-specific checks used, or null when none is known. */
   type: TypeCode | null;
+  typeSource: TypeSource | null;
   findings: LintFinding[];
 }
 
-/** What the caller knows about a draft: its kind (--kind) and filing type (answers file or --type). */
+/** What the caller knows about a draft: its kind (--kind) and filing type, with where the type came from. */
 export interface LintOptions {
   kind?: LintKind;
   type?: TypeCode;
+  /** Where `type` came from; defaults to `option`. */
+  typeSource?: 'option' | 'answers';
 }
 
 const rules = LINT_RULES;
@@ -43,13 +54,22 @@ const TITLE_WEIGHT = 3;
 
 /** Every finding code lint and the consistency check can report (topic codes come from the rules). */
 export const LINT_CODES: readonly string[] = [
-  'KIND_UNKNOWN', 'SECTION_MISSING', 'SECTION_TOO_THIN', 'TEMPLATE_TEXT', 'FLOW_CHART_MISSING', 'RISK_ANALYSIS_GENERIC',
+  'KIND_UNKNOWN', 'SECTION_MISSING', 'SECTION_ELEMENT_MISSING', 'SECTION_TOO_THIN', 'TEMPLATE_TEXT', 'FLOW_CHART_MISSING', 'RISK_ANALYSIS_GENERIC',
   'MARKETING_LANGUAGE', 'JARGON_UNEXPLAINED', 'NAME_MISMATCH', 'TYPE_NAME_MISMATCH',
   ...rules.topics.map((topic) => topic.code),
 ];
 
 const PLACEHOLDER = combinePatterns(rules.placeholders, false);
-const MARKETING = combinePatterns(rules.marketing, true);
+const MARKETING = rules.marketing.map((term) => ({
+  ...term,
+  re: new RegExp(term.pattern, `g${PATTERN_FLAGS}`),
+  factAfter: term.notBefore.length > 0 ? new RegExp(`^(?:${term.notBefore.map(escapeRegExp).join('|')})`, PATTERN_FLAGS) : null,
+}));
+const ELEMENTS = new Map(
+  (['disclosure', 'self-assessment'] as const).flatMap((kind) =>
+    rules.kinds[kind].sections.flatMap((s) => [s, ...s.children]).map((s) => [s, s.elements.map((e) => ({ ...e, re: compilePatterns(e.any) }))] as const),
+  ),
+);
 const FIGURES = compilePatterns(rules.figures);
 const BOILERPLATE = compilePatterns(rules.riskBoilerplate);
 const EXPLAINED_AFTER = compilePatterns(rules.explanation.after);
@@ -61,8 +81,16 @@ const JARGON = rules.jargon.map(({ term, pattern }) => ({
 const TOPICS = rules.topics.map((topic) => ({
   ...topic,
   whenRe: topic.when ? compilePatterns(topic.when) : null,
+  whenTypesRe: new Map(Object.entries(topic.whenTypes ?? {}).map(([type, sources]) => [type as TypeCode, compilePatterns(sources)])),
+  detailRe: topic.detail ? Object.entries(topic.detail.groups).map(([value, sources]) => ({ value, res: compilePatterns(sources) })) : [],
   requiresRe: compilePatterns(topic.requires),
 }));
+
+/** The args naming the first basis of a finding code (basis.yaml): the instrument id and article, worded by the catalogue. */
+function basisArgs(code: string): Record<string, string> {
+  const basis = LINT_BASIS.codes[code]?.basis[0];
+  return basis ? { instrument: basis.instrument, article: basis.article } : {};
+}
 
 /** Orders findings: absences first, then by line, then by severity; stable otherwise. */
 export function compareFindings(a: LintFinding, b: LintFinding): number {
@@ -110,12 +138,26 @@ function templateFindings(lines: readonly string[]): LintFinding[] {
   return findings;
 }
 
-/** MARKETING_LANGUAGE: every brochure phrase, once per line. */
+/** MARKETING_LANGUAGE: every promotional or absolute phrase, once per line, with why it reads as advertising. */
 function marketingFindings(lines: readonly string[]): LintFinding[] {
   const findings: LintFinding[] = [];
   lines.forEach((line, index) => {
-    for (const phrase of new Set(Array.from(line.matchAll(MARKETING), (m) => m[0]))) {
-      findings.push({ code: 'MARKETING_LANGUAGE', severity: 'major', line: index + 1, args: { phrase } });
+    const hits: { at: number; phrase: string; reason: string }[] = [];
+    for (const term of MARKETING) {
+      for (const m of line.matchAll(term.re)) {
+        if (term.factAfter?.test(line.slice(m.index + m[0].length))) continue;
+        hits.push({ at: m.index, phrase: m[0], reason: term.reason });
+      }
+    }
+    // One finding per phrase: the longest match at a position (行业领先, not also 领先).
+    hits.sort((a, b) => a.at - b.at || b.phrase.length - a.phrase.length);
+    const seen = new Set<string>();
+    let coveredTo = -1;
+    for (const hit of hits) {
+      if (hit.at < coveredTo || seen.has(hit.phrase)) continue;
+      coveredTo = hit.at + hit.phrase.length;
+      seen.add(hit.phrase);
+      findings.push({ code: 'MARKETING_LANGUAGE', severity: 'major', line: index + 1, args: { phrase: hit.phrase, reason: hit.reason } });
     }
   });
   return findings;
@@ -147,14 +189,19 @@ function jargonFindings(lines: readonly string[]): LintFinding[] {
   return findings;
 }
 
-/** Content the kind and type require (opt-out, labelling, worker protection, effect on users). */
-function topicFindings(lines: readonly string[], kind: LintKind, type: TypeCode | null): LintFinding[] {
+/** Statements the kind and type require (opt-out, tags, labels, workers, pricing, result integrity), each with its article. */
+function topicFindings(lines: readonly string[], kind: LintKind, type: TypeCode | null, typeSource: TypeSource | null): LintFinding[] {
   const text = lines.join('\n');
   const findings: LintFinding[] = [];
   for (const topic of TOPICS) {
     if (!topic.kinds.includes(kind) || !appliesTo(topic.types, type)) continue;
+    const onlyWhen = type ? topic.whenTypesRe.get(type) : undefined;
+    if (onlyWhen && !onlyWhen.some((re) => re.test(text))) continue;
     let line: number | null = null;
-    const args: Record<string, string> = type && topic.types ? { typeName: typeName(type) } : {};
+    const args: Record<string, string> = basisArgs(topic.code);
+    if (type && topic.types) Object.assign(args, { typeName: typeName(type), typeSource: typeSource ?? 'option' });
+    const detail = topic.detailRe.find(({ res }) => res.some((re) => re.test(text)));
+    for (const name of topic.detail?.args ?? []) args[name] = detail?.value ?? 'unknown';
     if (topic.whenRe) {
       const at = lines.findIndex((l) => topic.whenRe?.some((re) => re.test(l)));
       if (at < 0) continue;
@@ -209,7 +256,22 @@ function genericRiskFindings(items: SectionSpan[], settled: Set<SectionSpan>): L
   return findings;
 }
 
-/** Section findings: missing, thin, copy of the title, no figure, generic risk analysis. */
+/** SECTION_ELEMENT_MISSING: each element of the section that its text never states. */
+function elementFindings(rule: SectionRule, span: SectionSpan): LintFinding[] {
+  const findings: LintFinding[] = [];
+  for (const element of ELEMENTS.get(rule) ?? []) {
+    if (element.re.some((re) => re.test(span.text))) continue;
+    findings.push({
+      code: 'SECTION_ELEMENT_MISSING',
+      severity: element.severity,
+      line: span.heading + 1,
+      args: { ...sectionArgs(rule), element: element.name, elementEn: element.en, ...(rule.basis ?? {}) },
+    });
+  }
+  return findings;
+}
+
+/** Section findings: missing, missing an element, thin, copy of the title, no figure, generic risk analysis. */
 function sectionFindings(lines: readonly string[], kind: LintKind, type: TypeCode | null, templateLines: Set<number>): LintFinding[] {
   const located = locateSections(lines, kind);
   const findings: LintFinding[] = [];
@@ -224,8 +286,16 @@ function sectionFindings(lines: readonly string[], kind: LintKind, type: TypeCod
     if (hasTemplate(span) || settled.has(span) || rule.minChars === undefined) return;
     const copiesTitle = rule.variants.some((variant) => foldText(variant) === foldText(span.text.replace(/[:：。]/gu, '')));
     const chars = copiesTitle ? 0 : substantiveLength(span.text);
-    if (chars < rule.minChars) {
-      findings.push({ code: 'SECTION_TOO_THIN', severity: 'major', line: span.heading + 1, args: { ...sectionArgs(rule), chars, min: rule.minChars } });
+    // An empty section or one that repeats its heading states nothing: that is missing, not thin.
+    if (chars === 0) {
+      findings.push({ code: 'SECTION_MISSING', severity: rule.severity, line: span.heading + 1, args: sectionArgs(rule) });
+      return;
+    }
+    const missing = elementFindings(rule, span);
+    findings.push(...missing);
+    // Length never decides: only a section that states every element but is still short gets a hint.
+    if (missing.length === 0 && chars < rule.minChars) {
+      findings.push({ code: 'SECTION_TOO_THIN', severity: 'minor', line: span.heading + 1, args: { ...sectionArgs(rule), chars, min: rule.minChars } });
     }
   };
 
@@ -253,18 +323,39 @@ function sectionFindings(lines: readonly string[], kind: LintKind, type: TypeCod
   return findings;
 }
 
+/**
+ * The type of a draft that neither the caller nor the draft states: what suggest-type reads in the
+ * sections that say what the algorithm does (principle, scenario, purpose), when it is sure.
+ */
+function suggestedType(lines: readonly string[], kind: LintKind | null): TypeCode | null {
+  const located = kind ? locateSections(lines, kind) : new Map<string, SectionSpan>();
+  const text = ['scenario', 'purpose', 'principle', 'algorithm', 'service'].map((id) => located.get(id)?.text ?? '').join('。').trim();
+  if (!text.replace(/[。\s]/gu, '')) return null;
+  const suggestion = suggestType(text);
+  return isConfident(suggestion) ? suggestion.type : null;
+}
+
+/** The draft's type and where it came from: the caller's, the one the draft states, or suggest-type's. */
+function draftType(lines: readonly string[], kind: LintKind | null, options: LintOptions): { type: TypeCode | null; typeSource: TypeSource | null } {
+  if (options.type) return { type: options.type, typeSource: options.typeSource ?? 'option' };
+  const stated = statedType(lines);
+  if (stated) return { type: stated, typeSource: 'stated' };
+  const suggested = suggestedType(lines, kind);
+  return suggested ? { type: suggested, typeSource: 'suggested' } : { type: null, typeSource: null };
+}
+
 /** Lints one draft: structure and substance for its kind, then brochure language and jargon anywhere. */
 export function lintDraft(lines: readonly string[], options: LintOptions = {}): LintResult {
   const kind = options.kind ?? detectKind(lines);
-  const type = options.type ?? statedType(lines);
+  const { type, typeSource } = draftType(lines, kind, options);
   const template = templateFindings(lines);
   const findings: LintFinding[] = [];
   if (kind) {
     findings.push(...sectionFindings(lines, kind, type, new Set(template.map((f) => f.line ?? 0))));
-    findings.push(...topicFindings(lines, kind, type));
+    findings.push(...topicFindings(lines, kind, type, typeSource));
   } else {
     findings.push({ code: 'KIND_UNKNOWN', severity: 'blocking', line: null, args: {} });
   }
   findings.push(...template, ...marketingFindings(lines), ...jargonFindings(lines));
-  return { kind, type, findings: findings.sort(compareFindings) };
+  return { kind, type, typeSource, findings: findings.sort(compareFindings) };
 }

@@ -23,12 +23,29 @@ const typeCode = z.enum(TYPE_CODES);
 const KIND_NAMES = ['disclosure', 'self-assessment'] as const;
 const kindName = z.enum(KIND_NAMES);
 
+/** Where a section's elements come from: an instrument of the rule packs and its article (filing-system-notice: the templates, practice). */
+const Basis = z.strictObject({
+  instrument: word.check(z.describe('an instrument id of the rule packs (rules/*.yaml instruments)')),
+  article: word,
+});
+
+/** Something a reviewer looks for in a section (the input data of a principle, the human checks of a mechanism). */
+const Element = z.strictObject({
+  id: z.string().check(z.regex(/^[a-z][a-z-]*$/, 'a kebab-case id')),
+  name: word.check(z.describe('the element as a reviewer names it, in Chinese')),
+  en: word,
+  severity: z._default(z.enum(SEVERITIES), 'major').check(z.describe('severity of SECTION_ELEMENT_MISSING')),
+  any: patterns.check(z.describe('the section states the element when one of these occurs in it')),
+});
+
 const SectionBase = z.strictObject({
   id: z.string().check(z.regex(/^[a-z][a-z-]*$/, 'a kebab-case id')),
   name: word.check(z.describe('the heading as the CAC template writes it')),
   en: word.check(z.describe('English name, shown next to the Chinese one in English messages')),
   severity: z.enum(SEVERITIES).check(z.describe('severity of SECTION_MISSING for this section')),
-  minChars: z.optional(positiveInt.check(z.describe('fewer substantive characters give SECTION_TOO_THIN'))),
+  minChars: z.optional(positiveInt.check(z.describe('fewer substantive characters give a minor SECTION_TOO_THIN'))),
+  basis: z.optional(Basis),
+  elements: z._default(z.array(Element), []),
   figure: z._default(z.boolean(), false).check(z.describe('the text must reference a flow chart or figure')),
   types: z.optional(z.array(typeCode).check(z.minLength(1), z.describe('required only for these filing types'))),
   variants: z.array(word).check(z.minLength(1), z.describe('heading texts accepted for this section')),
@@ -50,7 +67,17 @@ const Topic = z.strictObject({
   kinds: z.array(kindName).check(z.minLength(1)),
   types: z.optional(z.array(typeCode).check(z.minLength(1))),
   when: z.optional(patterns),
+  whenTypes: z.optional(z.partialRecord(typeCode, patterns).check(z.describe('for these types, the topic applies only when one of the patterns occurs'))),
+  detail: z.optional(z.strictObject({ args: z.array(word).check(z.minLength(1)), groups: z.record(z.string(), patterns) })),
   requires: patterns,
+});
+
+/** Why a promotional word gets a draft returned; the message catalogue explains each reason. */
+export const MARKETING_REASONS = ['superlative', 'ranking', 'vague', 'hype', 'absolute'] as const;
+const MarketingTerm = z.strictObject({
+  pattern,
+  reason: z.enum(MARKETING_REASONS),
+  notBefore: z._default(z.array(word), []).check(z.describe('text right after the match that makes it a fact (第一步)')),
 });
 
 /** Schema of src/lint/lint-rules.yaml: the vocabulary and thresholds of the draft lint. */
@@ -65,7 +92,7 @@ export const LintRulesSchema = z
     }),
     kinds: z.strictObject({ disclosure: Kind, 'self-assessment': Kind }),
     placeholders: patterns,
-    marketing: patterns,
+    marketing: z.array(MarketingTerm).check(z.minLength(1)),
     jargon: z.array(z.strictObject({ term: word, pattern: z.optional(pattern) })).check(z.minLength(1)),
     explanation: z.strictObject({ after: patterns, before: patterns }),
     topics: z.array(Topic),

@@ -23,14 +23,14 @@ describe('filing-check lint (built CLI)', () => {
     const [file] = JSON.parse(run.stdout).files;
     expect(file.findings.map((f: { code: string; severity: string; line: number | null; message: string }) => [f.code, f.severity, f.line, f.message])).toEqual([
       ['SECTION_MISSING', 'blocking', null, '缺少“算法运行机制”部分'],
-      ['SECTION_TOO_THIN', 'major', 6, '“算法应用场景”内容过少（约 0 字，至少应有 40 字）'],
-      ['SECTION_TOO_THIN', 'major', 8, '“算法目的意图”内容过少（约 6 字，至少应有 40 字）'],
+      ['SECTION_MISSING', 'blocking', 6, '缺少“算法应用场景”部分'],
+      ['SECTION_TOO_THIN', 'minor', 8, '“算法目的意图”较简略（约 6 字，常见写法不少于 15 字）'],
     ]);
   });
 
   it('reads GBK and UTF-16 text files that Windows editors produce', () => {
     const gbk = JSON.parse(runCli(['lint', `${D}/disclosure-genai-gbk.txt`, '-f', 'json']).stdout).files[0];
-    expect(gbk.findings.map((f: { code: string }) => f.code)).toEqual(['LABELING_NOT_DESCRIBED']);
+    expect(gbk.findings.map((f: { code: string }) => f.code)).toEqual(['EXPLICIT_LABEL_NOT_DESCRIBED', 'IMPLICIT_LABEL_NOT_DESCRIBED', 'SECTION_ELEMENT_MISSING']);
     const utf16 = JSON.parse(runCli(['lint', `${D}/disclosure-brochure-utf16.txt`, '-f', 'json']).stdout).files[0];
     expect(utf16.findings.map((f: { code: string }) => f.code)).toContain('MARKETING_LANGUAGE');
   });
@@ -38,7 +38,7 @@ describe('filing-check lint (built CLI)', () => {
   it('统一口径: --answers flags names that differ from the answers file', () => {
     const run = runCli(['lint', `${D}/disclosure-names-differ.md`, '--answers', `${D}/filing.yaml`, '-f', 'json', '--lang', 'en']);
     const codes = JSON.parse(run.stdout).files[0].findings.map((f: { code: string; line: number }) => `${f.code}@${f.line}`);
-    expect(codes).toEqual(['NAME_MISMATCH@3', 'NAME_MISMATCH@5', 'TYPE_NAME_MISMATCH@7', 'NAME_MISMATCH@19']);
+    expect(codes).toEqual(['TAG_MANAGEMENT_NOT_DESCRIBED@null', 'NAME_MISMATCH@3', 'NAME_MISMATCH@5', 'TYPE_NAME_MISMATCH@7', 'SECTION_ELEMENT_MISSING@13', 'NAME_MISMATCH@19']);
   });
 
   it('an unreadable file is exit 2 with one message, and --fail-on none never fails', () => {

@@ -174,7 +174,7 @@ describe('lint --format sarif', () => {
       expect(rule.helpUri, rule.id).toMatch(/^https:\/\//);
     }
     expect(rules.find((r) => r.id === 'OPT_OUT_NOT_DESCRIBED')!.help.text).toContain('《互联网信息服务算法推荐管理规定》第十七条');
-    expect(rules.find((r) => r.id === 'LABELING_NOT_DESCRIBED')!.help.text).toContain('《人工智能生成合成内容标识办法》第十二条');
+    expect(rules.find((r) => r.id === 'EXPLICIT_LABEL_NOT_DESCRIBED')!.help.text).toContain('《人工智能生成合成内容标识办法》第十二条');
 
     const json = JSON.parse((await runCli(['lint', ...drafts, '--answers', `${D}/filing.yaml`, '-f', 'json'])).stdout) as { files: { file: string; findings: { code: string; severity: string; line: number | null; message: string }[] }[] };
     const expected = json.files.flatMap((f) => f.findings.map((x) => ({ ruleId: x.code, level: { blocking: 'error', major: 'warning', minor: 'note' }[x.severity], uri: f.file, line: x.line ?? 1, message: x.message })));

@@ -11,51 +11,62 @@ const returnable = (findings: LintFinding[]) => findings.filter((f) => f.severit
 const PRINCIPLE =
   '本算法根据用户在云栖优选APP内的浏览、点击、收藏、加购和下单记录，估计用户对不同商品的感兴趣程度，按感兴趣程度从高到低排列首页“猜你喜欢”中的商品，同时参考商品销量、好评率和上架时间，避免长期只推荐少数热门商品，也不会把用户已经购买过的同类商品反复推荐给用户。';
 const MECHANISM =
-  '系统每天汇总用户最近90天的行为记录，为每位用户计算对各商品类目的偏好分值；用户打开页面时先取出约500件候选商品，由排序模型估计用户点击每件商品的可能性并排序，再过滤已下架和违规商品后展示。用户可以在“我的—设置—隐私设置”中关闭个性化推荐，关闭后按商品综合销量展示。';
+  '系统每天汇总用户最近90天的行为记录，为每位用户计算对各商品类目的偏好分值；用户打开页面时先取出约500件候选商品，由排序模型估计用户点击每件商品的可能性并排序，再过滤已下架和违规商品后展示，运营人员每周人工抽检推荐结果。用户可以在“我的—设置—隐私设置”中关闭个性化推荐，关闭后按商品综合销量展示，也可以在“兴趣标签”中查看或删除标签。';
 const SCENARIO = '本算法应用于云栖优选APP首页的“猜你喜欢”商品信息流和商品详情页底部的“看了又看”推荐栏，服务对象为年满18周岁的注册用户。';
 const PURPOSE = '帮助用户更快找到需要的商品，减少无关商品的干扰。用户对推荐结果有疑问时可以通过在线客服投诉，平台在15个工作日内答复。';
 
 function disclosure(headings: [string, string, string, string], bodies = [PRINCIPLE, MECHANISM, SCENARIO, PURPOSE]): string[] {
   return ['云栖优选个性化推荐算法拟公示内容', '', ...headings.flatMap((heading, i) => [heading, bodies[i] ?? '', ''])];
 }
+const ART16 = { instrument: 'algorithm-provisions', article: '第十六条' };
+const ART17_1 = { instrument: 'algorithm-provisions', article: '第十七条第一款' };
+const ART17_2 = { instrument: 'algorithm-provisions', article: '第十七条第二款' };
+const humanChecks = { section: '算法运行机制', sectionEn: 'operating mechanism', element: '人工审核或干预', elementEn: 'the human checks' };
 const plain = () => disclosure(['一、算法基本原理', '二、算法运行机制', '三、算法应用场景', '四、算法目的意图']);
 
 describe('lintDraft on the fixtures', () => {
   it('passes the sound drafts: Markdown disclosure, Markdown self-assessment, Word table disclosure', async () => {
-    expect(lintDraft(await fixture('disclosure-sound.md'))).toEqual({ kind: 'disclosure', type: '02', findings: [] });
-    expect(lintDraft(await fixture('self-assessment-sound.md'))).toEqual({ kind: 'self-assessment', type: '02', findings: [] });
-    expect(lintDraft(await fixture('disclosure-genai.docx'))).toEqual({ kind: 'disclosure', type: '01', findings: [] });
+    expect(lintDraft(await fixture('disclosure-sound.md'))).toEqual({ kind: 'disclosure', type: '02', typeSource: 'stated', findings: [] });
+    expect(lintDraft(await fixture('self-assessment-sound.md'))).toEqual({ kind: 'self-assessment', type: '02', typeSource: 'stated', findings: [] });
+    expect(lintDraft(await fixture('disclosure-genai.docx'))).toEqual({ kind: 'disclosure', type: '01', typeSource: 'stated', findings: [] });
   });
 
-  it('disclosure-missing-section.md: a missing part, a part that repeats its title, a one-line part', async () => {
+  it('disclosure-missing-section.md: a missing part, a part that only repeats its title, a one-line part that is only brief', async () => {
     expect(lintDraft(await fixture('disclosure-missing-section.md'))).toEqual({
       kind: 'disclosure',
       type: null,
+      typeSource: null,
       findings: [
         { code: 'SECTION_MISSING', severity: 'blocking', line: null, args: { section: '算法运行机制', sectionEn: 'operating mechanism' } },
-        { code: 'SECTION_TOO_THIN', severity: 'major', line: 6, args: { section: '算法应用场景', sectionEn: 'application scenario', chars: 0, min: 40 } },
-        { code: 'SECTION_TOO_THIN', severity: 'major', line: 8, args: { section: '算法目的意图', sectionEn: 'purpose and intent', chars: 6, min: 40 } },
+        { code: 'SECTION_MISSING', severity: 'blocking', line: 6, args: { section: '算法应用场景', sectionEn: 'application scenario' } },
+        { code: 'SECTION_TOO_THIN', severity: 'minor', line: 8, args: { section: '算法目的意图', sectionEn: 'purpose and intent', chars: 6, min: 15 } },
       ],
     });
   });
 
   it('disclosure-brochure-utf16.txt: superlatives with their exact words, jargon once per term, no word on users', async () => {
-    expect(lintDraft(await fixture('disclosure-brochure-utf16.txt')).findings).toEqual([
-      { code: 'USER_IMPACT_NOT_DESCRIBED', severity: 'major', line: null, args: {} },
-      { code: 'MARKETING_LANGUAGE', severity: 'major', line: 4, args: { phrase: '行业领先' } },
-      { code: 'MARKETING_LANGUAGE', severity: 'major', line: 4, args: { phrase: '极致' } },
-      { code: 'MARKETING_LANGUAGE', severity: 'major', line: 4, args: { phrase: '100%精准' } },
+    const result = lintDraft(await fixture('disclosure-brochure-utf16.txt'));
+    expect([result.type, result.typeSource]).toEqual(['02', 'suggested']);
+    expect(result.findings).toEqual([
+      { code: 'TAG_MANAGEMENT_NOT_DESCRIBED', severity: 'major', line: null, args: { ...ART17_2, typeName: '个性化推送类', typeSource: 'suggested' } },
+      { code: 'USER_IMPACT_NOT_DESCRIBED', severity: 'minor', line: null, args: ART16 },
+      { code: 'MARKETING_LANGUAGE', severity: 'major', line: 4, args: { phrase: '行业领先', reason: 'ranking' } },
+      { code: 'MARKETING_LANGUAGE', severity: 'major', line: 4, args: { phrase: '极致', reason: 'hype' } },
+      { code: 'MARKETING_LANGUAGE', severity: 'major', line: 4, args: { phrase: '100%精准', reason: 'absolute' } },
       { code: 'JARGON_UNEXPLAINED', severity: 'minor', line: 4, args: { term: 'Transformer' } },
       { code: 'JARGON_UNEXPLAINED', severity: 'minor', line: 4, args: { term: 'embedding' } },
       { code: 'JARGON_UNEXPLAINED', severity: 'minor', line: 4, args: { term: '召回' } },
       { code: 'JARGON_UNEXPLAINED', severity: 'minor', line: 4, args: { term: '精排' } },
-      { code: 'MARKETING_LANGUAGE', severity: 'major', line: 13, args: { phrase: '全网第一' } },
-      { code: 'MARKETING_LANGUAGE', severity: 'major', line: 13, args: { phrase: '前所未有' } },
+      { code: 'SECTION_ELEMENT_MISSING', severity: 'major', line: 6, args: { ...humanChecks, ...ART16 } },
+      { code: 'MARKETING_LANGUAGE', severity: 'major', line: 13, args: { phrase: '全网第一', reason: 'ranking' } },
+      { code: 'MARKETING_LANGUAGE', severity: 'major', line: 13, args: { phrase: '前所未有', reason: 'hype' } },
     ]);
   });
 
-  it('disclosure-template-crlf.md: every line still holding template text, and no SECTION_TOO_THIN on top', async () => {
+  it('disclosure-template-crlf.md: every line still holding template text, nothing about those sections on top, and what its text says it needs', async () => {
     expect(lintDraft(await fixture('disclosure-template-crlf.md')).findings).toEqual([
+      { code: 'OPT_OUT_NOT_DESCRIBED', severity: 'major', line: null, args: { ...ART17_1, typeName: '个性化推送类', typeSource: 'suggested' } },
+      { code: 'TAG_MANAGEMENT_NOT_DESCRIBED', severity: 'major', line: null, args: { ...ART17_2, typeName: '个性化推送类', typeSource: 'suggested' } },
       { code: 'TEMPLATE_TEXT', severity: 'blocking', line: 3, args: { text: '【请填写算法名称】' } },
       { code: 'TEMPLATE_TEXT', severity: 'blocking', line: 7, args: { text: '（请简要说明算法的基本原理，不少于200字）' } },
       { code: 'TEMPLATE_TEXT', severity: 'blocking', line: 9, args: { text: 'XXX' } },
@@ -68,21 +79,36 @@ describe('lintDraft on the fixtures', () => {
     expect(lintDraft(await fixture('disclosure-no-opt-out.md'))).toEqual({
       kind: 'disclosure',
       type: '02',
-      findings: [{ code: 'OPT_OUT_NOT_DESCRIBED', severity: 'major', line: null, args: { typeName: '个性化推送类' } }],
+      typeSource: 'stated',
+      findings: [
+        { code: 'OPT_OUT_NOT_DESCRIBED', severity: 'major', line: null, args: { ...ART17_1, typeName: '个性化推送类', typeSource: 'stated' } },
+        { code: 'TAG_MANAGEMENT_NOT_DESCRIBED', severity: 'major', line: null, args: { ...ART17_2, typeName: '个性化推送类', typeSource: 'stated' } },
+        { code: 'SECTION_ELEMENT_MISSING', severity: 'major', line: 9, args: { ...humanChecks, ...ART16 } },
+      ],
     });
   });
 
-  it('disclosure-genai-gbk.txt: a 生成合成类 draft that never says how output is labelled', async () => {
+  it('disclosure-genai-gbk.txt: a 生成合成类 writing draft that never says how its text is labelled, nor who checks it', async () => {
+    const label = { typeName: '生成合成类', typeSource: 'stated', modality: 'text', explicitHowTo: 'text' };
     expect(lintDraft(await fixture('disclosure-genai-gbk.txt'))).toEqual({
       kind: 'disclosure',
       type: '01',
-      findings: [{ code: 'LABELING_NOT_DESCRIBED', severity: 'major', line: null, args: { typeName: '生成合成类' } }],
+      typeSource: 'stated',
+      findings: [
+        { code: 'EXPLICIT_LABEL_NOT_DESCRIBED', severity: 'major', line: null, args: { instrument: 'labeling-measures', article: '第四条', ...label } },
+        { code: 'IMPLICIT_LABEL_NOT_DESCRIBED', severity: 'major', line: null, args: { instrument: 'labeling-measures', article: '第五条', ...label } },
+        { code: 'SECTION_ELEMENT_MISSING', severity: 'major', line: 8, args: { ...humanChecks, ...ART16 } },
+      ],
     });
   });
 
   it('dispatch-workers.md: riders are dispatched but their pay, rest and rules are not described', async () => {
     expect(lintDraft(await fixture('dispatch-workers.md')).findings).toEqual([
-      { code: 'WORKER_PROTECTION_NOT_DESCRIBED', severity: 'major', line: 7, args: { typeName: '调度决策类', mention: '骑手' } },
+      {
+        code: 'WORKER_PROTECTION_NOT_DESCRIBED', severity: 'major', line: 7,
+        args: { instrument: 'algorithm-provisions', article: '第二十条', typeName: '调度决策类', typeSource: 'stated', mention: '骑手' },
+      },
+      { code: 'SECTION_ELEMENT_MISSING', severity: 'major', line: 9, args: { ...humanChecks, ...ART16 } },
     ]);
   });
 
@@ -90,9 +116,11 @@ describe('lintDraft on the fixtures', () => {
     expect(lintDraft(await fixture('self-assessment-flawed.md'))).toEqual({
       kind: 'self-assessment',
       type: '02',
+      typeSource: 'stated',
       findings: [
         { code: 'SECTION_MISSING', severity: 'blocking', line: null, args: { section: '服务情况', sectionEn: 'services' } },
         { code: 'SECTION_MISSING', severity: 'major', line: null, args: { section: '干预策略', sectionEn: 'intervention strategy' } },
+        { code: 'TAG_MANAGEMENT_NOT_DESCRIBED', severity: 'major', line: null, args: { ...ART17_2, typeName: '个性化推送类', typeSource: 'stated' } },
         { code: 'FLOW_CHART_MISSING', severity: 'major', line: 9, args: { section: '算法流程', sectionEn: 'algorithm flow' } },
         {
           code: 'RISK_ANALYSIS_GENERIC', severity: 'major', line: 29,
@@ -102,7 +130,7 @@ describe('lintDraft on the fixtures', () => {
           code: 'RISK_ANALYSIS_GENERIC', severity: 'major', line: 31,
           args: { section: '算法恶意利用', sectionEn: 'malicious use', sentence: '本算法严格遵守国家相关法律法规，高度重视算法安全，不存在算法…' },
         },
-        { code: 'MARKETING_LANGUAGE', severity: 'major', line: 41, args: { phrase: '行业领先' } },
+        { code: 'MARKETING_LANGUAGE', severity: 'major', line: 41, args: { phrase: '行业领先水平', reason: 'ranking' } },
       ],
     });
   });
@@ -111,6 +139,7 @@ describe('lintDraft on the fixtures', () => {
     expect(lintDraft(await fixture('unknown-kind.txt'))).toEqual({
       kind: null,
       type: null,
+      typeSource: null,
       findings: [{ code: 'KIND_UNKNOWN', severity: 'blocking', line: null, args: {} }],
     });
   });
@@ -169,7 +198,7 @@ describe('disclosure sections', () => {
   it('ends a part at an unrequired template field, so the next field does not count as its text', () => {
     const lines = [...plain().slice(0, -3), '四、算法目的意图', '帮助用户找商品。', '算法公示情况（选填）', PRINCIPLE];
     expect(lintDraft(lines).findings).toEqual([
-      { code: 'SECTION_TOO_THIN', severity: 'major', line: 12, args: { section: '算法目的意图', sectionEn: 'purpose and intent', chars: 7, min: 40 } },
+      { code: 'SECTION_TOO_THIN', severity: 'minor', line: 12, args: { section: '算法目的意图', sectionEn: 'purpose and intent', chars: 7, min: 15 } },
     ]);
   });
 
@@ -178,13 +207,26 @@ describe('disclosure sections', () => {
     expect(lintDraft([...plain().slice(0, 2), ...toc, ...plain().slice(2)]).findings).toEqual([]);
   });
 
-  it('counts a part below its threshold as thin, one character above as enough', () => {
-    const thin = lintDraft(disclosure(['算法基本原理', '算法运行机制', '算法应用场景', '算法目的意图'], [PRINCIPLE, MECHANISM, '本算法用于首页推荐。', PURPOSE]));
-    expect(thin.findings).toEqual([
-      { code: 'SECTION_TOO_THIN', severity: 'major', line: 9, args: { section: '算法应用场景', sectionEn: 'application scenario', chars: 9, min: 40 } },
+  it('judges a part by its elements, not its length: a concise specific scenario passes, a long vague one does not', () => {
+    const bodies = (scenario: string, purpose = PURPOSE) =>
+      lintDraft(disclosure(['算法基本原理', '算法运行机制', '算法应用场景', '算法目的意图'], [PRINCIPLE, MECHANISM, scenario, purpose]), { type: '02' }).findings;
+    // 20 characters, the product, the page and who uses it: nothing to return.
+    expect(bodies('应用于禾木搜索网页版及App的综合搜索结果页，面向全部用户。')).toEqual([]);
+    // Without the users it is a minor note; length is never more than a minor hint.
+    expect(bodies('应用于禾木搜索网页版及 App 的综合搜索结果页。')).toEqual([
+      { code: 'SECTION_ELEMENT_MISSING', severity: 'minor', line: 9, args: { section: '算法应用场景', sectionEn: 'application scenario', element: '使用对象', elementEn: 'who uses it', instrument: 'filing-system-notice', article: 'templates' } },
     ]);
-    const forty = '本算法应用于云栖优选首页推荐栏'.padEnd(40, '和');
-    expect(lintDraft(disclosure(['算法基本原理', '算法运行机制', '算法应用场景', '算法目的意图'], [PRINCIPLE, MECHANISM, forty, PURPOSE])).findings).toEqual([]);
+    const filler = '本算法致力于持续优化与全面提升，坚持以人为本、守正创新，不断夯实高质量发展的坚实基础，切实增强获得感。';
+    expect(bodies(filler).map((f) => [f.code, f.severity, f.args.element])).toEqual([
+      ['SECTION_ELEMENT_MISSING', 'major', '产品或服务'],
+      ['SECTION_ELEMENT_MISSING', 'major', '功能或页面'],
+      ['SECTION_ELEMENT_MISSING', 'minor', '使用对象'],
+    ]);
+    // A 39-character purpose that says what it is for and for whom is fine; 41 characters of filler is not.
+    expect(bodies(SCENARIO, '帮助用户在数十万件在售商品中更快找到符合自身需要和兴趣的商品，减少无关商品对浏览的干扰。')).toEqual([]);
+    expect(codes(bodies(SCENARIO, '坚持以人为本、守正创新，不断夯实高质量发展的坚实基础，推动平台生态健康有序繁荣发展，共建共享美好网络空间。'))).toEqual([
+      'SECTION_ELEMENT_MISSING', 'SECTION_ELEMENT_MISSING',
+    ]);
   });
 
   it('reports each missing part as blocking, with no line', () => {
@@ -196,34 +238,77 @@ describe('disclosure sections', () => {
 });
 
 describe('type-specific content', () => {
-  const withType = (type: '01' | '02' | '03' | '06', bodies: string[]) =>
-    lintDraft(disclosure(['算法基本原理', '算法运行机制', '算法应用场景', '算法目的意图'], bodies), { type });
-  const noOptOut = MECHANISM.replace(/用户可以在.*$/u, '模型每周根据新的行为记录更新一次，更新前经过人工抽检。');
+  const withType = (type: '01' | '02' | '03' | '04' | '06', bodies: string[], title = '云栖优选个性化推荐算法拟公示内容') =>
+    lintDraft([title, ...disclosure(['算法基本原理', '算法运行机制', '算法应用场景', '算法目的意图'], bodies).slice(1)], { type });
+  const chartTitle = '云栖优选热销榜单算法拟公示内容';
+  const noOptOut = MECHANISM.replace(/用户可以在.*$/u, '模型每周根据新的行为记录更新一次。');
+  const hotList = '系统每小时统计全站商品的销量和好评数，按统一公式计算热度并排序，所有用户看到相同的榜单；运营人员人工巡查，榜单不接受付费上榜。';
 
-  it('asks 02 and 03 drafts for the opt-out, and accepts tag management as well as a switch', () => {
-    expect(codes(withType('02', [PRINCIPLE, noOptOut, SCENARIO, PURPOSE]).findings)).toEqual(['OPT_OUT_NOT_DESCRIBED']);
-    expect(codes(withType('03', [PRINCIPLE, noOptOut, SCENARIO, PURPOSE]).findings)).toEqual(['OPT_OUT_NOT_DESCRIBED']);
-    expect(withType('02', [PRINCIPLE, `${noOptOut}用户可以在“兴趣标签”页面删除标签。`, SCENARIO, PURPOSE]).findings).toEqual([]);
+  it('asks 02 drafts for the opt-out and the tag management (Art 17), and 03 drafts only when they personalise', () => {
+    expect(codes(withType('02', [PRINCIPLE, noOptOut, SCENARIO, PURPOSE]).findings)).toEqual(['OPT_OUT_NOT_DESCRIBED', 'TAG_MANAGEMENT_NOT_DESCRIBED']);
+    expect(codes(withType('02', [PRINCIPLE, `${noOptOut}用户可以在“兴趣标签”页面删除标签。`, SCENARIO, PURPOSE]).findings)).toEqual(['OPT_OUT_NOT_DESCRIBED']);
+    expect(withType('02', [PRINCIPLE, MECHANISM, SCENARIO, PURPOSE]).findings).toEqual([]);
+    // PRINCIPLE orders by each user's interest: a personalised list owes both.
+    expect(codes(withType('03', [PRINCIPLE, `${noOptOut}榜单不接受付费上榜。`, SCENARIO, PURPOSE]).findings)).toEqual(['OPT_OUT_NOT_DESCRIBED', 'TAG_MANAGEMENT_NOT_DESCRIBED']);
+    const chart = '本算法统计全站商品近7天的销量和好评数，按统一公式计算每件商品的热度值，输出按热度从高到低排列的热销榜。';
+    expect(withType('03', [chart, hotList, SCENARIO, PURPOSE], chartTitle).findings).toEqual([]);
     expect(withType('06', [PRINCIPLE, noOptOut, SCENARIO, PURPOSE]).findings).toEqual([]);
   });
 
-  it('asks 01 drafts for labelling, and a watermark or metadata label satisfies it', () => {
-    expect(codes(withType('01', [PRINCIPLE, MECHANISM, SCENARIO, PURPOSE]).findings)).toEqual(['LABELING_NOT_DESCRIBED']);
-    expect(withType('01', [PRINCIPLE, `${MECHANISM}生成的图片右下角添加水印。`, SCENARIO, PURPOSE]).findings).toEqual([]);
+  it('asks 03 and 04 drafts that results are not manipulated or sold (Art 14)', () => {
+    const chart = '本算法统计全站商品近7天的销量和好评数，按统一公式计算每件商品的热度值，输出按热度从高到低排列的热销榜。';
+    const unguarded = hotList.replace('，榜单不接受付费上榜', '');
+    expect(withType('03', [chart, unguarded, SCENARIO, PURPOSE], chartTitle).findings).toEqual([
+      { code: 'RESULT_INTEGRITY_NOT_DESCRIBED', severity: 'major', line: null, args: { instrument: 'algorithm-provisions', article: '第十四条', typeName: '排序精选类', typeSource: 'option' } },
+    ]);
+    const search = '本算法根据用户输入的查询词，在商品索引中检索标题和属性匹配的商品，按相关性和销量打分排序后输出搜索结果列表。';
+    const ranking = '系统先对查询词分词和纠错，再召回匹配的商品并排序，运营人员人工抽检高频查询词的结果。';
+    expect(codes(returnable(withType('04', [search, ranking, SCENARIO, PURPOSE]).findings))).toEqual(['RESULT_INTEGRITY_NOT_DESCRIBED']);
+    expect(returnable(withType('04', [search, `${ranking}推广商品标注“广告”字样，不混入自然结果。`, SCENARIO, PURPOSE]).findings)).toEqual([]);
   });
 
-  it('asks 06 drafts about worker protection only when workers are involved', async () => {
+  it('asks 01 drafts for the explicit and the implicit label, by the modality the draft generates (labelling measures Arts 4, 5)', () => {
+    const image = '本算法根据用户输入的文字描述，由图像生成模型生成与描述相符的图片，输出四张候选图片。';
+    const labelled = (extra: string) => returnable(withType('01', [image, `${MECHANISM}${extra}`, SCENARIO, PURPOSE]).findings);
+    expect(labelled('').map((f) => [f.code, f.args.modality, f.args.explicitHowTo])).toEqual([
+      ['EXPLICIT_LABEL_NOT_DESCRIBED', 'image', 'image'],
+      ['IMPLICIT_LABEL_NOT_DESCRIBED', 'image', 'image'],
+    ]);
+    expect(codes(labelled('生成的图片右下角添加“AI生成”字样。'))).toEqual(['IMPLICIT_LABEL_NOT_DESCRIBED']);
+    expect(codes(labelled('生成的图片文件元数据中写入隐式标识。'))).toEqual(['EXPLICIT_LABEL_NOT_DESCRIBED']);
+    expect(labelled('图片右下角显示“AI生成”字样，文件元数据中写入隐式标识。')).toEqual([]);
+  });
+
+  it('asks 06 drafts about worker protection only when workers are involved (Art 20)', async () => {
     const dispatch = await fixture('dispatch-workers.md');
-    const protectedRiders = [...dispatch, '骑手连续配送4小时后系统强制休息20分钟，派单规则和报酬计算规则在骑手端公开，骑手对考核结果可以申诉。'];
+    const checked = dispatch.map((line) => (line.includes('实际位置每10秒回传') ? `${line}调度结果由运营人员每天人工抽检。` : line));
+    const protectedRiders = [...checked, '骑手连续配送4小时后系统强制休息20分钟，派单规则和报酬计算规则在骑手端公开，骑手对考核结果可以申诉。'];
     expect(lintDraft(protectedRiders).findings).toEqual([]);
-    const noWorkers = dispatch.map((line) => line.replaceAll('骑手', '车辆').replace('和平台合作的配送车辆', '商家'));
+    const noWorkers = checked.map((line) => line.replaceAll('骑手', '车辆').replace('和平台合作的配送车辆', '商家'));
     expect(lintDraft(noWorkers).findings).toEqual([]);
   });
 
-  it('uses the type given over the one the draft states', async () => {
+  it('asks 06 drafts that set prices to say users are not priced by their profile (Art 21)', async () => {
+    const pricing = '本算法根据行程距离、预估时长、出发时段和所在区域的实时供需情况，按计价规则计算行程的预估价格，输出乘客下单前看到的一口价。';
+    const steps = '乘客输入起点和终点后，系统先预估里程和时长，再按计价规则计算价格，运营人员每日人工复核调价记录。';
+    expect(withType('06', [pricing, steps, SCENARIO, PURPOSE]).findings).toEqual([
+      { code: 'PRICING_FAIRNESS_NOT_DESCRIBED', severity: 'major', line: 4, args: { instrument: 'algorithm-provisions', article: '第二十一条', typeName: '调度决策类', typeSource: 'option', mention: '价格' } },
+    ]);
+    expect(withType('06', [pricing, `${steps}同一时间、同一路线的乘客看到相同的价格。`, SCENARIO, PURPOSE]).findings).toEqual([]);
+  });
+
+  it('uses the type given over the one the draft states, and says where the type came from', async () => {
     const result = lintDraft(await fixture('disclosure-sound.md'), { type: '01' });
-    expect(result.type).toBe('01');
-    expect(codes(result.findings)).toEqual(['LABELING_NOT_DESCRIBED']);
+    expect([result.type, result.typeSource]).toEqual(['01', 'option']);
+    expect(codes(result.findings)).toEqual(['EXPLICIT_LABEL_NOT_DESCRIBED', 'IMPLICIT_LABEL_NOT_DESCRIBED']);
+    const fromAnswers = lintDraft(await fixture('disclosure-sound.md'), { type: '01', typeSource: 'answers' });
+    expect(fromAnswers.findings.map((f) => f.args.typeSource)).toEqual(['answers', 'answers']);
+  });
+
+  it('reads the type from the draft\'s own sections through suggest-type when nobody states it', () => {
+    const result = lintDraft(disclosure(['算法基本原理', '算法运行机制', '算法应用场景', '算法目的意图'], [PRINCIPLE, noOptOut, SCENARIO, PURPOSE]));
+    expect([result.type, result.typeSource]).toEqual(['02', 'suggested']);
+    expect(result.findings.map((f) => [f.code, f.args.typeSource])).toEqual([['OPT_OUT_NOT_DESCRIBED', 'suggested'], ['TAG_MANAGEMENT_NOT_DESCRIBED', 'suggested']]);
   });
 });
 
@@ -233,7 +318,15 @@ describe('self-assessment sections', () => {
     expect(lintDraft(lines, { type: '01' }).findings).toEqual([
       { code: 'SECTION_MISSING', severity: 'major', line: null, args: { section: '结果标识', sectionEn: 'labelling of results' } },
     ]);
-    expect(lintDraft(lines, { type: '04' }).findings).toEqual([]);
+    const labelling = lines.flatMap((line) => (line.startsWith('## 二、') ? ['### （五）结果标识', '生成的文字开头显示“AI生成”字样的提示文字。', '', line] : [line]));
+    expect(lintDraft(labelling, { type: '01' }).findings).toEqual([
+      {
+        code: 'SECTION_ELEMENT_MISSING', severity: 'major', line: labelling.indexOf('### （五）结果标识') + 1,
+        args: { section: '结果标识', sectionEn: 'labelling of results', element: '隐式标识', elementEn: 'the implicit label', instrument: 'filing-system-notice', article: 'templates' },
+      },
+      expect.objectContaining({ code: 'SECTION_TOO_THIN', severity: 'minor' }),
+    ].slice(0, 1));
+    expect(lintDraft(lines, { type: '05' }).findings).toEqual([]);
   });
 
   it('finds sub-sections only inside their parent: a cover-table line 算法滥用 is not the risk item', async () => {
@@ -271,9 +364,21 @@ describe('language anywhere in a draft', () => {
     expect(lintDraft(lines).findings).toEqual([]);
     lines[3] = `${PRINCIPLE}这是最先进的推荐算法，具有world-leading效果。`;
     expect(lintDraft(lines).findings).toEqual([
-      { code: 'MARKETING_LANGUAGE', severity: 'major', line: 4, args: { phrase: '最先进' } },
-      { code: 'MARKETING_LANGUAGE', severity: 'major', line: 4, args: { phrase: 'world-leading' } },
+      { code: 'MARKETING_LANGUAGE', severity: 'major', line: 4, args: { phrase: '最先进', reason: 'superlative' } },
+      { code: 'MARKETING_LANGUAGE', severity: 'major', line: 4, args: { phrase: 'world-leading', reason: 'ranking' } },
     ]);
+  });
+
+  it('flags promotional and absolute wording with its reason, but not the same words used for facts', () => {
+    const flagged = (sentence: string) => {
+      const lines = plain();
+      lines[3] = `${PRINCIPLE}${sentence}`;
+      return lintDraft(lines).findings.map((f) => `${f.args.phrase}:${f.args.reason}`);
+    };
+    expect(flagged('本算法依托先进的AI大模型能力，效果业界领先。')).toEqual(['先进:vague', '业界领先:ranking']);
+    expect(flagged('销量全国第一，打造极致体验，推荐零风险。')).toEqual(['全国第一:ranking', '极致:hype', '零风险:absolute']);
+    expect(flagged('第一步清洗数据，第一次打开时展示热门商品，按最近7天的数据计算，先进先出处理队列，最终取最新的结果。')).toEqual([]);
+    expect(flagged('系统最先进行数据清洗，第一时间处置违规商品。')).toEqual([]);
   });
 
   it('accepts jargon explained by a parenthesis, 即, 是指 or a colon, in any of its occurrences', () => {

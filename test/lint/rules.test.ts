@@ -13,7 +13,7 @@ describe('lint-rules.yaml', () => {
   });
 
   it('rejects a pattern that does not compile, naming where it is', () => {
-    expect(() => validateLintRules({ ...file(), marketing: ['行业领先', '(unclosed'] })).toThrow(/marketing\[1\][\s\S]*regular expression|regular expression[\s\S]*marketing/);
+    expect(() => validateLintRules({ ...file(), marketing: [{ pattern: '行业领先', reason: 'ranking' }, { pattern: '(unclosed', reason: 'hype' }] })).toThrow(/marketing\[1\][\s\S]*regular expression|regular expression[\s\S]*marketing/);
   });
 
   it('rejects a heading variant given to two sections of one kind', () => {
