@@ -3,6 +3,7 @@
 // this again (node scripts/make-draft-fixtures.mjs) only after changing a text below.
 // Written as plain .mjs because Node 20 cannot run TypeScript directly.
 import { writeFile } from 'node:fs/promises';
+import { encodeGbk } from './encode-gbk.mjs';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, HeadingLevel } from 'docx';
 
 const dir = new URL('../test/fixtures/drafts/', import.meta.url);
@@ -108,27 +109,6 @@ const TEMPLATE_LEFT = `# 算法拟公示内容
 
 帮助用户更快找到需要的商品，减少无关商品的干扰；用户对推荐结果有疑问时可以通过在线客服投诉。
 `;
-
-/** GBK bytes for a string, from a reverse map of the WHATWG GBK decoder (no iconv needed). */
-function encodeGbk(text) {
-  const decoder = new TextDecoder('gbk');
-  const map = new Map();
-  for (let lead = 0x81; lead <= 0xfe; lead++) {
-    for (let trail = 0x40; trail <= 0xfe; trail++) {
-      if (trail === 0x7f) continue;
-      const char = decoder.decode(Uint8Array.of(lead, trail));
-      if (char.length === 1 && char !== '\ufffd' && !map.has(char)) map.set(char, [lead, trail]);
-    }
-  }
-  const bytes = [];
-  for (const char of text) {
-    const code = char.codePointAt(0);
-    if (code < 0x80) bytes.push(code);
-    else if (map.has(char)) bytes.push(...map.get(char));
-    else throw new Error(`not encodable in GBK: ${char} (U+${code.toString(16)})`);
-  }
-  return Uint8Array.from(bytes);
-}
 
 // Bytes no text encoding explains: a PNG signature and header, as when an image is renamed .txt.
 const NOT_TEXT = Uint8Array.from([

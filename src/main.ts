@@ -19,6 +19,7 @@ const COMMANDS: { name: string; description: string; load: () => Promise<Registe
   { name: 'schema', description: 'print the JSON Schema of the answers file, the JSON report or a rule pack', load: async () => (await import('./commands/schema.js')).registerSchema },
   { name: 'rules', description: 'list, explain or validate the rule packs', load: async () => (await import('./commands/rules.js')).registerRules },
   { name: 'suggest-type', description: 'the likely type code of an algorithm from its 主要用途 text', load: async () => (await import('./commands/suggest.js')).registerSuggest },
+  { name: 'assess', description: 'count the gen-AI keyword library, test banks and evaluation results against TC260-003 / GB/T 45654', load: async () => (await import('./commands/assess.js')).registerAssess },
   { name: 'lint', description: 'check drafts of 拟公示内容 and 算法安全自评估报告 for sections, substance and wording', load: async () => (await import('./commands/lint.js')).registerLint },
 ];
 

@@ -4,7 +4,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { ColorChoice } from '../color.js';
 import type { Report } from '../core/report-schema.js';
 import { InputError } from '../errors.js';
-import { REPORT_EXTENSIONS, REPORT_FORMATS, renderReport, type ReportFormat } from '../format/index.js';
+import { REPORT_EXTENSIONS, REPORT_FORMATS, renderReport, type Rendered, type ReportFormat } from '../format/index.js';
 import type { SarifSources } from '../format/sarif.js';
 import { writeFileAtomic, type Io } from '../io.js';
 import type { Severity } from '../rules/schema.js';
@@ -50,28 +50,38 @@ export function addReportOutputOptions(command: Command): Command {
     .option('--no-color', 'no colours in text output');
 }
 
+/** What emitViews needs to know about a command's views. */
+export interface ViewSet<F extends string> {
+  /** Renders one format (each is a view of the same model), control characters already made visible. */
+  render(format: F, toFile: boolean): Promise<Rendered>;
+  /** Files under --out-dir are DIR/<baseName>.<extension>. */
+  baseName: string;
+  extension(format: F): string;
+  /** Formats that are bytes, not text: never written to a terminal. */
+  binary: readonly F[];
+  /** Checked before anything is written (a browser found for pdf, say). */
+  prepare?(formats: readonly F[]): Promise<void>;
+}
+
 /**
- * Writes a report in every requested format: to stdout, to --out, or to --out-dir as report.<ext>.
- * Everything that can fail (usage, a missing browser, files in the way) is checked before the first
- * write, so a refused run leaves every file as it was. The github format also appends its Markdown
- * summary to $GITHUB_STEP_SUMMARY when GitHub Actions sets it. `sarif` is read only by --format sarif.
+ * Writes views in every requested format: to stdout, to --out, or to --out-dir. Everything that can
+ * fail (usage, a missing browser, files in the way) is checked before the first write, so a refused
+ * run leaves every file as it was. A view's Markdown step summary (the github format) is also appended
+ * to $GITHUB_STEP_SUMMARY when GitHub Actions sets it.
  */
-export async function emitReport(report: Report, options: ReportOutputOptions, io: Io, sarif?: () => Promise<SarifSources>): Promise<void> {
+export async function emitViews<F extends string>(views: ViewSet<F>, options: Pick<ReportOutputOptions, 'out' | 'outDir' | 'force'> & { format: F[] }, io: Io): Promise<void> {
   const formats = options.format;
   if (options.out && options.outDir) throw new InputError('--out and --out-dir: give one of them (--out for one format, --out-dir for several)');
-  if (formats.length > 1 && !options.outDir) throw new InputError(`--format ${formats.join(',')}: several formats need --out-dir DIR (each is written to DIR/report.<ext>)`);
-  const binary = formats.find((f) => BINARY.includes(f));
+  if (formats.length > 1 && !options.outDir) throw new InputError(`--format ${formats.join(',')}: several formats need --out-dir DIR (each is written to DIR/${views.baseName}.<ext>)`);
+  const binary = formats.find((f) => views.binary.includes(f));
   if (binary && !options.out && !options.outDir) throw new InputError(`--format ${binary} is a binary file; pass --out FILE or --out-dir DIR`);
-  const chromium = formats.includes('pdf') ? await (await import('../format/pdf.js')).findChromium(options.chromium, io.env, io.cwd) : undefined;
-
-  const color = (toFile: boolean): ColorChoice => ({ flag: toFile ? false : options.color, env: io.env, isTTY: io.stdoutIsTTY });
-  const sarifSources = formats.includes('sarif') && sarif ? await sarif() : undefined;
-  const base = { failOn: options.failOn, ...(chromium ? { chromium } : {}), ...(sarifSources ? { sarif: sarifSources } : {}) };
+  await views.prepare?.(formats);
   const summaries: string[] = [];
 
   if (options.outDir) {
     const dir = resolve(io.cwd, options.outDir);
-    const targets = formats.map((format) => ({ format, shown: join(options.outDir!, `report.${REPORT_EXTENSIONS[format]}`), path: join(dir, `report.${REPORT_EXTENSIONS[format]}`) }));
+    const name = (format: F) => `${views.baseName}.${views.extension(format)}`;
+    const targets = formats.map((format) => ({ format, shown: join(options.outDir!, name(format)), path: join(dir, name(format)) }));
     if (!options.force) {
       const existing = (await Promise.all(targets.map(async (t) => ((await stat(t.path).catch(() => null)) ? t.shown : null)))).filter(Boolean);
       if (existing.length > 0) throw new InputError(`${existing.join(', ')}: file${existing.length > 1 ? 's' : ''} exist; pass --force to replace (nothing was written)`);
@@ -80,13 +90,13 @@ export async function emitReport(report: Report, options: ReportOutputOptions, i
       throw new InputError(`${options.outDir}: cannot create the folder (${error.code ?? error.message})`);
     });
     const rendered = [];
-    for (const target of targets) rendered.push({ target, output: await renderReport(report, target.format, { ...base, color: color(true) }) });
+    for (const target of targets) rendered.push({ target, output: await views.render(target.format, true) });
     for (const { target, output } of rendered) {
       await writeFileAtomic(target.path, output.content, { force: options.force === true, shown: target.shown });
       if (output.stepSummary) summaries.push(output.stepSummary);
     }
   } else {
-    const output = await renderReport(report, formats[0]!, { ...base, color: color(options.out !== undefined) });
+    const output = await views.render(formats[0]!, options.out !== undefined);
     await emit(output.content, options, io, { madeVisible: true });
     if (output.stepSummary) summaries.push(output.stepSummary);
   }
@@ -98,4 +108,24 @@ export async function emitReport(report: Report, options: ReportOutputOptions, i
       io.stderr(visible(`filing-check: GITHUB_STEP_SUMMARY ${summaryFile}: not written (${error.code ?? error.message})\n`));
     });
   }
+}
+
+/**
+ * Writes a diagnosis report in every requested format (see emitViews); pdf needs a browser, found
+ * first. `sarif` is read only by --format sarif.
+ */
+export async function emitReport(report: Report, options: ReportOutputOptions, io: Io, sarif?: () => Promise<SarifSources>): Promise<void> {
+  let chromium: string | undefined;
+  let sarifSources: SarifSources | undefined;
+  const color = (toFile: boolean): ColorChoice => ({ flag: toFile ? false : options.color, env: io.env, isTTY: io.stdoutIsTTY });
+  await emitViews<ReportFormat>({
+    binary: BINARY,
+    baseName: 'report',
+    extension: (format) => REPORT_EXTENSIONS[format],
+    prepare: async (formats) => {
+      if (formats.includes('pdf')) chromium = await (await import('../format/pdf.js')).findChromium(options.chromium, io.env, io.cwd);
+      if (formats.includes('sarif') && sarif) sarifSources = await sarif();
+    },
+    render: (format, toFile) => renderReport(report, format, { failOn: options.failOn, color: color(toFile), ...(chromium ? { chromium } : {}), ...(sarifSources ? { sarif: sarifSources } : {}) }),
+  }, options, io);
 }
