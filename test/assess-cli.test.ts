@@ -167,7 +167,7 @@ describe('filing-check assess: reading the files', () => {
     expect(runCli(['assess', join(dir, 'notes.csv')]).stderr).toMatch(/notes\.csv: the header row \("name", "phone"\) is not one of a keyword library/);
     expect(runCli(['assess', join(dir, 'nope')]).stderr).toMatch(/nope: no such file or folder/);
     const fake = runCli(['assess', join(dir, 'fake.xlsx')]);
-    expect([fake.code, fake.stderr]).toEqual([2, expect.stringMatching(/fake\.xlsx: not a readable Excel workbook/)]);
+    expect([fake.code, fake.stderr]).toEqual([2, expect.stringMatching(/fake\.xlsx: not a readable Office file/)]);
   });
 
   it('a million rows are refused before counting, with a clear message', () => {
@@ -206,5 +206,29 @@ describe('filing-check assess: formats', () => {
   it('xlsx without --out is refused (a binary file is never written to a terminal)', () => {
     const run = runCli(['assess', `${EXAMPLES}/complete`, '-f', 'xlsx']);
     expect([run.code, run.stderr]).toEqual([2, 'filing-check: --format xlsx is a binary file; pass --out FILE or --out-dir DIR\n']);
+  });
+});
+
+describe('filing-check assess: hostile workbooks', () => {
+  it('a zip bomb named .xlsx is refused before unpacking', () => {
+    const dir = tempDir();
+    // One entry that claims to unpack to 4 GiB: the central directory is read before any inflation.
+    const name = Buffer.from('xl/worksheets/sheet1.xml');
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(16, 18); local.writeUInt32LE(0xfffffff0, 22); local.writeUInt16LE(name.length, 26);
+    const data = Buffer.alloc(16);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(16, 20); central.writeUInt32LE(0xfffffff0, 24); central.writeUInt16LE(name.length, 28);
+    const centralOffset = local.length + name.length + data.length;
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(1, 8); end.writeUInt16LE(1, 10);
+    end.writeUInt32LE(central.length + name.length, 12); end.writeUInt32LE(centralOffset, 16);
+    writeFileSync(join(dir, '题库.xlsx'), Buffer.concat([local, name, data, central, name, end]));
+    const run = runCli(['assess', join(dir, '题库.xlsx')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/题库\.xlsx: .*(unpack|MiB|larger)/);
+    expect(run.stderr.split('\n').filter(Boolean)).toHaveLength(1);
   });
 });
