@@ -5,7 +5,8 @@ import { isAtOrAbove } from '../core/report.js';
 import { escapeAnnotation } from '../format/github.js';
 import { escapeXml } from '../format/junit.js';
 import { visible } from '../text/visible.js';
-import { displayWidth, padDisplay } from '../format/width.js';
+import { mdCell, mdTable as mdRows, mdText } from '../text/escape.js';
+import { displayWidth, padDisplay } from '../text/width.js';
 import type { AssessFinding, AssessReport, BankTable, CorpusLine, RateLine } from './check.js';
 import { assessWord as W, bankName, basisText, findingMessage, methodName, riskName, topicName } from './messages.js';
 
@@ -145,14 +146,10 @@ function formatJson(report: AssessReport): string {
   return `${JSON.stringify(json, null, 2)}\n`;
 }
 
-/** Makes text safe inside a Markdown table cell. */
-function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/\r?\n|\r/g, '<br>');
-}
-
+/** A Markdown table of plain texts (escaped here), then a blank line. */
 function mdTable(rows: string[][]): string[] {
   const [head, ...body] = rows;
-  return [`| ${head!.map(cell).join(' | ')} |`, `|${head!.map(() => ' --- |').join('')}`, ...body.map((r) => `| ${r.map(cell).join(' | ')} |`), ''];
+  return [...mdRows(head!.map(mdCell), body.map((r) => r.map(mdCell))), ''];
 }
 
 function formatMarkdown(report: AssessReport, lang: Lang): string {
@@ -176,12 +173,12 @@ function formatMarkdown(report: AssessReport, lang: Lang): string {
     ]));
   }
   for (const b of report.banks.filter((x) => x.provided)) {
-    out.push(`## ${bankName(b.bank, lang)}`, '', `${W('basis', lang)}: ${basisText(b.basis, lang)}`, '');
+    out.push(`## ${bankName(b.bank, lang)}`, '', `${W('basis', lang)}: ${mdText(basisText(b.basis, lang))}`, '');
     const rows = b.lines.map((l) => [lineName(b, l.key, lang), number(l.count), l.min === null ? W('outOfScope', lang) : number(l.min), l.shortfall > 0 ? number(l.shortfall) : '']);
     rows.push([W('total', lang), number(b.total), number(b.minTotal), b.total < b.minTotal ? number(b.minTotal - b.total) : '']);
     out.push(...mdTable([[b.bank === 'should-answer' ? W('topic', lang) : W('risk', lang), W('count', lang), W('min', lang), W('shortfall', lang)], ...rows]));
   }
-  out.push(`## ${W('sources', lang)}`, '', ...report.sources.map((s) => `- ${cell(sourceLine(s, lang))}`), '');
+  out.push(`## ${W('sources', lang)}`, '', ...report.sources.map((s) => `- ${mdText(sourceLine(s, lang))}`), '');
   return `${out.join('\n')}`;
 }
 

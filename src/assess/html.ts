@@ -1,6 +1,6 @@
 import type { Lang } from '../constants.js';
-import { escapeHtml, htmlLang } from '../format/html.js';
-import { renderTemplate } from '../format/template.js';
+import { escapeHtml } from '../text/escape.js';
+import { htmlLang, renderTemplate } from '../text/template.js';
 import type { AssessReport, BankTable } from './check.js';
 import { boundText, corpusMet, corpusScope, lineName, percentText, rateMet, rateScope, sourceLine } from './format.js';
 import { ASSESS_MESSAGES, assessWord as W, bankName, basisText, findingMessage } from './messages.js';
