@@ -37,6 +37,9 @@ describe('a corpus of realistic drafts, one or more of every type', () => {
     const { code, files } = lint(good);
     expect(files.map((f) => [f.file.slice(C.length + 1), f.kind, f.type, returnable(f)])).toEqual(good.map((name) => [name, 'disclosure', name.slice(0, 2), []]));
     expect(code).toBe(0);
+    // A self-assessment of a generation algorithm, every template section concise but complete.
+    const [report] = lint(['01-self-assessment-good.md']).files;
+    expect([report?.kind, report?.type, returnable(report!)]).toEqual(['self-assessment', '01', []]);
   });
 
   it('gives each flawed draft the finding a reviewer would give, and no other reason for return', () => {
@@ -48,6 +51,7 @@ describe('a corpus of realistic drafts, one or more of every type', () => {
       ['03-personalised-list-no-opt-out.md', ['OPT_OUT_NOT_DESCRIBED', 'TAG_MANAGEMENT_NOT_DESCRIBED']],
       ['04-search-no-integrity.md', ['RESULT_INTEGRITY_NOT_DESCRIBED']],
       ['06-pricing-no-fairness.md', ['PRICING_FAIRNESS_NOT_DESCRIBED']],
+      ['01-self-assessment-flawed.md', ['SECTION_ELEMENT_MISSING', 'MARKETING_LANGUAGE', 'SECTION_ELEMENT_MISSING']],
     ];
     const { code, files } = lint(flawed.map(([name]) => name));
     expect(files.map((f) => [f.file.slice(C.length + 1), returnable(f)])).toEqual(flawed);
@@ -83,6 +87,14 @@ describe('a corpus of realistic drafts, one or more of every type', () => {
     ]);
     // 第一时间 (as soon as possible) is a fact, not a ranking.
     expect(file?.findings.some((f) => f.args.phrase?.includes('第一'))).toBe(false);
+  });
+
+  it('names what a self-assessment section leaves out: how the model is trained, the implicit label', () => {
+    const [file] = lint(['01-self-assessment-flawed.md']).files;
+    expect(file?.findings.filter((f) => f.code === 'SECTION_ELEMENT_MISSING').map((f) => [f.line, f.message])).toEqual([
+      [20, '“算法模型”未写明训练和更新方式'],
+      [28, '“结果标识”未写明隐式标识'],
+    ]);
   });
 
   it('takes the type from --type and says so, over the one the draft states', () => {
