@@ -9,9 +9,10 @@ export type Severity = (typeof SEVERITIES)[number];
 /** A warning may also be `info`: a fact worth knowing that is never a gap and never fails a run. */
 export const WARNING_SEVERITIES = [...SEVERITIES, 'info'] as const;
 export type WarningSeverity = (typeof WARNING_SEVERITIES)[number];
-/** The five procedures a diagnosis decides (contract section 2). */
+/** The procedures a diagnosis decides: the contract's five (section 2), then anthropomorphic interaction. */
 export const REGIME_IDS = [
   'algorithm-filing', 'security-assessment', 'genai-filing', 'genai-registration', 'content-labeling',
+  'anthropomorphic-interaction',
 ] as const;
 export type RegimeId = (typeof REGIME_IDS)[number];
 /** --fail-on levels: a severity, or none (never fail). */

@@ -31,7 +31,7 @@ describe('contract: JSON report', () => {
     expect(report.schemaVersion).toBe(1);
     expect(report.tool).toEqual({ name: 'filing-check', version: JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version });
     expect(report.rules.version).toBe('2026.11');
-    expect(report.regimes.map((r: { id: string }) => r.id)).toEqual(['algorithm-filing', 'security-assessment', 'genai-filing', 'genai-registration', 'content-labeling']);
+    expect(report.regimes.map((r: { id: string }) => r.id)).toEqual(['algorithm-filing', 'security-assessment', 'genai-filing', 'genai-registration', 'content-labeling', 'anthropomorphic-interaction']);
     const keys = report.items.map((i: { id: string; algorithm: string | null }) => `${i.algorithm}/${i.id}`);
     expect(new Set(keys).size).toBe(keys.length);
     const letter = report.items.find((i: { id: string }) => i.id === 'entity-commitment-letter');
@@ -157,7 +157,7 @@ describe('rules commands', () => {
     const disclosure = list.find((e: { id: string }) => e.id === 'algorithm-disclosure');
     expect(disclosure).toMatchObject({ id: 'algorithm-disclosure', kind: 'material', level: 'algorithm', title: { zh: '拟公示内容', en: 'Content to be publicly disclosed' }, verified: '2026-11-29', pack: 'cn-algorithm-filing@2026.11' });
     expect(disclosure.basis[0]).toMatchObject({ instrument: '互联网信息服务算法推荐管理规定', article: '第十六条', url: 'https://www.cac.gov.cn/2022-01/04/c_1642894606364259.htm' });
-    expect(list.filter((e: { kind: string }) => e.kind === 'regime')).toHaveLength(5);
+    expect(list.filter((e: { kind: string }) => e.kind === 'regime')).toHaveLength(6);
   });
 
   it('rules explain shows condition, basis with URL and pack; an unknown id is exit 2', () => {
@@ -168,7 +168,7 @@ describe('rules commands', () => {
   });
 
   it('rules validate: ok for the bundled packs, exit 2 with file:line:column for a bad overlay', () => {
-    expect(runCli(['rules', 'validate']).stdout).toMatch(/^ok: 4 packs/);
+    expect(runCli(['rules', 'validate']).stdout).toMatch(/^ok: 5 packs/);
     const dir = tempDir();
     writeFileSync(join(dir, 'bad.yaml'), `pack: bad-overlay\nversion: "2026.12"\ntitle: { zh: 坏, en: bad }\nmaterials:\n  - id: x-note\n    level: algorithm\n    title: { zh: 说明, en: note }\n    severity: urgent\n`);
     const result = runCli(['rules', 'validate', dir]);

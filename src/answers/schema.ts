@@ -27,7 +27,7 @@ interface CheckPayload<T> {
 /** The parts of a parsed answers file the consistency check reads. */
 interface AnswersView {
   services: { id: string; name: string; launchDate?: string }[];
-  algorithms: { id: string; services: string[]; role: string; does: string[]; generation?: unknown; launchDate?: string }[];
+  algorithms: { id: string; services: string[]; role: string; does: string[]; generation?: { anthropomorphic?: boolean }; launchDate?: string }[];
 }
 
 /** YAML reads an unquoted 330110 or 02 as a number; codes are strings, so take both (02 → "02"). */
@@ -67,6 +67,9 @@ const CUSTOM = {
       });
       if (algorithm.role === 'provider' && algorithm.services.length === 0) {
         issue(['algorithms', i, 'services'], 'at least one service id: a provider (服务提供者) runs the algorithm in its own product');
+      }
+      if (algorithm.generation?.anthropomorphic === true && !algorithm.does.includes('generate')) {
+        issue(['algorithms', i, 'generation', 'anthropomorphic'], 'false or absent (does does not include generate, and only an algorithm that generates can be anthropomorphic, 拟人化互动)');
       }
       if (algorithm.does.includes('generate') && !algorithm.generation) {
         issue(['algorithms', i, 'generation'], 'a generation block (modalities, foundationModel …) because does includes generate');
@@ -154,6 +157,9 @@ const Generation = z.strictObject({
   modalities: z.array(z.enum(MODALITIES)).check(z.minLength(1, 'at least one modality')),
   biometricEditing: z._default(z.array(z.enum(BIOMETRICS)), []),
   foundationModel: z._default(z.enum(FOUNDATION_MODELS), 'none'),
+  anthropomorphic: z.optional(
+    described(z.boolean(), '拟人化互动: it simulates a human personality, thinking and communication style for sustained emotional interaction with users (AI companions); not customer service, Q&A or productivity tools'),
+  ),
   upstream: z.optional(
     z.strictObject({
       name: described(nameText, 'upstream model name'),

@@ -5,7 +5,7 @@ import table from './holidays.json' with { type: 'json' };
 
 /** A statutory clock: what is due, counted from which date, and whether it has run out. */
 export interface Deadline {
-  kind: 'algorithm-filing' | 'security-assessment' | 'change' | 'cancellation';
+  kind: 'algorithm-filing' | 'security-assessment' | 'anthropomorphic-assessment' | 'change' | 'cancellation';
   algorithm: string;
   service: string;
   from: string;
@@ -37,6 +37,9 @@ export function dayNumber(iso: string): number {
   const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + Number(iso.slice(8, 10)) - 1;
   return era * 146_097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719_468;
 }
+/** The day the anthropomorphic-interaction measures took effect. */
+const ANTHROPOMORPHIC_MEASURES_IN_FORCE = '2026-07-15';
+
 // Days since 1970-01-01 rather than Date objects and ISO strings: the batch counts clocks for a
 // thousand files, and the string form of every day counted showed in its profile.
 let calendar: { holidays: Set<number>; makeUp: Set<number> } | undefined;
@@ -89,13 +92,15 @@ function clock(kind: Deadline['kind'], algorithm: Algorithm, service: string, fr
 /**
  * The statutory dates of each algorithm (Algorithm Provisions Art 24; 2018 rules Art 7): filing
  * within 10 working days of launch, the security assessment before launch, a change filing within 10
- * working days of each change, cancellation within 20 working days of termination. `assessed` says whose assessment report is ready.
+ * working days of each change, cancellation within 20 working days of termination; an anthropomorphic
+ * service's assessment at launch. `assessed` and `anthropomorphicAssessed` say whose assessment report is ready.
  */
 export function computeDeadlines(
   answers: Answers,
   applying: ReadonlyMap<string, ReadonlySet<RegimeId>>,
   assessed: ReadonlySet<string>,
   asOf: string,
+  anthropomorphicAssessed: ReadonlySet<string> = new Set(),
 ): Deadline[] {
   const deadlines: Deadline[] = [];
   for (const algorithm of answers.algorithms) {
@@ -116,6 +121,15 @@ export function computeDeadlines(
     if (regimes.has('security-assessment')) {
       for (const service of withFeatures) {
         deadlines.push(clock('security-assessment', algorithm, service.name, service.launchDate!, 0, assessed.has(algorithm.id), asOf));
+      }
+    }
+    if (regimes.has('anthropomorphic-interaction')) {
+      // Assessed when the function launches; a service already live when the measures took effect
+      // owes it from that day (practice reading: the text read here has no transitional article).
+      const service = launched.find((s) => s.audience === 'public');
+      if (service) {
+        const from = service.launchDate! > ANTHROPOMORPHIC_MEASURES_IN_FORCE ? service.launchDate! : ANTHROPOMORPHIC_MEASURES_IN_FORCE;
+        deadlines.push(clock('anthropomorphic-assessment', algorithm, service.name, from, 0, anthropomorphicAssessed.has(algorithm.id), asOf));
       }
     }
     if (filed) {

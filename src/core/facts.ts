@@ -42,6 +42,7 @@ export function algorithmFacts(
     hasUpstream: generation?.upstream !== undefined,
     filed: algorithm.filingNumber !== undefined,
     foreignInvested: answers.entity.foreignInvested,
+    anthropomorphic: generation?.anthropomorphic === true,
   };
 }
 

@@ -123,10 +123,29 @@ function decideLabeling(algorithm: Algorithm, scope: Scope): RegimeDecision {
   return { regime, applies: true, reasons: [{ key: algorithm.role === 'technical-supporter' ? 'label.supporter' : 'label.provider' }] };
 }
 
-/** Decides all five regimes for one algorithm, in the contract's order, each with its reasons. */
+/**
+ * The anthropomorphic-interaction measures bind whoever offers the public in China a service that
+ * simulates a human personality for sustained emotional interaction (their Art 2, as reported):
+ * customer service, Q&A and productivity tools are outside, and so is an algorithm that generates nothing.
+ */
+function decideAnthropomorphic(algorithm: Algorithm, scope: Scope): RegimeDecision {
+  const regime = 'anthropomorphic-interaction';
+  if (!algorithm.does.includes('generate')) return { regime, applies: false, reasons: [{ key: 'anthro.not-generation' }] };
+  if (algorithm.generation?.anthropomorphic !== true) return { regime, applies: false, reasons: [{ key: 'anthro.not-anthropomorphic' }] };
+  if (algorithm.role === 'technical-supporter') return { regime, applies: false, reasons: [{ key: 'anthro.supporter' }] };
+  if (scope.inScope.length === 0) return { regime, applies: false, reasons: scope.outOfScope };
+  const publicServices = scope.inScope.filter((s) => s.audience === 'public');
+  if (publicServices.length === 0) return { regime, applies: false, reasons: [{ key: 'anthro.business-only' }] };
+  return { regime, applies: true, reasons: publicServices.map((s) => ({ key: 'anthro.applies', args: { service: s.name } })) };
+}
+
+/** Decides every regime for one algorithm, in the contract's order, each with its reasons. */
 export function decideRegimes(algorithm: Algorithm, answers: Answers): RegimeDecision[] {
   const scope = scopeOf(algorithm, answers);
   const [genaiFiling, genaiRegistration] = decideGenai(algorithm, scope);
-  const decisions = [decideFiling(algorithm, scope), decideSecurityAssessment(algorithm, scope), genaiFiling, genaiRegistration, decideLabeling(algorithm, scope)];
+  const decisions = [
+    decideFiling(algorithm, scope), decideSecurityAssessment(algorithm, scope), genaiFiling, genaiRegistration, decideLabeling(algorithm, scope),
+    decideAnthropomorphic(algorithm, scope),
+  ];
   return REGIME_IDS.map((id) => decisions.find((d) => d.regime === id)!);
 }

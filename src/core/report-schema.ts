@@ -61,7 +61,7 @@ const ReportItem = z.strictObject({
 });
 
 const ReportDeadline = z.strictObject({
-  kind: z.enum(['algorithm-filing', 'security-assessment', 'change', 'cancellation']),
+  kind: z.enum(['algorithm-filing', 'security-assessment', 'anthropomorphic-assessment', 'change', 'cancellation']),
   title: z.string(),
   algorithm: z.string(),
   service: z.string().check(z.describe('the service whose launch or termination starts the clock; for a change, what changed')),

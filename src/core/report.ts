@@ -25,6 +25,7 @@ export interface DiagnosisInput {
 const DEADLINE_BASIS: Record<Deadline['kind'], { instrument: string; article: string }> = {
   'algorithm-filing': { instrument: 'algorithm-provisions', article: '第二十四条第一款' },
   'security-assessment': { instrument: 'security-assessment-rules', article: '第七条' },
+  'anthropomorphic-assessment': { instrument: 'anthropomorphic-measures', article: '安全评估情形' },
   change: { instrument: 'algorithm-provisions', article: '第二十四条第二款' },
   cancellation: { instrument: 'algorithm-provisions', article: '第二十四条第三款' },
 };
@@ -114,7 +115,8 @@ export function diagnose(input: DiagnosisInput): Report {
   const items = requiredItems(answers, rules, analysed, lang);
   const applying = new Map(analysed.map((a) => [a.id, a.facts.regimes as ReadonlySet<RegimeId>]));
   const assessed = new Set(items.filter((i) => i.id === 'security-assessment-report' && !i.gap).map((i) => i.algorithm!));
-  const clocks = computeDeadlines(answers, applying, assessed, input.asOf);
+  const anthropomorphicAssessed = new Set(items.filter((i) => i.id === 'anthropomorphic-security-assessment' && !i.gap).map((i) => i.algorithm!));
+  const clocks = computeDeadlines(answers, applying, assessed, input.asOf, anthropomorphicAssessed);
   const deadlines = clocks.map((d) => deadlineView(d, rules, lang));
   const findings = runChecks({ answers, rules, analysed, items, deadlines: clocks, asOf: input.asOf, missingFiles: input.missingFiles ?? new Set() });
 

@@ -37,6 +37,7 @@ export const CONDITION_FACTS = {
   hasUpstream: [true, false],
   filed: [true, false],
   foreignInvested: [true, false],
+  anthropomorphic: [true, false],
 } as const satisfies Record<string, readonly (string | boolean)[]>;
 export type ConditionFact = keyof typeof CONDITION_FACTS;
 export const CONDITION_FACT_NAMES = Object.keys(CONDITION_FACTS) as ConditionFact[];

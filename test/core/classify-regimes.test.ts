@@ -106,7 +106,7 @@ algorithms:
 `;
     const answers = await parseAnswers(text, 'case.yaml', rules);
     const [sdk, rank] = answers.algorithms.map((a) => decideRegimes(a, answers));
-    expect(sdk!.map((d) => d.applies)).toEqual([true, false, false, false, true]);
+    expect(sdk!.map((d) => d.applies)).toEqual([true, false, false, false, true, false]);
     expect(sdk![0]!.reasons[0]!.key).toBe('filing.supporter-generation');
     expect(rank!.every((d) => !d.applies)).toBe(true);
     expect(rank![0]!.reasons[0]!.key).toBe('filing.supporter-not-generation');
@@ -140,7 +140,7 @@ describe('warnings and required items of the realistic cases', () => {
     const feedItems = report.items.filter((i) => i.algorithm === 'feed').map((i) => `${i.id}:${i.status}`);
     expect(feedItems).toEqual([
       'algorithm-self-assessment:ready', 'algorithm-disclosure:ready', 'algorithm-attributes:ready', 'algorithm-product-info:ready',
-      'user-algorithm-transparency:missing', 'user-opt-out:ready', 'user-tag-management:draft', 'user-minors:ready', 'user-elderly:missing',
+      'user-algorithm-transparency:missing', 'user-opt-out:ready', 'user-tag-management:draft', 'user-minors:ready', 'user-minors-content-positions:missing', 'user-elderly:missing',
       'security-assessment-report:missing',
     ]);
     expect(report.items.filter((i) => i.algorithm === null && i.status === 'ready')).toHaveLength(6);

@@ -42,7 +42,7 @@ export const answers = fc
           role: fc.constantFrom(...ROLES),
           services: fc.subarray(serviceIds, { minLength: 1 }),
           does: fc.subarray([...FUNCTIONS], { minLength: 1 }),
-          generation: fc.record({ modalities: fc.subarray([...MODALITIES], { minLength: 1 }), biometricEditing: subset(BIOMETRICS), foundationModel: fc.constantFrom(...FOUNDATION_MODELS) }),
+          generation: fc.record({ modalities: fc.subarray([...MODALITIES], { minLength: 1 }), biometricEditing: subset(BIOMETRICS), foundationModel: fc.constantFrom(...FOUNDATION_MODELS), anthropomorphic: fc.boolean() }),
           decision: fc.record({ affectsWorkers: fc.boolean(), pricing: fc.boolean() }),
           userControls: fc.record({ optOut: fc.boolean(), tagManagement: fc.boolean() }),
           materials: fc.dictionary(fc.constantFrom('algorithm-self-assessment', 'algorithm-disclosure', 'user-opt-out'), fc.record({ status: fc.constantFrom('missing', 'draft', 'ready') })),

@@ -73,7 +73,7 @@ describe('the questionnaire', () => {
     await ask.confirm(false, '团队打算按哪个类别备案');
     await ask.select('02 个性化推送类', '主要用途');
     await ask.type('应用于首页资讯推荐场景，根据用户的浏览、点击等行为数据，向用户推荐可能感兴趣的新闻资讯。', '还有其他算法吗');
-    await ask.confirm(false, '现在登记这 31 项材料的进度吗');
+    await ask.confirm(false, '现在登记这 32 项材料的进度吗');
     await ask.confirm(true, '「主体信息填报（主体备案表单）」进展如何');
     // Entity-level materials first: the filing form and the commitment letter are ready, anti-fraud is covered elsewhere.
     await ask.select('已定稿', '文件路径');
@@ -295,7 +295,8 @@ describe('the questionnaire', () => {
     await ask.enter('Which products does it run in?');
     await ask.enter('When did this algorithm start serving users?');
     await ask.enter('What does it generate or alter?');
-    await ask.check(['Text'], 'What model is behind it?'); // text only: no question on faces or voices
+    await ask.check(['Text'], 'Does it keep up an emotional relationship with users'); // text only: no question on faces or voices
+    await ask.confirm(false, 'What model is behind it?');
     seen();
     await ask.select('called through its API', "Whose model is it?");
     await ask.type('Tongyi Qianwen', "The upstream model's filing number");
@@ -311,7 +312,7 @@ describe('the questionnaire', () => {
     expect(io.err()).not.toMatch(han);
     expect(io.err()).toContain('Why we ask: An own, fine-tuned or self-deployed model needs generative AI filing');
     const file = await saved(dir);
-    expect(file.algorithms[0].generation).toEqual({ modalities: ['text'], foundationModel: 'third-party-api', upstream: { name: 'Tongyi Qianwen', filingNumber: 'ZheJiang-TongYiQianWen-20230901' } });
+    expect(file.algorithms[0].generation).toEqual({ modalities: ['text'], anthropomorphic: false, foundationModel: 'third-party-api', upstream: { name: 'Tongyi Qianwen', filingNumber: 'ZheJiang-TongYiQianWen-20230901' } });
     const report = JSON.parse(io.out());
     const applies = report.regimes.filter((r: { applies: boolean }) => r.applies).map((r: { id: string }) => r.id);
     expect(applies).toEqual(['algorithm-filing', 'security-assessment', 'genai-registration', 'content-labeling']);
@@ -423,7 +424,7 @@ services:
     await copyFile(EXAMPLE, join(dir, 'filing.yaml'));
     const { run, ask } = start(dir, ['filing.yaml', '--interactive']);
     await ask.start('主要面向老年人'); // the one fact about 云栖优选 the file leaves open
-    await ask.confirm(false, '现在登记这 49 项材料的进度吗');
+    await ask.confirm(false, '现在登记这 52 项材料的进度吗');
     expect(await ask.last(false)).toBe(1);
     const text = await readFile(join(dir, 'filing.yaml'), 'utf8');
     expect(text).toMatch(/^# 示例：一家电商内容社区公司/);

@@ -167,7 +167,7 @@ describe('conditions', () => {
   it('every bundled condition parses (the packs validate)', () => {
     const run = cli('rules', 'validate');
     expect(run.stderr).toBe('');
-    expect(run.stdout).toMatch(/^ok: 4 packs/);
+    expect(run.stdout).toMatch(/^ok: 5 packs/);
   });
 });
 
@@ -226,6 +226,17 @@ const CASES: Record<string, unknown> = {
     services: [],
     algorithms: [
       { id: 'face-swap', name: '示例人脸融合特效生成算法', role: 'technical-supporter', does: ['generate'], generation: { modalities: ['image', 'video', 'audio'], biometricEditing: ['face', 'voice'] } },
+    ],
+  },
+  'AI companion app whose users keep up relationships with virtual characters': {
+    schemaVersion: 1,
+    entity: { name: '杭州示例心语智能科技有限公司', regionCode: '330106', icp: 'licensed', securityOfficer: true },
+    services: [{ id: 'companion', name: '示例AI伴侣', forms: ['app'], publicFeatures: ['info-sharing'], status: 'live', launchDate: '2025-09-01', registeredUsers: 2300000, minors: true }],
+    algorithms: [
+      {
+        id: 'companion-chat', name: '示例虚拟伴侣对话生成算法', services: ['companion'], does: ['generate'],
+        generation: { modalities: ['text', 'audio'], foundationModel: 'fine-tuned', upstream: { name: '通义千问', filingNumber: 'ZheJiang-TongYiQianWen-20230901' }, anthropomorphic: true },
+      },
     ],
   },
   'social app that has shut down; its recommender was filed': {
@@ -479,7 +490,7 @@ describe('overlays', () => {
   it('rules validate accepts the overlay', () => {
     const run = cli('rules', 'validate', overlay);
     expect(run.stderr).toBe('');
-    expect(run.stdout).toMatch(/^ok: 5 packs .*zhejiang-practice@2026\.11/);
+    expect(run.stdout).toMatch(/^ok: 6 packs .*zhejiang-practice@2026\.11/);
   });
 
   it('diagnose --rules uses the overlay and names it in the report', () => {

@@ -1,4 +1,5 @@
 import type { Check } from './check.js';
+import anthropomorphicScale from './anthropomorphic-scale.js';
 import declaredType from './declared-type.js';
 import deadlineOverdue from './deadline-overdue.js';
 import filingNumber from './filing-number.js';
@@ -22,6 +23,7 @@ export const CHECKS: readonly Check[] = [
   optOut,
   purpose,
   filingNumber,
+  anthropomorphicScale,
   securityOfficer,
   icp,
   materialNotRequired,

@@ -3,7 +3,10 @@ import { isAtOrAbove } from '../../../src/core/report.js';
 import { runCli } from '../../helpers.js';
 
 const NEWS = 'test/fixtures/cases/news-feed.yaml';
-const PACKS = ['cn-algorithm-filing@2026.11', 'cn-deep-synthesis@2026.11', 'cn-genai@2026.11', 'cn-security-assessment@2026.11'];
+const PACKS: [string, string][] = [
+  ['cn-algorithm-filing@2026.11', '2026-11-29'], ['cn-anthropomorphic@2026.12', '2026-12-06'], ['cn-deep-synthesis@2026.11', '2026-11-29'],
+  ['cn-genai@2026.11', '2026-11-29'], ['cn-security-assessment@2026.11', '2026-11-29'],
+];
 
 function warnings(asOf: string, lang = 'zh'): { code: string; severity: string; algorithm: string | null; message: string }[] {
   const run = runCli(['diagnose', NEWS, '--format', 'json', '--as-of', asOf, '--lang', lang]);
@@ -19,10 +22,10 @@ describe('a report that knows its age', () => {
         code: 'RULES_MAY_BE_OUTDATED',
         severity: 'info',
         algorithm: null,
-        message: `本报告按 2028-11-30 诊断，而以下规则包最后一次对照法规核对距此已超过 6 个月：${PACKS.map((p) => `${p}（2026-11-29 核对）`).join('、')}。此后发布或修订的规定未必已经纳入：请以现行有效的法规文本核对结论，或更新 filing-check。`,
+        message: `本报告按 2028-11-30 诊断，而以下规则包最后一次对照法规核对距此已超过 6 个月：${PACKS.map(([p, d]) => `${p}（${d} 核对）`).join('、')}。此后发布或修订的规定未必已经纳入：请以现行有效的法规文本核对结论，或更新 filing-check。`,
       },
     ]);
-    expect(warnings('2028-11-30', 'en').find((w) => w.code === 'RULES_MAY_BE_OUTDATED')!.message).toContain(`${PACKS.map((p) => `${p} (checked 2026-11-29)`).join(', ')}.`);
+    expect(warnings('2028-11-30', 'en').find((w) => w.code === 'RULES_MAY_BE_OUTDATED')!.message).toContain(`${PACKS.map(([p, d]) => `${p} (checked ${d})`).join(', ')}.`);
   });
 
   it('stays silent up to six months after the packs were checked', () => {
@@ -45,10 +48,10 @@ describe('a report that knows its age', () => {
 
   it('rules list shows the day each pack was last checked', () => {
     const text = runCli(['rules', 'list']).stdout;
-    for (const pack of PACKS) expect(text).toMatch(new RegExp(`^${pack.split('@')[0]} +pack +- +- +- +2026-11-29 `, 'm'));
+    for (const [pack, verified] of PACKS) expect(text).toMatch(new RegExp(`^${pack.split('@')[0]} +pack +- +- +- +${verified} `, 'm'));
     const json = JSON.parse(runCli(['rules', 'list', '--format', 'json']).stdout) as { id: string; kind: string; verified: string; pack: string }[];
     expect(json.filter((e) => e.kind === 'pack').map(({ id, verified, pack }) => ({ id, verified, pack }))).toEqual(
-      PACKS.map((pack) => ({ id: pack.split('@')[0], verified: '2026-11-29', pack })),
+      PACKS.map(([pack, verified]) => ({ id: pack.split('@')[0], verified, pack })),
     );
   });
 });
