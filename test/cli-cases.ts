@@ -1,0 +1,86 @@
+// The CLI case table: arguments, standard input, and the exact standard output, standard error
+// and exit code users get. test/cli.test.ts runs every case in-process through main(argv, io) and
+// the cases tagged `bin` also against the built bin/filing-check.js, as users run it (the hosts of
+// markdownlint-cli2's tests are the model). CI runs this table on every supported Node line.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AS_OF, CASES, ROOT } from './helpers.js';
+
+/** One run of the CLI and everything it must print and return. */
+export interface CliCase {
+  name: string;
+  args: string[];
+  /** Piped to standard input (nothing when absent). */
+  stdin?: string;
+  /** The exact text, or the golden file under test/golden/ that holds it. */
+  stdout: string | { golden: string };
+  stderr: string;
+  code: number;
+  /** Also run against the built bin, not only in-process. */
+  bin?: true;
+}
+
+const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const realistic = readdirSync(CASES).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, '')).sort();
+// Exit 1 with a blocking gap (the default --fail-on); the internal overseas tool has none.
+const EXIT_CODES: Record<string, number> = {
+  'api-writing-app': 1, 'declared-traps': 1, 'face-swap-supporter': 1, 'filed-change': 1, 'internal-overseas': 0, 'llm-own-model': 1, 'news-feed': 1, 'ride-hailing': 1,
+};
+const rideHailing = readFileSync(join(CASES, 'ride-hailing.yaml'), 'utf8');
+const NO_ANSWERS =
+  'filing-check: no answers given; pass a file (filing-check diagnose filing.yaml), pipe one (filing-check diagnose - < filing.yaml), or run filing-check diagnose in a terminal to answer the questions\n';
+
+export const CLI_CASES: CliCase[] = [
+  // Realistic filings in the three views users read most: Chinese text, English Markdown, JSON.
+  ...realistic.flatMap((name): CliCase[] => {
+    const file = `test/fixtures/cases/${name}.yaml`;
+    return [
+      { name: `${name}: text`, args: ['diagnose', file, '--as-of', AS_OF], stdout: { golden: `diagnose/${name}.zh.txt` }, stderr: '', code: EXIT_CODES[name]!, ...(name === 'news-feed' ? { bin: true as const } : {}) },
+      { name: `${name}: English Markdown`, args: ['diagnose', file, '--as-of', AS_OF, '--lang', 'en', '--format', 'md'], stdout: { golden: `diagnose/${name}.en.md` }, stderr: '', code: EXIT_CODES[name]! },
+      { name: `${name}: JSON`, args: ['diagnose', file, '--as-of', AS_OF, '--format', 'json'], stdout: { golden: `diagnose/${name}.json` }, stderr: '', code: EXIT_CODES[name]!, ...(name === 'llm-own-model' ? { bin: true as const } : {}) },
+    ];
+  }),
+
+  // Exit codes by --fail-on.
+  { name: 'no gap at --fail-on minor: exit 0', args: ['diagnose', 'test/fixtures/cases/internal-overseas.yaml', '--as-of', AS_OF, '-f', 'json', '--fail-on', 'minor'], stdout: { golden: 'diagnose/internal-overseas.json' }, stderr: '', code: 0, bin: true },
+  { name: '--fail-on none never fails', args: ['diagnose', 'test/fixtures/cases/news-feed.yaml', '--as-of', AS_OF, '-f', 'json', '--fail-on', 'none'], stdout: { golden: 'diagnose/news-feed.json' }, stderr: '', code: 0 },
+
+  // Answers from standard input: "-" and a pipe with no argument read the same.
+  { name: 'answers from -', args: ['diagnose', '-', '-f', 'json', '--as-of', AS_OF], stdin: rideHailing, stdout: { golden: 'cli/ride-hailing-stdin.json' }, stderr: '', code: 1, bin: true },
+  { name: 'answers piped with no argument', args: ['diagnose', '-f', 'json', '--as-of', AS_OF], stdin: rideHailing, stdout: { golden: 'cli/ride-hailing-stdin.json' }, stderr: '', code: 1, bin: true },
+
+  // Usage errors and unreadable input: exit 2, one line, no stack trace.
+  { name: 'no answers, no pipe', args: ['diagnose'], stdout: '', stderr: NO_ANSWERS, code: 2, bin: true },
+  { name: 'a file that does not exist', args: ['diagnose', 'missing.yaml'], stdout: '', stderr: 'filing-check: missing.yaml: no such file; expected an answers file (YAML or JSON)\n', code: 2, bin: true },
+  { name: 'a device instead of a file', args: ['diagnose', '/dev/null'], stdout: '', stderr: 'filing-check: /dev/null: not a file; expected an answers file (YAML or JSON)\n', code: 2 },
+  { name: 'a folder without answers files', args: ['diagnose', 'src'], stdout: '', stderr: 'filing-check: src: no answers files (filing.yaml, *.filing.yaml, *.filing.json) in this directory\n', code: 2 },
+  { name: 'a date that does not exist', args: ['diagnose', 'examples/filing.yaml', '--as-of', '2026-02-30'], stdout: '', stderr: 'filing-check: --as-of: expected a date written YYYY-MM-DD, got "2026-02-30"\n', code: 2 },
+  {
+    name: 'an unknown format',
+    args: ['diagnose', 'examples/filing.yaml', '--format', 'xml'],
+    stdout: '',
+    stderr: `error: option '-f, --format <formats>' argument 'xml' is invalid. expected text, json, md, html, junit, github, sarif, csv, pdf or a comma-separated list of them, got "xml"\n(run with --help for usage)\n`,
+    code: 2,
+  },
+  { name: 'an unknown command', args: ['diagnoze'], stdout: '', stderr: "error: unknown command 'diagnoze'\n(Did you mean diagnose?)\n(run with --help for usage)\n", code: 2, bin: true },
+  { name: 'schema of an unknown kind', args: ['schema', 'nonsense'], stdout: '', stderr: 'filing-check: schema: expected answers, report or rules, got "nonsense"\n', code: 2 },
+
+  // Help and version.
+  { name: '--help', args: ['--help'], stdout: { golden: 'cli/help.txt' }, stderr: '', code: 0, bin: true },
+  { name: 'diagnose --help', args: ['diagnose', '--help'], stdout: { golden: 'cli/diagnose-help.txt' }, stderr: '', code: 0 },
+  { name: '--version', args: ['--version'], stdout: `${VERSION}\n`, stderr: '', code: 0, bin: true },
+
+  // Rules.
+  { name: 'rules validate', args: ['rules', 'validate'], stdout: { golden: 'cli/rules-validate.txt' }, stderr: '', code: 0 },
+  {
+    name: 'rules explain of an unknown id',
+    args: ['rules', 'explain', 'user-worker'],
+    stdout: '',
+    stderr: 'filing-check: rules explain: no material, regime, warning or type "user-worker" (did you mean user-workers?); see: filing-check rules list\n',
+    code: 2,
+  },
+
+  // suggest-type.
+  { name: 'suggest-type of one text', args: ['suggest-type', '应用于首页推荐场景，根据用户的浏览、点击等行为数据，向用户推荐可能感兴趣的商品。'], stdout: '02 个性化推送类  1.00  依据: 推荐、感兴趣\n', stderr: '', code: 0, bin: true },
+  { name: 'suggest-type of an empty text', args: ['suggest-type', '  '], stdout: '', stderr: 'filing-check: suggest-type: expected a non-empty 主要用途 text\n', code: 2 },
+];
