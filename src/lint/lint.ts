@@ -193,6 +193,8 @@ function jargonFindings(lines: readonly string[]): LintFinding[] {
 function topicFindings(lines: readonly string[], kind: LintKind, type: TypeCode | null, typeSource: TypeSource | null): LintFinding[] {
   const text = lines.join('\n');
   const findings: LintFinding[] = [];
+  const headings = [...locateSections(lines, kind).values()].map((span) => span.heading);
+  const bodyStart = headings.length > 0 ? Math.min(...headings) : 0;
   for (const topic of TOPICS) {
     if (!topic.kinds.includes(kind) || !appliesTo(topic.types, type)) continue;
     const onlyWhen = type ? topic.whenTypesRe.get(type) : undefined;
@@ -203,7 +205,10 @@ function topicFindings(lines: readonly string[], kind: LintKind, type: TypeCode 
     const detail = topic.detailRe.find(({ res }) => res.some((re) => re.test(text)));
     for (const name of topic.detail?.args ?? []) args[name] = detail?.value ?? 'unknown';
     if (topic.whenRe) {
-      const at = lines.findIndex((l) => topic.whenRe?.some((re) => re.test(l)));
+      const mentions = (l: string) => topic.whenRe?.some((re) => re.test(l)) ?? false;
+      // Point at the sections' text, not the title or the 算法名称 field, when the body mentions it too.
+      const inBody = lines.findIndex((l, i) => i >= bodyStart && mentions(l));
+      const at = inBody >= 0 ? inBody : lines.findIndex(mentions);
       if (at < 0) continue;
       line = at + 1;
       const mention = topic.whenRe.map((re) => re.exec(lines[at] ?? '')?.[0]).find((m) => m !== undefined);

@@ -97,6 +97,12 @@ describe('a corpus of realistic drafts, one or more of every type', () => {
     ]);
   });
 
+  it('points a duty found missing at the section text that raises it, not at the title', () => {
+    const [file] = lint(['06-pricing-no-fairness.md']).files;
+    const pricing = file?.findings.find((f) => f.code === 'PRICING_FAIRNESS_NOT_DESCRIBED');
+    expect([pricing?.line, pricing?.args.mention, pricing?.args.article]).toEqual([9, '价格', '第二十一条']);
+  });
+
   it('takes the type from --type and says so, over the one the draft states', () => {
     const [file] = lint(['02-good-concise.md'], ['--type', '06']).files;
     expect([file?.type, file?.typeSource]).toEqual(['06', 'option']);
