@@ -13,7 +13,7 @@ export interface Io {
   stdinIsTTY: boolean;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
-  /** The terminal's keys, for the questionnaire's prompts (only used when stdin is a terminal). */
+  /** Standard input as a stream: the terminal's keys for the questionnaire's prompts, or texts piped to suggest-type. */
   stdin: NodeJS.ReadableStream;
   /** Where prompts draw, so stdout carries only the report and can be redirected. */
   stderrStream: NodeJS.WritableStream;

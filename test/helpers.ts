@@ -41,7 +41,7 @@ export async function runMain(args: string[], options: { stdin?: string | Uint8A
     stdinIsTTY: options.stdinIsTTY ?? false,
     stdoutIsTTY: false,
     stderrIsTTY: false,
-    stdin: Readable.from([]),
+    stdin: Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]),
     stderrStream: new Writable({ write: (chunk, _encoding, done) => void ((stderr += String(chunk)), done()) }),
     onInterrupt: () => () => undefined,
     cwd: options.cwd ?? ROOT,

@@ -33,7 +33,8 @@ export function fieldSchema(path: Path): $ZodType | undefined {
   for (const key of path) {
     const def = defOf(unwrap(current));
     let next: $ZodType | undefined;
-    if (def.type === 'object' && typeof key === 'string') next = def.shape![key];
+    // Own keys only: `constructor` or `toString` must not find Object.prototype's members.
+    if (def.type === 'object' && typeof key === 'string') next = Object.hasOwn(def.shape!, key) ? def.shape![key] : undefined;
     else if (def.type === 'array' && typeof key === 'number') next = def.element;
     else if (def.type === 'record' && typeof key === 'string') next = def.valueType;
     if (!next) return undefined;

@@ -67,7 +67,7 @@ function toRows(table: Table, file: string): SheetRow[] {
 }
 
 // A checklist has a row per material of one case: a few hundred at most.
-const LIMITS = { expected: 'a checklist written by filing-check checklist (.xlsx or .csv)', maxRows: 5_000, maxBytes: 16 * 1024 * 1024 };
+const LIMITS = { expected: 'a checklist written by filing-check checklist (.xlsx or .csv)', maxRows: 5_000, maxBytes: 8 * 1024 * 1024 };
 // Far right of any checklist's columns; a header cell at column XFD is not a reason to read 16,384.
 const MAX_COLUMNS = 256;
 

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { parseAnswers } from '../answers/read.js';
 import { TYPE_CODES, type TypeCode } from '../answers/vocabulary.js';
@@ -22,14 +23,37 @@ interface LintOptions extends CommonOptions {
 async function readDrafts(files: readonly string[], cwd: string): Promise<Draft[]> {
   return Promise.all(
     files.map(async (file) => {
+      refuseUnreadable(resolve(cwd, file), file);
+      let draft: Draft;
       try {
-        return { ...(await readDraft(resolve(cwd, file))), file };
+        draft = { ...(await readDraft(resolve(cwd, file))), file };
       } catch (error) {
         if (error instanceof DraftReadError) throw new InputError(`${file}: ${error.reason}`);
         throw error;
       }
+      const length = draft.lines.reduce((sum, line) => sum + line.length, 0);
+      if (length > MAX_DRAFT_CHARACTERS) throw new InputError(`${file}: holds ${length} characters, more than the ${MAX_DRAFT_CHARACTERS} a draft may have; expected one 拟公示内容 or 自评估报告`);
+      return draft;
     }),
   );
+}
+
+// A 自评估报告 runs to tens of thousands of characters; a million is far past any draft, and what
+// the lint reads within bounded time and memory.
+const MAX_DRAFT_CHARACTERS = 1_000_000;
+// Text drafts by bytes before reading (a million Chinese characters are 3 MB in UTF-8); Word files
+// may carry pictures, and their text is held to the character limit once extracted.
+const MAX_TEXT_DRAFT_BYTES = 4 * 1024 * 1024;
+const MAX_WORD_DRAFT_BYTES = 64 * 1024 * 1024;
+
+/** Refuses, before reading, a folder (saying how to pass its files), a device or FIFO, and a file too large to be a draft. */
+function refuseUnreadable(path: string, file: string): void {
+  const info = statSync(path, { throwIfNoEntry: false });
+  if (!info) return;
+  if (info.isDirectory()) throw new InputError(`${file}: is a directory; lint reads files: pass them, e.g. filing-check lint ${join(file, '*.md')} ${join(file, '*.docx')}`);
+  if (!info.isFile()) throw new InputError(`${file}: not a regular file (a device, pipe or socket); expected a draft (.md, .txt or .docx)`);
+  const limit = extname(file).toLowerCase() === '.docx' ? MAX_WORD_DRAFT_BYTES : MAX_TEXT_DRAFT_BYTES;
+  if (info.size > limit) throw new InputError(`${file}: larger than ${limit / 1024 / 1024} MiB; expected a draft (.md, .txt or .docx)`);
 }
 
 /** `filing-check lint FILE...`: drafts of 拟公示内容 and 自评估报告 checked where reviewers return them. */

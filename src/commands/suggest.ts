@@ -1,8 +1,11 @@
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Lang } from '../constants.js';
 import { InputError } from '../errors.js';
 import { t } from '../messages/messages.js';
 import { suggestType, type TypeSuggestion } from '../suggest/suggest.js';
+import { openAtomicWriter } from '../io.js';
+import { visible } from '../text/visible.js';
 import { emit, formatOption, langOption, type CommandContext, type CommonOptions } from './shared.js';
 
 /** One answer as a JSON line (contract section 3), with the deciding phrases added. */
@@ -42,8 +45,50 @@ export function registerSuggest(program: Command, { io }: CommandContext): void 
         return;
       }
       if (io.stdinIsTTY) throw new InputError('suggest-type: expected a TEXT argument, or texts piped one per line on stdin');
-      // Blank lines are skipped; every answer repeats its input, so answers can be matched to texts.
-      const inputs = new TextDecoder().decode(await io.readStdin()).split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
-      await emit(inputs.map((input) => `${line(input)}\n`).join(''), options, io);
+      // Answered as read, a chunk at a time, so memory stays bounded whatever the size of the input.
+      const writer = options.out ? await openAtomicWriter(resolve(io.cwd, options.out), { force: options.force === true, shown: options.out }) : undefined;
+      try {
+        await forEachChunkOfLines(io.stdin, async (inputs) => {
+          const answers = visible(inputs.map((input) => `${line(input)}\n`).join(''));
+          if (writer) await writer.write(answers);
+          else await io.stdout(answers);
+        });
+      } catch (error) {
+        await writer?.abort();
+        throw error;
+      }
+      await writer?.commit();
     });
+}
+
+// A 主要用途 is a sentence or two; a line far longer is not one, and holding it whole is what
+// made a 100 MB line take 3.6 GB.
+const MAX_LINE_CHARACTERS = 10_000;
+
+/**
+ * Reads a stream as lines of text, calling `each` with the non-blank lines (trimmed) of every chunk
+ * read; a line longer than the limit is refused as soon as it passes it. Every answer repeats its
+ * input, so answers can be matched to texts.
+ */
+async function forEachChunkOfLines(stream: NodeJS.ReadableStream, each: (lines: string[]) => Promise<void>): Promise<void> {
+  const decoder = new TextDecoder();
+  let pending = '';
+  let lineNumber = 1;
+  const tooLong = () => new InputError(`<stdin>: line ${lineNumber} is longer than ${MAX_LINE_CHARACTERS} characters; expected one 主要用途 text per line`);
+  const take = async (lines: string[]) => {
+    for (const text of lines) {
+      if (text.length > MAX_LINE_CHARACTERS) throw tooLong();
+      lineNumber++;
+    }
+    const inputs = lines.map((text) => text.trim()).filter(Boolean);
+    if (inputs.length > 0) await each(inputs);
+  };
+  for await (const chunk of stream) {
+    const lines = (pending + decoder.decode(chunk as Uint8Array, { stream: true })).split(/\r?\n/);
+    pending = lines.pop()!;
+    await take(lines);
+    if (pending.length > MAX_LINE_CHARACTERS) throw tooLong();
+  }
+  pending += decoder.decode();
+  if (pending !== '') await take([pending]);
 }

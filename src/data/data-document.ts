@@ -1,7 +1,7 @@
 // The positioned reading of a data file, with the `yaml` library: a document that keeps comments
 // and knows where every field was written, so problems name file:line:column and edits keep the
 // file as its author wrote it.
-import { LineCounter, isMap, isNode, isSeq, parseDocument, type Document } from 'yaml';
+import { LineCounter, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit, type Document } from 'yaml';
 import type { $ZodType, output } from 'zod/v4/core';
 import { prepareDataText } from './data-text.js';
 import { describeIssue } from './describe-issue.js';
@@ -44,6 +44,7 @@ export function parseDataDocument(raw: string, file: string, edit?: (doc: Docume
     const what = error.code === 'MULTIPLE_DOCS' ? 'the file holds several YAML documents (separated by ---); expected one' : error.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
     throw new InputError(`${file}:${line}:${col}: syntax error: ${what}`);
   }
+  refuseUnplainValues(doc, lineCounter, file);
   edit?.(doc);
   let data: unknown;
   try {
@@ -55,6 +56,45 @@ export function parseDataDocument(raw: string, file: string, edit?: (doc: Docume
   // Left in, the key would be silently dropped by validation or, worse, set an object's prototype.
   if (forbidden) throw new InputError(`${locateIn(doc, lineCounter, file, forbidden)}: ${formatPath(forbidden)}: "__proto__" is not allowed as a key; expected field names from the schema`);
   return { data, doc, locate: (path) => locateIn(doc, lineCounter, file, path), position: (path) => positionIn(doc, lineCounter, path) };
+}
+
+// What plain YAML and JSON hold. Other tags (!!binary, !!set, !!timestamp, an application's own
+// !tag) turn values into bytes, sets or dates that the schema would call "a mapping".
+const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((name) => `tag:yaml.org,2002:${name}`));
+
+/** The field path of a node from visit's ancestors: keys of the pairs, indexes in the lists. */
+function fieldPathOf(ancestors: readonly unknown[], node: unknown): Path {
+  const path: PropertyKey[] = [];
+  const chain = [...ancestors, node];
+  chain.forEach((item, i) => {
+    if (isPair(item)) path.push(String(isScalar(item.key) ? item.key.value : item.key));
+    else if (isSeq(item)) path.push(item.items.indexOf(chain[i + 1] as never));
+  });
+  return path;
+}
+
+/**
+ * Refuses what plain data cannot hold: an explicit tag that is not plain YAML, and a number its
+ * reader would change (1.0000000000000000001 reads as 1, 9007199254740993 as …992), each named
+ * with where it was written.
+ */
+function refuseUnplainValues(doc: Document, lineCounter: LineCounter, file: string): void {
+  visit(doc, (_key, node, ancestors) => {
+    if (!isNode(node)) return;
+    const at = () => {
+      const { line, col } = lineCounter.linePos(node.range?.[0] ?? 0);
+      const path = fieldPathOf(ancestors, node);
+      return `${file}:${line}:${col}: ${path.length > 0 ? `${formatPath(path)}: ` : ''}`;
+    };
+    if (node.tag !== undefined && !PLAIN_TAGS.has(node.tag)) {
+      const tag = node.tag.replace(/^tag:yaml\.org,2002:/, '!!');
+      throw new InputError(`${at()}the YAML tag ${tag} is not supported; expected plain text, numbers, true or false, dates, lists and mappings`);
+    }
+    if (isScalar(node) && typeof node.value === 'number' && typeof node.source === 'string') {
+      const lossy = (/^[-+]?\d+\.\d*[1-9]\d*$/.test(node.source) && Number.isInteger(node.value)) || (/^[-+]?\d{16,}$/.test(node.source) && BigInt(node.source) !== BigInt(node.value));
+      if (lossy) throw new InputError(`${at()}expected a number written exactly, got ${node.source} (it would read as ${String(node.value)})`);
+    }
+  });
 }
 
 /** file:line:column of a field path, walking up to the deepest part of it that exists. */

@@ -12,15 +12,18 @@ export interface ZipLimits {
   maxTotalBytes: number;
   /** The parts a reader parses (XML and relationships), together: their trees cost several times their size. */
   maxXmlBytes: number;
+  /** Elements in those parts, together: each costs its reader a kilobyte or more, however short its markup. */
+  maxXmlElements: number;
 }
 
 // Limits far above any real checklist, bank or draft and below what hurts: exceljs and mammoth build
-// trees of many times the XML they parse (measured: a 4 MiB document.xml takes mammoth to 210 MB),
+// trees of many times the XML they parse (measured: a 4 MiB document.xml takes mammoth to 210 MB, and the whole lint to 260;
+// 2.9 MiB of empty paragraphs, half a million elements, took it to 870 MB),
 // and peak memory on any input stays under 256 MiB.
 /** What an .xlsx a user hands in may unpack to. */
-export const XLSX_LIMITS: ZipLimits = { maxEntries: 2_000, maxTotalBytes: 64 * 1024 * 1024, maxXmlBytes: 8 * 1024 * 1024 };
+export const XLSX_LIMITS: ZipLimits = { maxEntries: 2_000, maxTotalBytes: 64 * 1024 * 1024, maxXmlBytes: 8 * 1024 * 1024, maxXmlElements: 250_000 };
 /** What a .docx a user hands in may unpack to. */
-export const DOCX_LIMITS: ZipLimits = { maxEntries: 2_000, maxTotalBytes: 64 * 1024 * 1024, maxXmlBytes: 4 * 1024 * 1024 };
+export const DOCX_LIMITS: ZipLimits = { maxEntries: 2_000, maxTotalBytes: 64 * 1024 * 1024, maxXmlBytes: 3 * 1024 * 1024, maxXmlElements: 100_000 };
 
 interface Entry {
   name: string;
@@ -37,8 +40,19 @@ const STORED = 0;
 const DEFLATED = 8;
 const MiB = 1024 * 1024;
 
-const mib = (bytes: number) => `${Math.round((bytes / MiB) * 10) / 10} MiB`;
+// Rounded up: "more than the 4 MiB allowed" must not say 4 MiB of something larger.
+const mib = (bytes: number) => `${Math.ceil((bytes / MiB) * 10) / 10} MiB`;
 const isParsedPart = (name: string) => /\.(?:xml|rels|vml)$/i.test(name);
+
+/** How many elements XML bytes open: a "<" before a letter (closing tags, comments and declarations aside). */
+function elementCount(xml: Buffer): number {
+  let count = 0;
+  for (let at = xml.indexOf(0x3c); at >= 0 && at < xml.length - 1; at = xml.indexOf(0x3c, at + 1)) {
+    const next = xml[at + 1]! | 0x20;
+    if (next >= 0x61 && next <= 0x7a) count++;
+  }
+  return count;
+}
 
 /** Where the end-of-directory record starts: within the last 64 KiB (its comment) of the file, or -1. */
 function endOfDirectory(bytes: Buffer): number {
@@ -116,6 +130,7 @@ function checkArchive(bytes: Buffer, limits: ZipLimits): void {
   if (xml > limits.maxXmlBytes) {
     throw new ZipProblem(`its text and tables unpack to ${mib(xml)}, more than the ${mib(limits.maxXmlBytes)} allowed`);
   }
+  let elements = 0;
   for (const entry of entries) {
     const start = entry.headerOffset;
     if (start + 30 > bytes.length || bytes.readUInt32LE(start) !== LOCAL_HEADER) {
@@ -123,18 +138,23 @@ function checkArchive(bytes: Buffer, limits: ZipLimits): void {
     }
     const dataStart = start + 30 + bytes.readUInt16LE(start + 26) + bytes.readUInt16LE(start + 28);
     const data = bytes.subarray(dataStart, dataStart + entry.compressedSize);
-    let actual: number;
-    if (entry.method === STORED) actual = data.length;
+    let content: Buffer;
+    if (entry.method === STORED) content = data;
     else if (entry.method === DEFLATED) {
       try {
         // The ceiling makes zlib stop, with an error, at one byte past what the directory declared.
-        actual = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) }).length;
+        content = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) });
       } catch (error) {
         const tooLarge = (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE';
         if (tooLarge) throw new ZipProblem(`part "${entry.name}" unpacks to more than the ${entry.size} bytes its directory declares`);
         throw new ZipProblem(`not a readable Office file (part "${entry.name}" is damaged)`, true);
       }
     } else throw new ZipProblem(`part "${entry.name}" uses a compression Office files do not use (method ${entry.method})`);
+    if (isParsedPart(entry.name)) {
+      elements += elementCount(content);
+      if (elements > limits.maxXmlElements) throw new ZipProblem(`its text and tables hold more than ${limits.maxXmlElements} XML elements`);
+    }
+    const actual = content.length;
     if (actual !== entry.size) {
       throw new ZipProblem(`not a readable Office file (part "${entry.name}" does not hold the ${entry.size} bytes its directory declares)`, true);
     }

@@ -64,6 +64,15 @@ const CORPUS: [file: string, code: number, stderr: string][] = [
   ["truncated.yaml", 2, "{file}:12:20: syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]"],
   ["unknown-material.yaml", 2, "{file}:14:3: materials.entity-licence: expected a material id from the rule packs (see: filing-check rules list); \"entity-licence\" is unknown"],
   ["unquoted-region.yaml", 1, ""],
+  ["binary-tag.yaml", 2, "{file}:3:18: entity.name: the YAML tag !!binary is not supported; expected plain text, numbers, true or false, dates, lists and mappings"],
+  ["set-tag.yaml", 2, "{file}:7:27: services[0].publicFeatures: the YAML tag !!set is not supported; expected plain text, numbers, true or false, dates, lists and mappings"],
+  ["custom-tag.yaml", 2, "{file}:12:21: algorithms[0].does: the YAML tag !ruby/sym is not supported; expected plain text, numbers, true or false, dates, lists and mappings"],
+  ["timestamp-tag.yaml", 2, "{file}:7:29: services[0].launchDate: the YAML tag !!timestamp is not supported; expected plain text, numbers, true or false, dates, lists and mappings"],
+  ["omap-tag.yaml", 2, "{file}:3:3: entity: the YAML tag !!omap is not supported; expected plain text, numbers, true or false, dates, lists and mappings"],
+  ["schema-version-float.yaml", 2, "{file}:1:16: schemaVersion: expected a number written exactly, got 1.0000000000000000001 (it would read as 1)"],
+  ["huge-integer.yaml", 2, "{file}:7:25: services[0].monthlyActiveUsers: expected a number written exactly, got 9007199254740993 (it would read as 9007199254740992)"],
+  ["escape-key.yaml", 2, "{file}:4:3: entity.\\u001b]52;c;aGk=\\u0007: unknown field \"\\u001b]52;c;aGk=\\u0007\"; remove it or fix its spelling (see: filing-check schema answers)"],
+  ["escape-entity.yaml", 1, ""],
 ];
 
 /** Inputs that are bytes, not text, or too large to commit: made here. */
@@ -81,11 +90,34 @@ const GENERATED: [name: string, bytes: () => Uint8Array, code: number, stderr: s
   ['UTF-16LE with BOM (accepted)', () => utf16(small, 'le'), 1, ''],
   ['UTF-16BE with BOM (accepted)', () => utf16(small, 'be'), 1, ''],
   ['UTF-8 BOM and CRLF (accepted)', () => Buffer.from(`\uFEFF${small.replace(/\n/g, '\r\n')}`), 1, ''],
+  ['a raw DEL byte', () => Buffer.from(small.replace('杭州示例', '杭州\u007f示例')), 2, '<stdin>: not a text file; expected a UTF-8 text file (YAML or JSON)'],
+  ['a raw vertical tab, as Word pastes a line break', () => Buffer.from(small.replace('杭州示例', '杭州\u000b示例')), 2, '<stdin>: not a text file; expected a UTF-8 text file (YAML or JSON)'],
+  ['a raw escape sequence', () => Buffer.from(small.replace('杭州示例', '杭州\u001b[2J示例')), 2, '<stdin>: not a text file; expected a UTF-8 text file (YAML or JSON)'],
+  ['U+FFFD from an earlier bad decode', () => Buffer.from(small.replace('杭州示例', '杭州\uFFFD示例')), 2, '<stdin>: not a text file; expected a UTF-8 text file (YAML or JSON)'],
+  ['a C1 control in a name (accepted, shown as an escape)', () => Buffer.from(small.replace('杭州示例', '杭州\u009b示例')), 1, ''],
+];
+
+/** Probes of the command line itself: --set paths, names with escapes, folders, over-long input lines. */
+const ARGUMENTS: [name: string, args: string[], stdin: string | undefined, code: number, stderr: string][] = [
+  ['--set constructor.x=1', ['diagnose', 'examples/filing.yaml', '--set', 'constructor.x=1'], undefined, 2, '--set constructor.x: "constructor" is not allowed as a key; expected a top-level field: schemaVersion, entity, services, algorithms, materials'],
+  ['--set toString=1', ['diagnose', 'examples/filing.yaml', '--set', 'toString=1'], undefined, 2, '--set toString: no such field in the answers file; expected a top-level field: schemaVersion, entity, services, algorithms, materials (see: filing-check schema answers)'],
+  ['--set entity.constructor=1', ['diagnose', 'examples/filing.yaml', '--set', 'entity.constructor=1'], undefined, 2, '--set entity.constructor: "constructor" is not allowed as a key; expected a field of entity: name, creditCode, regionCode, foreignInvested, icp, securityOfficer'],
+  ['--set entity.toString=x', ['diagnose', 'examples/filing.yaml', '--set', 'entity.toString=x'], undefined, 2, '--set entity.toString: no such field in the answers file; expected a field of entity: name, creditCode, regionCode, foreignInvested, icp, securityOfficer (see: filing-check schema answers)'],
+  ['--set algorithms[0].prototype=1', ['diagnose', 'examples/filing.yaml', '--set', 'algorithms[0].prototype=1'], undefined, 2, '--set algorithms[0].prototype: "prototype" is not allowed as a key; expected a field of algorithms[0]: id, name, purpose, services, role, does, launchDate, declaredType, filingNumber, changes, generation, decision, userControls, materials'],
+  ['--set materials.constructor.status=ready', ['diagnose', 'examples/filing.yaml', '--set', 'materials.constructor.status=ready'], undefined, 2, '--set materials.constructor.status: "constructor" is not allowed as a key; expected a material id from the rule packs (see: filing-check rules list)'],
+  ['--set __proto__.polluted=1', ['diagnose', 'examples/filing.yaml', '--set', '__proto__.polluted=1'], undefined, 2, '--set __proto__.polluted=1: expected a field path such as entity.name, services[0].forms or algorithms[1].generation.modalities'],
+  ['--set with an escape sequence in its path', ['diagnose', 'examples/filing.yaml', '--set', 'entity.x\u001b[2J=1'], undefined, 2, '--set entity.x\\u001b[2J=1: expected a field path such as entity.name, services[0].forms or algorithms[1].generation.modalities'],
+  ['a file name with an OSC 52 sequence', ['diagnose', 'a\u001b]52;c;aGk=\u0007.yaml'], undefined, 2, 'a\\u001b]52;c;aGk=\\u0007.yaml: no such file; expected an answers file (YAML or JSON)'],
+  ['rules explain with an escape sequence', ['rules', 'explain', '\u001b[2J'], undefined, 2, 'rules explain: no material, regime, warning or type "\\u001b[2J"; see: filing-check rules list'],
+  ['lint on a folder', ['lint', 'test/hostile'], undefined, 2, 'test/hostile: is a directory; lint reads files: pass them, e.g. filing-check lint test/hostile/*.md test/hostile/*.docx'],
+  ['suggest-type with a line past the limit', ['suggest-type'], `根据用户的浏览行为推荐商品\n${'推'.repeat(10_001)}\n`, 2, '<stdin>: line 2 is longer than 10000 characters; expected one 主要用途 text per line'],
+  ['--out onto a folder', ['diagnose', 'examples/filing.yaml', '--out', 'test/hostile'], undefined, 2, 'test/hostile: is a directory; expected a file path to write'],
+  ['checklist --import of a file that is no table', ['checklist', '--import', 'test/hostile/empty.yaml', '--into', 'examples/filing.yaml', '--dry-run'], undefined, 2, 'test/hostile/empty.yaml: not a .csv or .xlsx file; expected a checklist written by filing-check checklist (.xlsx or .csv)'],
 ];
 
 describe('hostile input corpus', () => {
-  it('has at least 40 inputs, and the table covers every committed file', () => {
-    expect(CORPUS.length + GENERATED.length).toBeGreaterThanOrEqual(40);
+  it('has at least 80 inputs, and the table covers every committed file', () => {
+    expect(CORPUS.length + GENERATED.length + ARGUMENTS.length).toBeGreaterThanOrEqual(80);
     expect(CORPUS.map(([f]) => f).sort()).toEqual(readdirSync(DIR).sort());
   });
 
@@ -95,6 +127,12 @@ describe('hostile input corpus', () => {
     expect(result.code).toBe(code);
     if (code === 2) expect(result.stdout).toBe('');
     else expect(JSON.parse(result.stdout).schemaVersion).toBe(1);
+  });
+
+  it.each(ARGUMENTS)('%s', async (_name, args, stdin, code, stderr) => {
+    const result = await runMain(args, stdin === undefined ? {} : { stdin });
+    expect(result.stderr).toBe(`filing-check: ${stderr}\n`);
+    expect(result.code).toBe(code);
   });
 
   it.each(GENERATED)('%s', async (_name, bytes, code, stderr) => {
