@@ -40,6 +40,7 @@ const ReportRegime = z.strictObject({
   algorithms: z.array(z.string()),
   reasons: z.array(z.string()),
   basis: z.array(ReportBasis),
+  exposure: z.optional(z.strictObject({ text: z.string(), basis: z.array(ReportBasis) }).check(z.describe('the penalty articles of the regime as they stand'))),
   perAlgorithm: z.array(z.strictObject({ algorithm: z.string(), applies: z.boolean(), reasons: z.array(z.string()) })),
 });
 

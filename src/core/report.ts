@@ -87,6 +87,7 @@ function regimeView(id: RegimeId, analysed: readonly Analysis[], rules: Rules, l
     algorithms: perAlgorithm.filter((p) => p.applies).map((p) => p.algorithm),
     reasons: [...byReason].map(([reason, names]) => `${names.join('、')}: ${reason}`),
     basis: basisView(rule.basis, lang),
+    ...(rule.exposure ? { exposure: { text: rule.exposure.text[lang], basis: basisView(rule.exposure.basis, lang) } } : {}),
     perAlgorithm: perAlgorithm.map(({ algorithm, applies, reasons }) => ({ algorithm, applies, reasons })),
   };
 }

@@ -26,6 +26,8 @@ export function formatMarkdown(report: Report): string {
     [L('ui.regime'), L('ui.applies'), L('ui.algorithm'), L('ui.why'), L('ui.basis')],
     report.regimes.map((r) => [mdCell(`${r.title} (${r.id})`), r.applies ? L('ui.yes') : L('ui.no'), mdCell(r.algorithms.join(', ') || '—'), mdCell(r.reasons.join('\n')), mdCell(basisLine(r.basis, lang))]),
   ), '');
+  const exposed = report.regimes.filter((r) => r.applies && r.exposure);
+  if (exposed.length > 0) out.push(`### ${L('ui.exposure')}`, '', ...exposed.map((r) => `- **${mdText(r.title)}**: ${mdText(r.exposure!.text)}`), '');
 
   out.push(`## ${L('ui.materials')}`, '');
   const groups = reportGroups(report);

@@ -41,6 +41,7 @@ export function formatText(report: Report, color: ChalkInstance): string {
     out.push(`  ${mark} ${regime.title} [${regime.id}]: ${regime.applies ? color.bold(verdict) : verdict}${algorithms}`);
     for (const reason of regime.reasons) out.push(`      ${reason}`);
     out.push(color.dim(`      ${L('ui.basis')}: ${basisLine(regime.basis, lang)}`));
+    if (regime.applies && regime.exposure) out.push(color.dim(`      ${L('ui.exposure')}: ${regime.exposure.text}`));
   }
 
   heading(L('ui.materials'));

@@ -16,7 +16,7 @@ export interface Material extends Omit<MaterialRule, 'basis'> {
   basis: Basis[];
   pack: string;
 }
-export interface Regime extends Omit<RegimeRule, 'basis'> { basis: Basis[]; pack: string }
+export interface Regime extends Omit<RegimeRule, 'basis' | 'exposure'> { basis: Basis[]; exposure?: { text: Localized; basis: Basis[] }; pack: string }
 export interface WarningRule extends Omit<WarningRuleDef, 'basis'> { basis: Basis[]; pack: string }
 
 /** One pack file as loaded, with where it came from. */
@@ -75,7 +75,13 @@ export function mergePacks(sources: PackSource[]): Rules {
     });
     pack.regimes.forEach((regime, i) => {
       if (regimes.some((r) => r.id === regime.id)) throw new InputError(`${locate(['regimes', i, 'id'])}: regimes[${i}].id: a regime not defined twice (got "${regime.id}")`);
-      regimes.push({ ...regime, basis: resolve(source, regime.basis, ['regimes', i, 'basis']), pack: packId });
+      const { exposure, ...rest } = regime;
+      regimes.push({
+        ...rest,
+        basis: resolve(source, regime.basis, ['regimes', i, 'basis']),
+        ...(exposure ? { exposure: { text: exposure.text, basis: resolve(source, exposure.basis, ['regimes', i, 'exposure', 'basis']) } } : {}),
+        pack: packId,
+      });
     });
     pack.warnings.forEach((warning, i) => {
       if (warnings.has(warning.id)) throw new InputError(`${locate(['warnings', i, 'id'])}: warnings[${i}].id: a warning code not defined twice (got "${warning.id}")`);

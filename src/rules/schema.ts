@@ -134,6 +134,9 @@ const Regime = z.strictObject({
   id: z.enum(REGIME_IDS),
   title: localized,
   basis: z.array(BasisRef).check(z.minLength(1)),
+  exposure: z.optional(
+    z.strictObject({ text: localized, basis: z.array(BasisRef).check(z.minLength(1)) }).check(z.describe('the penalty articles as they stand, quoted as facts')),
+  ),
   verified: isoDate,
 });
 
