@@ -160,6 +160,7 @@ const Generation = z.strictObject({
   anthropomorphic: z.optional(
     described(z.boolean(), '拟人化互动: it simulates a human personality, thinking and communication style for sustained emotional interaction with users (AI companions); not customer service, Q&A or productivity tools'),
   ),
+  assessment: optionalText('folder of the safety assessment tables (keyword library, test banks, evaluation results; .csv or .xlsx), relative to the answers file: diagnose checks genai-keyword-list and genai-test-bank with filing-check assess'),
   upstream: z.optional(
     z.strictObject({
       name: described(nameText, 'upstream model name'),

@@ -227,7 +227,7 @@ export function assess(data: AssessmentData, options: { lang: 'zh' | 'en'; toolV
     const noMethod = generation.filter((r) => r.method === null);
     check(noMethod.length > 0, () => ({
       code: 'NO_METHOD', severity: sev.unassigned, confidence: 'high', basis: basisView(rules, output.basis),
-      where: placesText(noMethod.map((r) => r.place)), args: { count: noMethod.length },
+      where: placesText(noMethod.map((r) => r.place)), args: { bank: 'generation', count: noMethod.length },
     }));
     const refuse = rules.evaluation['should-refuse'];
     const answer = rules.evaluation['should-answer'];
@@ -309,6 +309,20 @@ export function assess(data: AssessmentData, options: { lang: 'zh' | 'en'; toolV
     findings,
     summary: { blocking: bySeverity('blocking'), major: bySeverity('major'), minor: bySeverity('minor'), checks, failed: findings.length },
   };
+}
+
+/**
+ * What keeps a gen-AI material from being ready: its banks not provided, and their shortfalls at
+ * major or above (for the test banks, the evaluation results drawn from them too, when given).
+ * Corpus sampling belongs to neither material.
+ */
+export function materialShortfalls(report: AssessReport, material: 'genai-keyword-list' | 'genai-test-bank', rules: AssessRules = ASSESS_RULES): AssessFinding[] {
+  const banks: readonly Bank[] = material === 'genai-keyword-list' ? ['keywords'] : ['generation', 'should-refuse', 'should-answer'];
+  const missing = report.banks
+    .filter((b) => banks.includes(b.bank) && !b.provided)
+    .map((b): AssessFinding => ({ code: 'BANK_NOT_PROVIDED', severity: rules.severity.size, confidence: 'high', basis: b.basis, where: [], args: { bank: b.bank } }));
+  const short = report.findings.filter((f) => f.severity !== 'minor' && banks.includes(f.args.bank as Bank));
+  return [...missing, ...short];
 }
 
 /** 1 when a finding is at or above `failOn`, else 0. */

@@ -9,7 +9,7 @@ import { ASSESS_RULES } from './rules.js';
 const number = (n: number) => n.toLocaleString('en');
 
 // Chart geometry, in SVG user units (pixels at 100 %).
-const WIDTH = 760;
+const WIDTH = 820;
 const LABEL_X = 14;
 const BAR_X = 330;
 const BAR_WIDTH = 330;
@@ -37,7 +37,8 @@ function chartView(bank: BankTable, lang: Lang) {
   const bars = [];
   let y = TOP;
   let group = '';
-  for (const line of bank.lines) {
+  // Risks outside the bank's scope take room only when the bank holds some of them.
+  for (const line of bank.lines.filter((l) => l.min !== null || l.count > 0)) {
     const lineGroup = bank.bank === 'should-answer' ? '' : line.key.slice(0, 3);
     if (lineGroup !== group) {
       group = lineGroup;

@@ -12,7 +12,7 @@ import type { Rules } from '../rules/model.js';
 import { visible } from '../text/visible.js';
 import type { ColorChoice } from '../color.js';
 import { renderReport } from '../format/index.js';
-import { missingMaterialFiles, VERSION, type FailOn } from './shared.js';
+import { assessedMaterialsFor, missingMaterialFiles, VERSION, type FailOn } from './shared.js';
 import { readAnswersSource } from '../data/source.js';
 
 /** Answers files found in a directory: the conventional filing.yaml, or NAME.filing.yaml / .yml / .json. */
@@ -94,7 +94,8 @@ async function diagnoseEach(files: readonly string[], rules: Rules, options: Bat
       const source = await readAnswersSource(file, io);
       const answers = await parseAnswers(source.text, source.shown, rules);
       const missingFiles = missingMaterialFiles(answers, source.shown, io);
-      report = diagnose({ answers, rules, lang: options.lang, source: source.shown, asOf: options.asOf, toolVersion: VERSION, missingFiles });
+      const assessedMaterials = await assessedMaterialsFor(answers, source.shown, io, options.lang);
+      report = diagnose({ answers, rules, lang: options.lang, source: source.shown, asOf: options.asOf, toolVersion: VERSION, missingFiles, assessedMaterials });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       io.stderr(`filing-check: ${visible(error.message)}\n`);

@@ -13,7 +13,7 @@ import { mapStrings, visible, xmlSafe } from '../text/visible.js';
 import { t } from '../messages/messages.js';
 import type { Rules } from '../rules/model.js';
 import {
-  asOfDate, emit, formatOption, langOption, pipedAnswers, rulesFor, rulesOption, VERSION, type CommandContext, type CommonOptions,
+  asOfDate, assessedMaterialsFor, emit, formatOption, langOption, pipedAnswers, rulesFor, rulesOption, VERSION, type CommandContext, type CommonOptions,
 } from './shared.js';
 import { readAnswersSource } from '../data/source.js';
 
@@ -61,7 +61,8 @@ async function checklistFor(file: string | undefined, options: ChecklistOptions,
   }
   const source = file !== undefined ? await readAnswersSource(file, io) : await pipedAnswers(io, 'checklist');
   const answers = await parseAnswers(source.text, source.shown, rules);
-  return buildChecklist(diagnose({ answers, rules, lang, source: source.shown, asOf, toolVersion: VERSION }), rules, null);
+  const assessedMaterials = await assessedMaterialsFor(answers, source.shown, io, lang);
+  return buildChecklist(diagnose({ answers, rules, lang, source: source.shown, asOf, toolVersion: VERSION, assessedMaterials }), rules, null);
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Rules } from '../rules/model.js';
 import type { BatchFormat } from './batch.js';
 import { addReportOutputOptions, emitReport, type ReportOutputOptions } from './report-output.js';
 import {
-  asOfDate, collect, EXIT_CODES_HELP, langOption, missingMaterialFiles, pipedAnswers, rulesFor, rulesOption, VERSION, type CommandContext, type CommonOptions,
+  asOfDate, assessedMaterialsFor, collect, EXIT_CODES_HELP, langOption, missingMaterialFiles, pipedAnswers, rulesFor, rulesOption, VERSION, type CommandContext, type CommonOptions,
 } from './shared.js';
 import { readAnswersSource } from '../data/source.js';
 
@@ -118,7 +118,8 @@ export function registerDiagnose(program: Command, { io, result }: CommandContex
       // The questionnaire has already written the --set values into the file it returns.
       const answers = await parseAnswers(source.text, source.shown, await loadRules(), interactive ? [] : sets);
       const missingFiles = missingMaterialFiles(answers, source.shown, io);
-      const report = diagnose({ answers, rules: await loadRules(), lang: options.lang, source: source.shown, asOf, toolVersion: VERSION, missingFiles });
+      const assessedMaterials = await assessedMaterialsFor(answers, source.shown, io, options.lang);
+      const report = diagnose({ answers, rules: await loadRules(), lang: options.lang, source: source.shown, asOf, toolVersion: VERSION, missingFiles, assessedMaterials });
       const sarif = async () => ({ rules: await loadRules(), ...(source.shown === '<stdin>' ? {} : { locate: (await import('../answers/locations.js')).answersFindingLocator(source.text, source.shown) }) });
       await emitReport(report, options, io, sarif);
       result.code = exitCodeFor(report, options.failOn);

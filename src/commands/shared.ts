@@ -5,6 +5,8 @@ import { LANGS, type Lang } from '../constants.js';
 import { readAnswersSource } from '../data/source.js';
 import { isRealDate } from '../dates.js';
 import type { Answers } from '../answers/schema.js';
+import type { AssessedMaterial } from '../core/items.js';
+import { assessMaterials, assessmentTargets } from './assessed-materials.js';
 import { InputError, type ExitCodeValue } from '../errors.js';
 import { writeFileAtomic, type Io } from '../io.js';
 import { loadRules, type RulesScope } from '../rules/load.js';
@@ -83,6 +85,15 @@ export async function emit(output: string | Uint8Array, options: Pick<CommonOpti
   const text = typeof output === 'string' && !madeVisible ? visible(output) : output;
   if (options.out) await writeFileAtomic(resolve(io.cwd, options.out), text, { force: options.force === true, shown: options.out });
   else io.stdout(typeof text === 'string' ? text : Buffer.from(text).toString('utf8'));
+}
+
+/**
+ * The gen-AI materials (keyword list, test banks) checked by `assess` when the answers file points
+ * at their tables; the assess modules load only then, so other diagnoses pay nothing.
+ */
+export async function assessedMaterialsFor(answers: Answers, shown: string, io: Io, lang: Lang): Promise<ReadonlyMap<string, AssessedMaterial> | undefined> {
+  const targets = assessmentTargets(answers, shown, io);
+  return targets.length === 0 ? undefined : assessMaterials(targets, io, lang);
 }
 
 /**

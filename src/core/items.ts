@@ -56,6 +56,23 @@ function item(material: Material, algorithm: string | null, entry: MaterialEntry
   };
 }
 
+/** A material's tables as `assess` found them: every figure met, or the shortfalls in the report's language. */
+export interface AssessedMaterial {
+  met: boolean;
+  file: string;
+  reason: string | null;
+}
+
+/**
+ * A material whose tables `assess` checked is ready when they meet every figure and a draft with
+ * the shortfalls as its reason when they do not, whatever status the answers gave it; a material
+ * declared not applicable stays so.
+ */
+export function withAssessment(item: ReportItem, assessed: AssessedMaterial | undefined): ReportItem {
+  if (!assessed || item.status === 'not-applicable') return item;
+  return { ...item, status: assessed.met ? 'ready' : 'draft', gap: !assessed.met, file: item.file ?? assessed.file, reason: assessed.met ? item.reason : assessed.reason };
+}
+
 /** The materials the case requires: entity-level ones once, then each algorithm's, with their status. */
 export function requiredItems(answers: Answers, rules: Rules, analysed: readonly Analysis[], lang: Lang): ReportItem[] {
   const items: ReportItem[] = [];

@@ -6,7 +6,7 @@ import { REGIME_IDS, SEVERITIES, type RegimeId, type Severity, type WarningSever
 import type { Report, ReportAlgorithm, ReportDeadline, ReportRegime, ReportWarning } from './report-schema.js';
 import { analyse, type Analysis } from './analysis.js';
 import { computeDeadlines, type Deadline } from './deadlines.js';
-import { basisView, requiredItems, tally } from './items.js';
+import { basisView, requiredItems, tally, withAssessment, type AssessedMaterial } from './items.js';
 import type { CheckContext, WarningFinding } from './checks/check.js';
 import { CHECKS } from './checks/index.js';
 
@@ -20,6 +20,8 @@ export interface DiagnosisInput {
   toolVersion: string;
   /** Material files that do not exist, as `${algorithm id or ''}/${material id}`; checked by the caller. */
   missingFiles?: ReadonlySet<string>;
+  /** Materials whose tables `assess` checked, as `${algorithm id}/${material id}`; checked by the caller. */
+  assessedMaterials?: ReadonlyMap<string, AssessedMaterial>;
 }
 
 const DEADLINE_BASIS: Record<Deadline['kind'], { instrument: string; article: string }> = {
@@ -113,7 +115,7 @@ function wordWarnings(findings: readonly WarningFinding[], rules: Rules, lang: L
 export function diagnose(input: DiagnosisInput): Report {
   const { answers, rules, lang } = input;
   const analysed = analyse(answers, rules);
-  const items = requiredItems(answers, rules, analysed, lang);
+  const items = requiredItems(answers, rules, analysed, lang).map((i) => withAssessment(i, input.assessedMaterials?.get(`${i.algorithm ?? ''}/${i.id}`)));
   const applying = new Map(analysed.map((a) => [a.id, a.facts.regimes as ReadonlySet<RegimeId>]));
   const assessed = new Set(items.filter((i) => i.id === 'security-assessment-report' && !i.gap).map((i) => i.algorithm!));
   const anthropomorphicAssessed = new Set(items.filter((i) => i.id === 'anthropomorphic-security-assessment' && !i.gap).map((i) => i.algorithm!));
