@@ -10,10 +10,10 @@ import { displayWidth, padDisplay } from '../text/width.js';
 import type { AssessFinding, AssessReport, BankTable, CorpusLine, RateLine } from './check.js';
 import { assessWord as W, bankName, basisText, findingMessage, methodName, riskName, topicName } from './messages.js';
 
-export const ASSESS_FORMATS = ['text', 'json', 'md', 'html', 'xlsx', 'junit', 'github'] as const;
+export const ASSESS_FORMATS = ['text', 'json', 'md', 'html', 'xlsx', 'junit', 'github', 'sarif'] as const;
 export type AssessFormat = (typeof ASSESS_FORMATS)[number];
 /** File name endings for --out-dir (assessment.<ext>). */
-export const ASSESS_EXTENSIONS: Record<AssessFormat, string> = { text: 'txt', json: 'json', md: 'md', html: 'html', xlsx: 'xlsx', junit: 'xml', github: 'github.txt' };
+export const ASSESS_EXTENSIONS: Record<AssessFormat, string> = { text: 'txt', json: 'json', md: 'md', html: 'html', xlsx: 'xlsx', junit: 'xml', github: 'github.txt', sarif: 'sarif' };
 
 const number = (n: number) => n.toLocaleString('en');
 /** A rate as a percentage with one decimal, rounded down so 94.96 % never shows as 95.0 %. */
@@ -258,5 +258,7 @@ async function renderView(report: AssessReport, format: AssessFormat, options: {
       const { annotations, summary } = formatGithub(report, lang, options.failOn);
       return { content: annotations, stepSummary: summary };
     }
+    case 'sarif':
+      return { content: (await import('./sarif.js')).formatAssessSarif(report) };
   }
 }

@@ -80,8 +80,9 @@ function help(rule: SarifRule, lang: Lang): { text: string; markdown: string } {
   const instrument = (b: ReportBasis) => (lang === 'zh' ? `《${b.instrument}》${b.article}` : `${b.instrument}, ${articleLabel(b.article, lang)}`);
   const note = (b: ReportBasis) => (b.note ? (lang === 'zh' ? `（${b.note}）` : ` (${b.note})`) : '');
   return {
-    text: `${why}\n\n${heading}${practice}: ${basisLine(rule.basis, lang)}\n${rule.basis.map((b) => b.url).join('\n')}`,
-    markdown: `${mdText(why)}\n\n**${mdText(heading)}**${mdText(practice)}\n\n${rule.basis.map((b) => `- [${mdText(instrument(b))}](${encodeURI(b.url)})${mdText(note(b))}`).join('\n')}`,
+    text: [`${why}\n\n${heading}${practice}: ${basisLine(rule.basis, lang)}`, ...rule.basis.filter((b) => b.url).map((b) => b.url)].join('\n'),
+    // A standard cited by clause has no link.
+    markdown: `${mdText(why)}\n\n**${mdText(heading)}**${mdText(practice)}\n\n${rule.basis.map((b) => `- ${b.url ? `[${mdText(instrument(b))}](${encodeURI(b.url)})` : mdText(instrument(b))}${mdText(note(b))}`).join('\n')}`,
   };
 }
 
@@ -92,7 +93,7 @@ export function sarifLog(run: SarifRun): string {
     id: rule.id,
     shortDescription: { text: rule.title },
     ...(rule.why ? { fullDescription: { text: rule.why } } : {}),
-    ...(rule.basis[0] ? { helpUri: encodeURI(rule.basis[0].url) } : {}),
+    ...(rule.basis[0]?.url ? { helpUri: encodeURI(rule.basis[0].url) } : {}),
     help: help(rule, run.lang),
     ...(rule.severity ? { defaultConfiguration: { level: SARIF_LEVELS[rule.severity] } } : {}),
     properties: { ...(rule.severity ? { severity: rule.severity } : {}), ...rule.properties },

@@ -5,7 +5,10 @@ import { Validator } from '@cfworker/json-schema';
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ASSESS_MESSAGES } from '../../src/assess/messages.js';
+import { ASSESS_CODES } from '../../src/assess/sarif.js';
 import { ReportSchema } from '../../src/core/report-schema.js';
+import { artifactUri } from '../../src/format/sarif.js';
 import { LINT_BASIS, lintCodeBasis } from '../../src/lint/basis.js';
 import { LINT_CODES } from '../../src/lint/lint.js';
 import { loadRules } from '../../src/rules/load.js';
@@ -205,5 +208,42 @@ describe('lint --format sarif', () => {
       for (const code of LINT_CODES) expect(lintCodeBasis(code, rules, lang), code).not.toBeNull();
     }
     expect(Object.keys(LINT_BASIS.codes).sort()).toEqual([...LINT_CODES].sort());
+  });
+});
+
+describe('assess --format sarif', () => {
+  const SHORTFALLS = 'examples/genai-assessment/shortfalls';
+
+  it('has a rule with title and why for every finding code, and every finding at its file and, for CSV, its row', async () => {
+    const run = await runCli(['assess', SHORTFALLS, '-f', 'sarif']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    const log = validSarif(run.stdout);
+    expect(log.runs[0]!.automationDetails.id).toBe('filing-check/assess/');
+    const rules = log.runs[0]!.tool.driver.rules;
+    expect(rules.map((r) => r.id)).toEqual(Object.keys(ASSESS_MESSAGES.codes));
+    expect(Object.keys(ASSESS_CODES).sort()).toEqual(Object.keys(ASSESS_MESSAGES.codes).sort());
+    for (const rule of rules) expect(rule.fullDescription?.text, rule.id).toMatch(/^.{10,}$/su);
+    // The clauses the report's findings rest on: keyword library, generated-content and refusal banks.
+    expect(rules.find((r) => r.id === 'RISK_SHORT')!.help.text).toContain('《TC260-003》8.1（关键词库要求）');
+
+    const json = JSON.parse((await runCli(['assess', SHORTFALLS, '-f', 'json'])).stdout) as { findings: { code: string; severity: string; message: string }[] };
+    const results = log.runs[0]!.results;
+    expect(results.map((r) => [r.ruleId, r.level, r.message.text.split('\n')[0]])).toEqual(
+      json.findings.map((f) => [f.code, { blocking: 'error', major: 'warning', minor: 'note' }[f.severity], f.message]),
+    );
+    const located = (code: string) => results.find((r) => r.ruleId === code)!.locations[0]!.physicalLocation!;
+    // A row of a CSV file is its line; a spreadsheet's row is no line of the file, so only the file is named.
+    expect(located('SOURCE_OVER_LIMIT')).toEqual({ artifactLocation: { uri: artifactUri(`${SHORTFALLS}/语料抽检.csv`) }, region: { startLine: 4 } });
+    expect(located('PASS_RATE_LOW')).toEqual({ artifactLocation: { uri: artifactUri(`${SHORTFALLS}/评估结果.xlsx`) } });
+    expect(located('TOTAL_SHORT')).toEqual({ artifactLocation: { uri: artifactUri(`${SHORTFALLS}/关键词库.csv`) }, region: { startLine: 1 } });
+  });
+
+  it('gives a complete set a log without results, in English with --lang en', async () => {
+    const run = await runCli(['assess', 'examples/genai-assessment/complete', '-f', 'sarif', '--lang', 'en']);
+    expect(run.code).toBe(0);
+    const log = validSarif(run.stdout);
+    expect(log.runs[0]!.results).toEqual([]);
+    expect(log.runs[0]!.tool.driver.rules.find((r) => r.id === 'REFUSAL_RATE_HIGH')!.shortDescription.text).toBe('Over-refusal too high');
   });
 });
