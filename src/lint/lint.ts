@@ -3,7 +3,7 @@
 import type { TypeCode } from '../answers/vocabulary.js';
 import type { Severity } from '../rules/schema.js';
 import { isConfident, suggestType } from '../suggest/suggest.js';
-import { statedType, typeName } from './mentions.js';
+import { statedType } from './mentions.js';
 import { LINT_BASIS } from './basis.js';
 import { LINT_RULES, combinePatterns, compilePatterns, escapeRegExp, PATTERN_FLAGS, type LintKind, type SectionRule } from './rules.js';
 import { locateSections, type SectionSpan } from './structure.js';
@@ -201,7 +201,8 @@ function topicFindings(lines: readonly string[], kind: LintKind, type: TypeCode 
     if (onlyWhen && !onlyWhen.some((re) => re.test(text))) continue;
     let line: number | null = null;
     const args: Record<string, string> = basisArgs(topic.code);
-    if (type && topic.types) Object.assign(args, { typeName: typeName(type), typeSource: typeSource ?? 'option' });
+    // The type code, worded by the catalogue in the report's language (value.typeName.CODE).
+    if (type && topic.types) Object.assign(args, { typeName: type, typeSource: typeSource ?? 'option' });
     const detail = topic.detailRe.find(({ res }) => res.some((re) => re.test(text)));
     for (const name of topic.detail?.args ?? []) args[name] = detail?.value ?? 'unknown';
     if (topic.whenRe) {

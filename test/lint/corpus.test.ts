@@ -71,7 +71,7 @@ describe('a corpus of realistic drafts, one or more of every type', () => {
   it('asks a ranking draft for the opt-out only when it ranks by each user’s own signals', () => {
     const { files } = lint(['03-hot-list-good.md', '03-personalised-list-no-opt-out.md'], ['--lang', 'en']);
     expect(files.map(returnable)).toEqual([[], ['OPT_OUT_NOT_DESCRIBED', 'TAG_MANAGEMENT_NOT_DESCRIBED']]);
-    expect(files[1]?.findings[0]?.message).toBe("Does not say how users switch off personalised recommendation (排序精选类; type from the type the draft states)");
+    expect(files[1]?.findings[0]?.message).toBe("Does not say how users switch off personalised recommendation (ranking and selection; type from the type the draft states)");
   });
 
   it('reads a slogan draft by what it says: every missing element named, every promotional phrase with its reason', () => {

@@ -48,7 +48,7 @@ describe('lintDraft on the fixtures', () => {
     const result = lintDraft(await fixture('disclosure-brochure-utf16.txt'));
     expect([result.type, result.typeSource]).toEqual(['02', 'suggested']);
     expect(result.findings).toEqual([
-      { code: 'TAG_MANAGEMENT_NOT_DESCRIBED', severity: 'major', line: null, args: { ...ART17_2, typeName: '个性化推送类', typeSource: 'suggested' } },
+      { code: 'TAG_MANAGEMENT_NOT_DESCRIBED', severity: 'major', line: null, args: { ...ART17_2, typeName: '02', typeSource: 'suggested' } },
       { code: 'USER_IMPACT_NOT_DESCRIBED', severity: 'minor', line: null, args: ART16 },
       { code: 'MARKETING_LANGUAGE', severity: 'major', line: 4, args: { phrase: '行业领先', reason: 'ranking' } },
       { code: 'MARKETING_LANGUAGE', severity: 'major', line: 4, args: { phrase: '极致', reason: 'hype' } },
@@ -65,8 +65,8 @@ describe('lintDraft on the fixtures', () => {
 
   it('disclosure-template-crlf.md: every line still holding template text, nothing about those sections on top, and what its text says it needs', async () => {
     expect(lintDraft(await fixture('disclosure-template-crlf.md')).findings).toEqual([
-      { code: 'OPT_OUT_NOT_DESCRIBED', severity: 'major', line: null, args: { ...ART17_1, typeName: '个性化推送类', typeSource: 'suggested' } },
-      { code: 'TAG_MANAGEMENT_NOT_DESCRIBED', severity: 'major', line: null, args: { ...ART17_2, typeName: '个性化推送类', typeSource: 'suggested' } },
+      { code: 'OPT_OUT_NOT_DESCRIBED', severity: 'major', line: null, args: { ...ART17_1, typeName: '02', typeSource: 'suggested' } },
+      { code: 'TAG_MANAGEMENT_NOT_DESCRIBED', severity: 'major', line: null, args: { ...ART17_2, typeName: '02', typeSource: 'suggested' } },
       { code: 'TEMPLATE_TEXT', severity: 'blocking', line: 3, args: { text: '【请填写算法名称】' } },
       { code: 'TEMPLATE_TEXT', severity: 'blocking', line: 7, args: { text: '（请简要说明算法的基本原理，不少于200字）' } },
       { code: 'TEMPLATE_TEXT', severity: 'blocking', line: 9, args: { text: 'XXX' } },
@@ -81,15 +81,15 @@ describe('lintDraft on the fixtures', () => {
       type: '02',
       typeSource: 'stated',
       findings: [
-        { code: 'OPT_OUT_NOT_DESCRIBED', severity: 'major', line: null, args: { ...ART17_1, typeName: '个性化推送类', typeSource: 'stated' } },
-        { code: 'TAG_MANAGEMENT_NOT_DESCRIBED', severity: 'major', line: null, args: { ...ART17_2, typeName: '个性化推送类', typeSource: 'stated' } },
+        { code: 'OPT_OUT_NOT_DESCRIBED', severity: 'major', line: null, args: { ...ART17_1, typeName: '02', typeSource: 'stated' } },
+        { code: 'TAG_MANAGEMENT_NOT_DESCRIBED', severity: 'major', line: null, args: { ...ART17_2, typeName: '02', typeSource: 'stated' } },
         { code: 'SECTION_ELEMENT_MISSING', severity: 'major', line: 9, args: { ...humanChecks, ...ART16 } },
       ],
     });
   });
 
   it('disclosure-genai-gbk.txt: a 生成合成类 writing draft that never says how its text is labelled, nor who checks it', async () => {
-    const label = { typeName: '生成合成类', typeSource: 'stated', modality: 'text', explicitHowTo: 'text' };
+    const label = { typeName: '01', typeSource: 'stated', modality: 'text', explicitHowTo: 'text' };
     expect(lintDraft(await fixture('disclosure-genai-gbk.txt'))).toEqual({
       kind: 'disclosure',
       type: '01',
@@ -106,7 +106,7 @@ describe('lintDraft on the fixtures', () => {
     expect(lintDraft(await fixture('dispatch-workers.md')).findings).toEqual([
       {
         code: 'WORKER_PROTECTION_NOT_DESCRIBED', severity: 'major', line: 7,
-        args: { instrument: 'algorithm-provisions', article: '第二十条', typeName: '调度决策类', typeSource: 'stated', mention: '骑手' },
+        args: { instrument: 'algorithm-provisions', article: '第二十条', typeName: '06', typeSource: 'stated', mention: '骑手' },
       },
       { code: 'SECTION_ELEMENT_MISSING', severity: 'major', line: 9, args: { ...humanChecks, ...ART16 } },
     ]);
@@ -120,7 +120,7 @@ describe('lintDraft on the fixtures', () => {
       findings: [
         { code: 'SECTION_MISSING', severity: 'blocking', line: null, args: { section: '服务情况', sectionEn: 'services' } },
         { code: 'SECTION_MISSING', severity: 'major', line: null, args: { section: '干预策略', sectionEn: 'intervention strategy' } },
-        { code: 'TAG_MANAGEMENT_NOT_DESCRIBED', severity: 'major', line: null, args: { ...ART17_2, typeName: '个性化推送类', typeSource: 'stated' } },
+        { code: 'TAG_MANAGEMENT_NOT_DESCRIBED', severity: 'major', line: null, args: { ...ART17_2, typeName: '02', typeSource: 'stated' } },
         { code: 'FLOW_CHART_MISSING', severity: 'major', line: 9, args: { section: '算法流程', sectionEn: 'algorithm flow' } },
         {
           code: 'RISK_ANALYSIS_GENERIC', severity: 'major', line: 29,
@@ -259,7 +259,7 @@ describe('type-specific content', () => {
     const chart = '本算法统计全站商品近7天的销量和好评数，按统一公式计算每件商品的热度值，输出按热度从高到低排列的热销榜。';
     const unguarded = hotList.replace('，榜单不接受付费上榜', '');
     expect(withType('03', [chart, unguarded, SCENARIO, PURPOSE], chartTitle).findings).toEqual([
-      { code: 'RESULT_INTEGRITY_NOT_DESCRIBED', severity: 'major', line: null, args: { instrument: 'algorithm-provisions', article: '第十四条', typeName: '排序精选类', typeSource: 'option' } },
+      { code: 'RESULT_INTEGRITY_NOT_DESCRIBED', severity: 'major', line: null, args: { instrument: 'algorithm-provisions', article: '第十四条', typeName: '03', typeSource: 'option' } },
     ]);
     const search = '本算法根据用户输入的查询词，在商品索引中检索标题和属性匹配的商品，按相关性和销量打分排序后输出搜索结果列表。';
     const ranking = '系统先对查询词分词和纠错，再召回匹配的商品并排序，运营人员人工抽检高频查询词的结果。';
@@ -292,7 +292,7 @@ describe('type-specific content', () => {
     const pricing = '本算法根据行程距离、预估时长、出发时段和所在区域的实时供需情况，按计价规则计算行程的预估价格，输出乘客下单前看到的一口价。';
     const steps = '乘客输入起点和终点后，系统先预估里程和时长，再按计价规则计算价格，运营人员每日人工复核调价记录。';
     expect(withType('06', [pricing, steps, SCENARIO, PURPOSE]).findings).toEqual([
-      { code: 'PRICING_FAIRNESS_NOT_DESCRIBED', severity: 'major', line: 4, args: { instrument: 'algorithm-provisions', article: '第二十一条', typeName: '调度决策类', typeSource: 'option', mention: '价格' } },
+      { code: 'PRICING_FAIRNESS_NOT_DESCRIBED', severity: 'major', line: 4, args: { instrument: 'algorithm-provisions', article: '第二十一条', typeName: '06', typeSource: 'option', mention: '价格' } },
     ]);
     expect(withType('06', [pricing, `${steps}同一时间、同一路线的乘客看到相同的价格。`, SCENARIO, PURPOSE]).findings).toEqual([]);
   });
