@@ -1,10 +1,27 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
 import { Document, isCollection, isMap, isNode, isSeq, Pair, type YAMLMap } from 'yaml';
 import { fieldKeys } from '../answers/fields.js';
 import { parseDataDocument } from '../data/data-document.js';
 import { InputError } from '../errors.js';
-import { writeFileAtomic } from '../io.js';
+import { withFileLock, writeFileAtomic } from '../io.js';
 
 type Path = readonly (string | number)[];
+
+/** The answers file was changed by another program while the session had it open. */
+export class FileChangedError extends Error {
+  constructor(readonly shown: string) {
+    super(`${shown} changed on disk while the questionnaire had it open`);
+  }
+}
+
+/** A file's text, or null when there is none. */
+async function textOnDisk(path: string): Promise<string | null> {
+  return readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw error;
+  });
+}
 
 /**
  * The answers as they are being given: a YAML document that need not validate yet, so a session cut
@@ -12,6 +29,9 @@ type Path = readonly (string | number)[];
  * file's comments and layout.
  */
 export class Draft {
+  /** The file's text as this session last read or wrote it (null: no file); undefined until remembered. */
+  private onDisk: string | null | undefined;
+
   private constructor(
     private readonly doc: Document,
     private readonly path: string,
@@ -94,9 +114,38 @@ export class Draft {
     return (this.doc.toJS() ?? {}) as Record<string, unknown>;
   }
 
-  /** Writes the file atomically; it is the session's own file, so it may replace it. */
+  /** Notes what the file holds now, so that a later save can tell whether another program wrote it meanwhile. */
+  async remember(): Promise<void> {
+    this.onDisk = await textOnDisk(this.path);
+  }
+
+  /**
+   * Writes the file atomically, holding the same lock as `checklist --import`; it is the session's
+   * own file, so it may replace it, unless another program changed it since the session last read or
+   * wrote it: then it throws FileChangedError and the file stays as the other program left it.
+   */
   async save(): Promise<void> {
-    await writeFileAtomic(this.path, this.text(), { force: true, shown: this.shown });
+    const text = this.text();
+    await withFileLock(this.path, this.shown, async () => {
+      if (this.onDisk !== undefined && (await textOnDisk(this.path)) !== this.onDisk) throw new FileChangedError(this.shown);
+      await writeFileAtomic(this.path, text, { force: true, shown: this.shown });
+      this.onDisk = text;
+    });
+  }
+
+  /**
+   * Writes the answers beside the file, as NAME.unsaved.EXT (or -2, -3 … when that exists), so
+   * that a save refused by FileChangedError loses nothing the user typed; returns the path written.
+   */
+  async saveAside(): Promise<string> {
+    const extension = extname(this.path);
+    const stem = join(dirname(this.path), basename(this.path, extension));
+    for (let n = 1; ; n++) {
+      const aside = `${stem}.unsaved${n === 1 ? '' : `-${n}`}${extension}`;
+      if (await stat(aside).catch(() => null)) continue;
+      await writeFileAtomic(aside, this.text(), { force: false, shown: aside });
+      return aside;
+    }
   }
 
   /** The document, for --set. */

@@ -1,7 +1,7 @@
 // The questionnaire's entry point, loaded only through `await import()` from the diagnose command,
 // so non-interactive runs never load the prompts.
 import { stat } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { applySets } from '../answers/apply-sets.js';
 import type { SetValue } from '../answers/set.js';
 import { createColor } from '../color.js';
@@ -12,7 +12,7 @@ import type { Io } from '../io.js';
 import { fill, type Lang } from '../messages/messages.js';
 import type { Rules } from '../rules/model.js';
 import { createAsker, type Asker } from './ask.js';
-import { Draft } from './draft.js';
+import { Draft, FileChangedError } from './draft.js';
 import { Interview } from './interview.js';
 import { loadQuestions, type UiKey } from './questions.js';
 
@@ -112,9 +112,16 @@ export async function runQuestionnaire(options: QuestionnaireOptions): Promise<{
     io.stderr(`${color.dim(resumed === undefined ? words('intro', { file: shown }) : words('resume', { file: resumed }))}\n`);
     draft ??= Draft.create(target, shown);
     draft.ensureHeader([fill(questions.ui['file-header'].zh, { file: shown }), fill(questions.ui['file-header'].en, { file: shown })]);
+    await draft.remember();
     const session = draft;
     const save = async () => {
-      await session.save();
+      try {
+        await session.save();
+      } catch (error) {
+        if (!(error instanceof FileChangedError)) throw error;
+        const aside = await session.saveAside();
+        throw new InputError(words('changed-on-disk', { file: shown, aside: join(dirname(shown), relative(dirname(target), aside)) }));
+      }
       saved = true;
     };
     if (options.sets.length > 0) {
