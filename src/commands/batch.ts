@@ -60,6 +60,8 @@ export interface BatchOptions {
   asOf: string;
   color: boolean | undefined;
   toFile: boolean;
+  /** Text: each file's full report instead of its summary. */
+  detail?: boolean;
 }
 
 const V8_DEFAULT_GROWTH_FACTOR = 2;
@@ -107,7 +109,8 @@ async function diagnoseEach(files: readonly string[], rules: Rules, options: Bat
     const exit = exitCodeFor(report, options.failOn);
     if (code !== ExitCode.Invalid) code = Math.max(code, exit) as ExitCodeValue;
     rows.push({ source: report.source, subject: report.entity.name, algorithms: report.algorithms.length, blocking: report.summary.blocking, overdue: report.summary.overdue, readiness: report.summary.readiness });
-    const rendered = options.format === 'json' ? visible(`${JSON.stringify(report)}\n`) : ((await renderReport(report, options.format, { failOn: options.failOn, color })).content as string);
+    const rendered = options.format === 'json' ? visible(`${JSON.stringify(report)}
+`) : ((await renderReport(report, options.format, { failOn: options.failOn, color, detail: options.detail })).content as string);
     await write(i > 0 ? `${separator}${rendered}` : rendered);
   }
   if (options.format !== 'json') await write(`${separator}${visible(formatBatchSummary(rows, options.format, options.lang))}`);

@@ -65,7 +65,7 @@ async function diagnoseBatch(files: string[], options: DiagnoseOptions, rules: R
   }
   // Loaded only for a batch: a single diagnosis never pays for the summary table and its CJK widths.
   const { expandAnswersPaths, runBatch } = await import('./batch.js');
-  const batchOptions = { format: format as BatchFormat, lang: options.lang, failOn: options.failOn, asOf, color: options.color, toFile: options.out !== undefined };
+  const batchOptions = { format: format as BatchFormat, lang: options.lang, failOn: options.failOn, asOf, color: options.color, toFile: options.out !== undefined, detail: options.detail === true };
   const paths = expandAnswersPaths(files, io.cwd);
   if (!options.out) return runBatch(paths, rules, batchOptions, io, async (text) => io.stdout(text));
   const writer = await openAtomicWriter(resolve(io.cwd, options.out), { force: options.force === true, shown: options.out });

@@ -19,6 +19,7 @@ export interface ReportOutputOptions {
   force?: boolean;
   color?: boolean;
   chromium?: string;
+  detail?: boolean;
   failOn: Severity | 'none';
 }
 
@@ -44,6 +45,7 @@ export function addReportOutputOptions(command: Command): Command {
     .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout')
     .option('--out-dir <dir>', 'write each format to DIR/report.<ext> (txt, json, md, html, xml, github.txt, sarif, csv, pdf)')
     .option('--force', 'replace existing output files')
+    .option('--detail', 'text: the full report (every material with its legal basis) instead of the one-screen summary')
     .addOption(new Option('--fail-on <level>', 'exit 1 when a gap is at or above this severity').choices(FAIL_ON).default('blocking'))
     .option('--chromium <path>', 'the Chromium or Chrome binary that prints --format pdf (default: found on the PATH)')
     .option('--color', 'force colours in text output')
@@ -126,6 +128,6 @@ export async function emitReport(report: Report, options: ReportOutputOptions, i
       if (formats.includes('pdf')) chromium = await (await import('../format/pdf.js')).findChromium(options.chromium, io.env, io.cwd);
       if (formats.includes('sarif') && sarif) sarifSources = await sarif();
     },
-    render: (format, toFile) => renderReport(report, format, { failOn: options.failOn, color: color(toFile), ...(chromium ? { chromium } : {}), ...(sarifSources ? { sarif: sarifSources } : {}) }),
+    render: (format, toFile) => renderReport(report, format, { failOn: options.failOn, color: color(toFile), detail: options.detail === true, ...(chromium ? { chromium } : {}), ...(sarifSources ? { sarif: sarifSources } : {}) }),
   }, options, io);
 }

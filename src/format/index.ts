@@ -22,6 +22,8 @@ export interface RenderContext {
   chromium?: string;
   /** The packs' texts and the answers file's lines, which only the SARIF view reads. */
   sarif?: SarifSources;
+  /** The text view: the full report instead of the one-screen summary. */
+  detail?: boolean;
 }
 
 /** One rendered view; `stepSummary` is the Markdown GitHub Actions shows on the run page. */
@@ -38,8 +40,9 @@ export interface Rendered {
  */
 export async function renderReport(report: Report, format: ReportFormat, context: RenderContext): Promise<Rendered> {
   if (format === 'text') {
-    const [{ formatText }, { createColor }] = await Promise.all([import('./text.js'), import('../color.js')]);
-    return { content: formatText(mapStrings(report, visible), createColor(context.color)) };
+    const [{ formatText, formatTextSummary }, { createColor }] = await Promise.all([import('./text.js'), import('../color.js')]);
+    const format = context.detail ? formatText : formatTextSummary;
+    return { content: format(mapStrings(report, visible), createColor(context.color)) };
   }
   const { content, stepSummary } = await renderView(report, format, context);
   return { content: typeof content === 'string' ? visible(content) : content, ...(stepSummary !== undefined ? { stepSummary: visible(stepSummary) } : {}) };

@@ -4,13 +4,94 @@ import type { Lang } from '../constants.js';
 import { t } from '../messages/messages.js';
 import { basisLine } from '../text/article.js';
 import { reportGroups } from '../core/groups.js';
+import { materialPath, sourceName } from '../text/paths.js';
 import { percent } from '../text/readiness.js';
 import { alignColumns } from '../text/width.js';
+import { buildSummary, type ActionScope } from './summary.js';
 
 const STATUS_MARK = { ready: '✔', draft: '◐', missing: '✘', 'not-applicable': '–' } as const;
 
+/**
+ * The terminal summary, the default text report: one screen with the subject, each algorithm's
+ * type and filed state, the procedures, readiness, the blocking gaps as actions, the next dates
+ * and the warnings. `--detail` prints formatText instead.
+ */
+export function formatTextSummary(report: Report, color: ChalkInstance): string {
+  const { lang } = report;
+  const L = (key: string, args?: Record<string, string | number>) => t(lang, key, args);
+  const summary = buildSummary(report);
+  const colon = lang === 'zh' ? '：' : ': ';
+  const out: string[] = [];
+  const heading = (text: string) => out.push('', color.bold(text));
+  const s = report.summary;
 
-/** The terminal report: plain text, aligned for CJK, coloured only when the chalk instance is. */
+  out.push(color.bold(L('ui.title')));
+  out.push(...alignColumns([
+    [L('ui.entity'), report.entity.name],
+    [L('ui.source'), summary.source],
+    [L('ui.asOf'), report.asOf],
+    [L('ui.readiness'), `${percent(s.readiness)}  ${L('ui.gaps')}${colon}${L('severity.blocking')} ${s.blocking} · ${L('severity.major')} ${s.major} · ${L('severity.minor')} ${s.minor}`],
+  ]).map((line) => `  ${line}`));
+
+  if (summary.algorithms.length > 0) {
+    heading(L('ui.algorithms'));
+    const rows = summary.algorithms.map(({ algorithm, filed, readiness, blocking }) => [
+      algorithm.id,
+      algorithm.name,
+      color.cyan(`${algorithm.type} ${algorithm.typeName}`),
+      filed ? L('ui.filed', { number: algorithm.filingNumber! }) : L('ui.unfiled'),
+      `${L('ui.readiness')} ${percent(readiness)}`,
+      blocking > 0 ? color.red(`${L('severity.blocking')} ${blocking}`) : '',
+    ]);
+    for (const line of alignColumns(rows)) out.push(`  ${line.trimEnd()}`);
+  }
+
+  heading(L('ui.regimes'));
+  for (const regime of summary.applying) out.push(`  ${color.green('●')} ${regime.title}  ${color.dim(regime.algorithms.join(', '))}`);
+  if (summary.notApplying.length > 0) out.push(`  ${color.dim('○')} ${L('ui.no')}${colon}${summary.notApplying.map((r) => r.title).join(lang === 'zh' ? '、' : '; ')}`);
+
+  if (summary.actions.length > 0) {
+    heading(L('ui.actions', { count: s.blocking }));
+    const scope = (entry: ActionScope) => {
+      const tracking = [entry.owner, entry.due].filter(Boolean).join(' ');
+      return `${entry.algorithm ?? L('ui.entityScope')}${tracking ? (lang === 'zh' ? `（${tracking}）` : ` (${tracking})`) : ''}`;
+    };
+    const rows = summary.actions.map((action) => {
+      const byStatus = (['missing', 'draft'] as const)
+        .map((status) => ({ status, entries: action.scopes.filter((e) => e.status === status) }))
+        .filter((g) => g.entries.length > 0)
+        .map((g) => `${STATUS_MARK[g.status]} ${L(`status.${g.status}`)}${colon}${g.entries.map(scope).join(lang === 'zh' ? '、' : ', ')}`);
+      return [action.title, byStatus.join(lang === 'zh' ? '；' : '; ')];
+    });
+    for (const line of alignColumns(rows)) out.push(`  ${line}`);
+  }
+
+  if (summary.deadlines.length > 0) {
+    heading(L('ui.nextDeadlines'));
+    const rows = summary.deadlines.map(({ deadline: d, algorithms }) => [
+      d.overdue ? color.red(`✘ ${d.due}`) : `◷ ${d.due}`,
+      `${d.title}${d.calendar === 'weekends-only' ? L('ui.weekendsOnlyShort') : ''}`,
+      `${d.service} · ${algorithms.join(', ')}`,
+    ]);
+    for (const line of alignColumns(rows)) out.push(`  ${line}`);
+  }
+
+  if (summary.warnings.length > 0) {
+    heading(L('ui.warnings'));
+    for (const warning of summary.warnings) {
+      const paint = warning.severity === 'blocking' ? color.red : warning.severity === 'major' ? color.yellow : color.dim;
+      out.push(`  ${paint(`! ${L(`severity.${warning.severity}`)}`)}${warning.algorithm ? ` [${warning.algorithm}]` : ''} ${warning.message}`);
+    }
+  }
+
+  out.push('');
+  if (report.items.length === 0) out.push(L('ui.noAlgorithmsInScope'));
+  out.push(s.blocking > 0 ? color.red(L('ui.nextStep.blocking')) : color.green(L('ui.nextStep.clean')));
+  out.push(color.dim(L('ui.detailHint')));
+  return `${out.join('\n')}\n`;
+}
+
+/** The full terminal report (`--detail`): every item with its legal basis, aligned for CJK, coloured only when the chalk instance is. */
 export function formatText(report: Report, color: ChalkInstance): string {
   const { lang } = report;
   const L = (key: string, args?: Record<string, string | number>) => t(lang, key, args);
@@ -20,7 +101,7 @@ export function formatText(report: Report, color: ChalkInstance): string {
   out.push(color.bold(L('ui.title')));
   out.push(...alignColumns([
     [L('ui.entity'), report.entity.name],
-    [L('ui.source'), report.source],
+    [L('ui.source'), sourceName(report.source)],
     [L('ui.rules'), report.rules.packs.map((p) => `${p.name}@${p.version}`).join(', ')],
     [L('ui.asOf'), report.asOf],
   ]).map((line) => `  ${line}`));
@@ -65,7 +146,7 @@ export function formatText(report: Report, color: ChalkInstance): string {
       out.push(`    ${lines[i]}`);
       // A reason typed on any status is kept: for not-applicable it is the justification, otherwise a note.
       if (item.reason) out.push(`        ${L(item.status === 'not-applicable' ? 'ui.reason' : 'ui.note')}: ${item.reason}`);
-      if (item.file) out.push(color.dim(`        ${L('ui.file')}: ${item.file}`));
+      if (item.file) out.push(color.dim(`        ${L('ui.file')}: ${materialPath(item.file)}`));
       out.push(color.dim(`        ${L('ui.basis')}: ${basisLine(item.basis, lang)}`));
     });
   }

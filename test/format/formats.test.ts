@@ -27,6 +27,19 @@ describe('report formats (goldens)', () => {
     }
   }
 
+  // The default text report is a one-screen summary; --detail is the full report.
+  it('ecommerce as text --detail', async () => {
+    const run = await runCli(['diagnose', CASES.ecommerce, '--as-of', AS_OF, '--detail']);
+    expect(run.code).toBe(1);
+    await expectGolden('report-ecommerce.detail.txt', run.stdout);
+  });
+
+  it('keeps the text summary of the bundled example to one screen', async () => {
+    const run = await runCli(['diagnose', CASES.ecommerce, '--as-of', AS_OF]);
+    expect(run.stdout.split('\n').length).toBeLessThanOrEqual(60);
+    expect(run.stdout).not.toContain('《'); // no legal bases: those are detail
+  });
+
   it('keeps the English wording in every human format', async () => {
     for (const format of ['text', 'md', 'html'] as const) {
       const run = await runCli(['diagnose', CASES.genai, '--as-of', AS_OF, '--lang', 'en', '-f', format]);
@@ -41,7 +54,8 @@ describe('readiness and not-applicable reasons in every human format', () => {
     const reasons = json.items.filter((i) => i.reason).map((i) => i.reason!);
     expect(reasons.length).toBeGreaterThanOrEqual(3);
     for (const format of ['text', 'md', 'html', 'junit', 'github', 'csv'] as const) {
-      const out = (await runCli(['diagnose', CASES.genai, '--as-of', AS_OF, '-f', format])).stdout;
+      // Reasons are detail: the text summary leaves them to --detail.
+      const out = (await runCli(['diagnose', CASES.genai, '--as-of', AS_OF, '-f', format, ...(format === 'text' ? ['--detail'] : [])])).stdout;
       for (const reason of reasons) expect(out, `${format} keeps "${reason}"`).toContain(reason);
       // CSV is items only; JUnit carries readiness as suite properties; GitHub's summary is the md view.
       if (format === 'csv' || format === 'junit' || format === 'github') continue;

@@ -1,0 +1,90 @@
+import type { MaterialStatus } from '../answers/vocabulary.js';
+import type { Report, ReportAlgorithm, ReportDeadline, ReportRegime, ReportWarning } from '../core/report-schema.js';
+import { WARNING_SEVERITIES } from '../constants.js';
+import { sourceName } from '../text/paths.js';
+
+/** One algorithm on the summary's first lines: what it is, whether it is filed, how ready it is. */
+export interface SummaryAlgorithm {
+  algorithm: ReportAlgorithm;
+  filed: boolean;
+  readiness: number;
+  blocking: number;
+}
+
+/** Where one blocking material is still a gap: the entity (null) or an algorithm, and its tracking. */
+export interface ActionScope {
+  algorithm: string | null;
+  status: Extract<MaterialStatus, 'missing' | 'draft'>;
+  owner: string | null;
+  due: string | null;
+}
+
+/** One action: a blocking material to produce or finish, wherever it is still a gap. */
+export interface SummaryAction {
+  id: string;
+  title: string;
+  scopes: ActionScope[];
+}
+
+/** A statutory date that several algorithms share (same clock, service and day) is one line. */
+export interface SummaryDeadline {
+  deadline: ReportDeadline;
+  algorithms: string[];
+}
+
+/**
+ * What the summary shows, in its order: subject and date, the algorithms with their type and
+ * filed state, the procedures, readiness, the blocking gaps as actions, the next dates and the
+ * warnings. Text, Markdown and HTML print this before the detail; new report sections join here.
+ */
+export interface Summary {
+  source: string;
+  algorithms: SummaryAlgorithm[];
+  applying: ReportRegime[];
+  notApplying: ReportRegime[];
+  actions: SummaryAction[];
+  deadlines: SummaryDeadline[];
+  warnings: ReportWarning[];
+}
+
+/** How many upcoming dates the summary names besides those already passed. */
+const UPCOMING_DATES = 3;
+
+/** Builds the summary of a report (pure; every view of the summary reads this). */
+export function buildSummary(report: Report): Summary {
+  const algorithms = report.algorithms.map((algorithm) => {
+    const tally = report.summary.algorithms[algorithm.id];
+    return { algorithm, filed: algorithm.filingNumber !== null, readiness: tally?.readiness ?? 1, blocking: tally?.blocking ?? 0 };
+  });
+
+  const actions = new Map<string, SummaryAction>();
+  for (const item of report.items) {
+    if (!item.gap || item.severity !== 'blocking') continue;
+    const action = actions.get(item.id) ?? { id: item.id, title: item.title, scopes: [] };
+    action.scopes.push({ algorithm: item.algorithm, status: item.status as ActionScope['status'], owner: item.owner, due: item.due });
+    actions.set(item.id, action);
+  }
+
+  const byClock = new Map<string, SummaryDeadline>();
+  for (const deadline of report.deadlines.filter((d) => !d.done)) {
+    const key = `${deadline.kind}/${deadline.service}/${deadline.due}/${deadline.overdue}`;
+    const shared = byClock.get(key);
+    if (shared) shared.algorithms.push(deadline.algorithm);
+    else byClock.set(key, { deadline, algorithms: [deadline.algorithm] });
+  }
+  // Dates sort as strings (YYYY-MM-DD); passed ones come first, then the next few.
+  const dates = [...byClock.values()].sort((a, b) => a.deadline.due.localeCompare(b.deadline.due));
+  const passed = dates.filter((d) => d.deadline.overdue);
+  const upcoming = dates.filter((d) => !d.deadline.overdue).slice(0, UPCOMING_DATES);
+
+  return {
+    source: sourceName(report.source),
+    algorithms,
+    applying: report.regimes.filter((r) => r.applies),
+    notApplying: report.regimes.filter((r) => !r.applies),
+    actions: [...actions.values()],
+    deadlines: [...passed, ...upcoming],
+    // Most severe first; the sort is stable, so the report's order holds within a severity.
+    warnings: [...report.warnings].sort((a, b) => WARNING_SEVERITIES.indexOf(a.severity) - WARNING_SEVERITIES.indexOf(b.severity)),
+  };
+}
