@@ -1,30 +1,104 @@
-import type { Report } from '../core/report-schema.js';
-import { t } from '../messages/messages.js';
+import type { Report, ReportBasis } from '../core/report-schema.js';
+import { t, type Lang } from '../messages/messages.js';
 import { itemKey, reportGroups } from '../core/groups.js';
 import { htmlLang, labels, renderTemplate } from '../text/template.js';
 import { escapeHtml } from '../text/escape.js';
-import { tallyView } from '../text/readiness.js';
+import { percent, tallyView } from '../text/readiness.js';
 import { basisLine } from '../text/article.js';
+import { materialPath } from '../text/paths.js';
+import { buildSummary } from './summary.js';
 
 const REPORT_LABELS = [
   'ui.title', 'ui.entity', 'ui.source', 'ui.rules', 'ui.asOf', 'ui.algorithms', 'ui.algorithm', 'ui.type', 'ui.role', 'ui.declared',
   'ui.why', 'ui.regimes', 'ui.regime', 'ui.applies', 'ui.basis', 'ui.materials', 'ui.material', 'ui.status', 'ui.severity',
   'ui.confidence', 'ui.owner', 'ui.due', 'ui.file', 'ui.warnings', 'ui.summary', 'ui.readiness', 'ui.none', 'ui.scope', 'ui.total',
   'ui.key', 'severity.blocking', 'severity.major', 'severity.minor', 'status.ready', 'status.draft', 'status.missing',
-  'status.not-applicable', 'ui.generatedBy',
+  'status.not-applicable', 'ui.generatedBy', 'ui.filingState', 'ui.actionWhere', 'ui.nextDeadlines', 'ui.detailTitle', 'ui.summaryTitle',
+  'ui.notes', 'ui.deadline', 'ui.readinessChart', 'ui.deadlines', 'ui.no',
 ] as const;
+
+/**
+ * Legal bases as numbered notes: each distinct basis gets one number the first time it is cited,
+ * so a materials table cites "[3][7]" instead of repeating whole titles on every row.
+ */
+class Notes {
+  readonly list: { number: number; text: string }[] = [];
+  private readonly numbers = new Map<string, number>();
+  constructor(private readonly lang: Lang) {}
+
+  cite(basis: readonly ReportBasis[]): number[] {
+    return basis.map((b) => {
+      const text = basisLine([b], this.lang);
+      let number = this.numbers.get(text);
+      if (number === undefined) {
+        number = this.list.length + 1;
+        this.numbers.set(text, number);
+        this.list.push({ number, text });
+      }
+      return number;
+    });
+  }
+}
+
+/** The cover's readiness chart: one bar per algorithm (and the entity), drawn as inline SVG. */
+function readinessChart(rows: { name: string; readiness: number }[]) {
+  const rowHeight = 22;
+  const labelWidth = 260;
+  const barWidth = 300;
+  return {
+    width: labelWidth + barWidth + 60,
+    height: rows.length * rowHeight + 4,
+    rows: rows.map((row, index) => ({
+      name: row.name,
+      y: index * rowHeight + 2,
+      textY: index * rowHeight + 16,
+      labelWidth,
+      barWidth,
+      filled: Math.round(row.readiness * barWidth),
+      valueX: labelWidth + barWidth + 8,
+      value: percent(row.readiness),
+    })),
+  };
+}
 
 /** The view of a report that templates/report.html lays out. */
 function reportView(report: Report) {
   const { lang } = report;
-  const L = (key: string) => t(lang, key);
+  const L = (key: string, args?: Record<string, string | number>) => t(lang, key, args);
   const groups = reportGroups(report);
+  const summary = buildSummary(report);
+  const notes = new Notes(lang);
+  const names = new Map(report.algorithms.map((a) => [a.id, a.name]));
+  const where = (algorithm: string | null) => (algorithm === null ? L('ui.entityScope') : names.get(algorithm) ?? algorithm);
+  const groupViews = groups.map(({ algorithm, items, tally }) => ({
+    title: algorithm ? `${L('ui.algorithm')} ${algorithm.name}` : L('ui.entityMaterials'),
+    id: algorithm?.id ?? null,
+    tally: tallyView(tally),
+    empty: items.length === 0,
+    items: items.map((i) => ({
+      key: itemKey(i),
+      id: i.id,
+      title: i.title,
+      status: i.status,
+      statusLabel: L(`status.${i.status}`),
+      severity: i.severity,
+      severityLabel: L(`severity.${i.severity}`),
+      confidence: L(`confidence.${i.confidence}`),
+      gap: i.gap,
+      reason: i.reason,
+      reasonLabel: L(i.status === 'not-applicable' ? 'ui.reason' : 'ui.note'),
+      owner: i.owner,
+      due: i.due,
+      file: i.file === null ? null : materialPath(i.file),
+      notes: notes.cite(i.basis).join(','),
+    })),
+  }));
   return {
     lang: htmlLang(lang),
-    label: labels(lang, REPORT_LABELS),
+    label: { ...labels(lang, REPORT_LABELS), colon: lang === 'zh' ? '：' : ': ' },
     entity: report.entity.name,
     creditCode: report.entity.creditCode,
-    source: report.source,
+    source: summary.source,
     asOf: report.asOf,
     packs: report.rules.packs.map((p) => `${p.name}@${p.version}`).join(', '),
     tool: `${report.tool.name} ${report.tool.version}`,
@@ -49,37 +123,55 @@ function reportView(report: Report) {
       reasons: r.reasons,
       basis: basisLine(r.basis, report.lang),
     })),
-    groups: groups.map(({ algorithm, items, tally }) => ({
-      title: algorithm ? `${L('ui.algorithm')} ${algorithm.id} ${algorithm.name}` : L('ui.entityMaterials'),
-      tally: tallyView(tally),
-      empty: items.length === 0,
-      items: items.map((i) => ({
-        key: itemKey(i),
-        id: i.id,
-        title: i.title,
-        status: i.status,
-        statusLabel: L(`status.${i.status}`),
-        severity: i.severity,
-        severityLabel: L(`severity.${i.severity}`),
-        confidence: L(`confidence.${i.confidence}`),
-        gap: i.gap,
-        reason: i.reason,
-        reasonLabel: L(i.status === 'not-applicable' ? 'ui.reason' : 'ui.note'),
-        owner: i.owner,
-        due: i.due,
-        file: i.file,
-        basis: basisLine(i.basis, report.lang),
+    groups: groupViews,
+    notes: notes.list,
+    chart: readinessChart([
+      { name: L('ui.entityMaterials'), readiness: groups[0]!.tally.readiness },
+      ...summary.algorithms.map((a) => ({ name: a.algorithm.name, readiness: a.readiness })),
+    ]),
+    summaryAlgorithms: summary.algorithms.map(({ algorithm, filed, readiness, blocking }) => ({
+      id: algorithm.id,
+      name: algorithm.name,
+      type: `${algorithm.type} ${algorithm.typeName}${algorithm.role === 'technical-supporter' ? ` · ${L('role.technical-supporter')}` : ''}`,
+      state: filed ? L('ui.filed', { number: algorithm.filingNumber! }) : L('ui.unfiled'),
+      readiness: percent(readiness),
+      blocking,
+    })),
+    applying: summary.applying.map((r) => ({ title: r.title, algorithms: r.algorithms.map((id) => names.get(id) ?? id).join('、') })),
+    notApplying: summary.notApplying.map((r) => r.title).join(lang === 'zh' ? '、' : '; '),
+    actions: summary.actions.map((action) => ({
+      title: action.title,
+      scopes: action.scopes.map((scope) => ({
+        where: where(scope.algorithm),
+        status: scope.status,
+        statusLabel: L(`status.${scope.status}`),
+        tracking: [scope.owner, scope.due].filter(Boolean).join(' '),
       })),
+    })),
+    actionsTitle: L('ui.actions', { count: report.summary.blocking }),
+    deadlines: report.deadlines.map((d) => ({
+      state: L(d.overdue ? 'ui.overdue' : d.done ? 'ui.done' : 'ui.pending'),
+      overdue: d.overdue,
+      due: d.due,
+      title: `${d.title}${d.calendar === 'weekends-only' ? L('ui.weekendsOnly') : ''}`,
+      where: `${names.get(d.algorithm) ?? d.algorithm} · ${d.service}`,
+      notes: notes.cite(d.basis).join(','),
+    })),
+    nextDeadlines: summary.deadlines.map(({ deadline: d, algorithms }) => ({
+      due: d.due,
+      overdue: d.overdue,
+      title: d.title,
+      where: `${d.service} · ${algorithms.map((id) => names.get(id) ?? id).join('、')}`,
     })),
     scopes: [
       { name: L('ui.total'), total: true, ...tallyView(report.summary) },
       ...groups.map((g) => ({ name: g.algorithm ? `${g.algorithm.id} ${g.algorithm.name}` : L('ui.entityMaterials'), total: false, ...tallyView(g.tally) })),
     ],
-    warnings: report.warnings.map((w) => ({
+    warnings: summary.warnings.map((w) => ({
       code: w.code,
       severity: w.severity,
       severityLabel: L(`severity.${w.severity}`),
-      algorithm: w.algorithm,
+      algorithm: w.algorithm === null ? null : names.get(w.algorithm) ?? w.algorithm,
       message: w.message,
     })),
   };

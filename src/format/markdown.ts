@@ -3,25 +3,69 @@ import { t } from '../messages/messages.js';
 import { reportGroups } from '../core/groups.js';
 import { basisLine } from '../text/article.js';
 import { mdCell, mdTable, mdText } from '../text/escape.js';
-import { readinessHeader, readinessRow } from '../text/readiness.js';
+import { materialPath } from '../text/paths.js';
+import { percent, readinessHeader, readinessRow } from '../text/readiness.js';
+import { buildSummary } from './summary.js';
 
-/** The Markdown report: the same sections as text, as headings and tables. */
+/** The Markdown report: the summary (as the text view's), then the detail as headings and tables. */
 export function formatMarkdown(report: Report): string {
   const { lang } = report;
-  const L = (key: string) => t(lang, key);
+  const L = (key: string, args?: Record<string, string | number>) => t(lang, key, args);
+  const summary = buildSummary(report);
+  const s = report.summary;
+  const list = (items: string[]) => items.join(lang === 'zh' ? '、' : ', ');
   const out: string[] = [`# ${L('ui.title')}`, ''];
   out.push(`- ${L('ui.entity')}: ${mdText(report.entity.name)}`);
-  out.push(`- ${L('ui.source')}: ${mdText(report.source)}`);
+  out.push(`- ${L('ui.asOf')}: ${report.asOf}`);
+  out.push(`- ${L('ui.source')}: ${mdText(summary.source)}`);
   out.push(`- ${L('ui.rules')}: ${report.rules.packs.map((p) => `${p.name}@${p.version}`).join(', ')}`);
-  out.push(`- ${L('ui.asOf')}: ${report.asOf}`, '');
+  out.push(`- ${L('ui.readiness')}: **${percent(s.readiness)}** · ${L('severity.blocking')} ${s.blocking} · ${L('severity.major')} ${s.major} · ${L('severity.minor')} ${s.minor}`, '');
+  out.push(`**${L(s.blocking > 0 ? 'ui.nextStep.blocking' : 'ui.nextStep.clean')}**`, '');
 
-  out.push(`## ${L('ui.algorithms')}`, '');
+  out.push(`## ${L('ui.summaryTitle')}`, '');
+  if (summary.algorithms.length > 0) {
+    out.push(...mdTable(
+      [L('ui.algorithm'), L('ui.type'), L('ui.filingState'), L('ui.readiness'), L('severity.blocking')],
+      summary.algorithms.map(({ algorithm: a, filed, readiness, blocking }) => [
+        mdCell(`${a.name} (${a.id})`), mdCell(`${a.type} ${a.typeName}${a.role === 'technical-supporter' ? ` · ${L('role.technical-supporter')}` : ''}`), mdCell(filed ? L('ui.filed', { number: a.filingNumber! }) : L('ui.unfiled')), percent(readiness), String(blocking),
+      ]),
+    ), '');
+  }
+  out.push(`### ${L('ui.regimes')}`, '');
+  for (const r of summary.applying) out.push(`- **${mdText(r.title)}**: ${mdText(r.algorithms.join(', '))}`);
+  if (summary.notApplying.length > 0) out.push(`- ${L('ui.no')}: ${mdText(list(summary.notApplying.map((r) => r.title)))}`);
+  out.push('');
+  if (summary.actions.length > 0) {
+    out.push(`### ${mdText(L('ui.actions', { count: s.blocking }))}`, '');
+    out.push(...mdTable([L('ui.material'), L('ui.actionWhere')], summary.actions.map((action) => [
+      mdCell(action.title),
+      mdCell(list(action.scopes.map((e) => {
+        const tracking = [e.owner, e.due].filter(Boolean).join(' ');
+        return `${L(`status.${e.status}`)} ${e.algorithm ?? L('ui.entityScope')}${tracking ? ` (${tracking})` : ''}`;
+      }))),
+    ])), '');
+  }
+  if (summary.deadlines.length > 0) {
+    out.push(`### ${L('ui.nextDeadlines')}`, '');
+    for (const { deadline: d, algorithms } of summary.deadlines) {
+      out.push(`- ${d.overdue ? `**${d.due}** ${L('ui.overdue')}` : d.due}: ${mdText(d.title)} (${mdText(`${d.service} · ${algorithms.join(', ')}`)})`);
+    }
+    out.push('');
+  }
+  if (summary.warnings.length > 0) {
+    out.push(`### ${L('ui.warnings')}`, '');
+    for (const w of summary.warnings) out.push(`- **${L(`severity.${w.severity}`)}**${w.algorithm ? ` ${mdText(w.algorithm)}` : ''}: ${mdText(w.message)} (${w.code.replace(/_/g, '\\_')})`);
+    out.push('');
+  }
+
+  out.push(`## ${L('ui.detailTitle')}`, '');
+  out.push(`### ${L('ui.algorithms')}`, '');
   out.push(...mdTable(
     [L('ui.algorithm'), L('ui.type'), L('ui.role'), L('ui.declared'), L('ui.why')],
     report.algorithms.map((a) => [mdCell(`${a.id} ${a.name}`), mdCell(`${a.type} ${a.typeName}`), L(`role.${a.role}`), mdCell(a.declaredType ?? '—'), mdCell(a.reasons.join('\n'))]),
   ), '');
 
-  out.push(`## ${L('ui.regimes')}`, '');
+  out.push(`### ${L('ui.regimes')}`, '');
   out.push(...mdTable(
     [L('ui.regime'), L('ui.applies'), L('ui.algorithm'), L('ui.why'), L('ui.basis')],
     report.regimes.map((r) => [mdCell(`${r.title} (${r.id})`), r.applies ? L('ui.yes') : L('ui.no'), mdCell(r.algorithms.join(', ') || '—'), mdCell(r.reasons.join('\n')), mdCell(basisLine(r.basis, lang))]),
@@ -29,10 +73,10 @@ export function formatMarkdown(report: Report): string {
   const exposed = report.regimes.filter((r) => r.applies && r.exposure);
   if (exposed.length > 0) out.push(`### ${L('ui.exposure')}`, '', ...exposed.map((r) => `- **${mdText(r.title)}**: ${mdText(r.exposure!.text)}`), '');
 
-  out.push(`## ${L('ui.materials')}`, '');
+  out.push(`### ${L('ui.materials')}`, '');
   const groups = reportGroups(report);
   for (const { algorithm, items } of groups) {
-    out.push(`### ${algorithm ? mdText(`${L('ui.algorithm')} ${algorithm.id} ${algorithm.name}`) : L('ui.entityMaterials')}`, '');
+    out.push(`#### ${algorithm ? mdText(`${L('ui.algorithm')} ${algorithm.id} ${algorithm.name}`) : L('ui.entityMaterials')}`, '');
     if (items.length === 0) {
       out.push(L('ui.none'), '');
       continue;
@@ -46,14 +90,14 @@ export function formatMarkdown(report: Report): string {
         L(`confidence.${i.confidence}`),
         mdCell(i.owner),
         mdCell(i.due),
-        mdCell(i.file),
+        mdCell(i.file === null ? null : materialPath(i.file)),
         mdCell(basisLine(i.basis, lang)),
       ]),
     ), '');
   }
 
   if (report.deadlines.length > 0) {
-    out.push(`## ${L('ui.deadlines')}`, '');
+    out.push(`### ${L('ui.deadlines')}`, '');
     out.push(...mdTable(
       [L('ui.status'), L('ui.due'), L('ui.algorithm'), L('ui.deadlines'), L('ui.basis')],
       report.deadlines.map((d) => [
@@ -66,12 +110,7 @@ export function formatMarkdown(report: Report): string {
     ), '');
   }
 
-  if (report.warnings.length > 0) {
-    out.push(`## ${L('ui.warnings')}`, '');
-    for (const w of report.warnings) out.push(`- **${w.code}** (${L(`severity.${w.severity}`)}${w.algorithm ? `, ${mdText(w.algorithm)}` : ''}): ${mdText(w.message)}`);
-    out.push('');
-  }
-  out.push(`## ${L('ui.summary')}`, '');
+  out.push(`### ${L('ui.summary')}`, '');
   out.push(...mdTable(
     [L('ui.scope'), ...readinessHeader(lang)],
     [

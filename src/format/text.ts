@@ -38,7 +38,8 @@ export function formatTextSummary(report: Report, color: ChalkInstance): string 
     const rows = summary.algorithms.map(({ algorithm, filed, readiness, blocking }) => [
       algorithm.id,
       algorithm.name,
-      color.cyan(`${algorithm.type} ${algorithm.typeName}`),
+      // The role is said only when it is not the usual one: a technical supporter files differently.
+      color.cyan(`${algorithm.type} ${algorithm.typeName}${algorithm.role === 'technical-supporter' ? ` · ${L('role.technical-supporter')}` : ''}`),
       filed ? L('ui.filed', { number: algorithm.filingNumber! }) : L('ui.unfiled'),
       `${L('ui.readiness')} ${percent(readiness)}`,
       blocking > 0 ? color.red(`${L('severity.blocking')} ${blocking}`) : '',

@@ -5,10 +5,20 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runChromium, withBrowserProfile } from '../../src/format/pdf.js';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { htmlToPdf, runChromium, withBrowserProfile } from '../../src/format/pdf.js';
 import { AS_OF, chromiumForTests, runCli, tempDir } from '../helpers/formats.js';
 
 const chromium = await chromiumForTests();
+const execFileAsync = promisify(execFile);
+/** poppler's pdftoppm, which .ci/run installs with the browser; without it (outside CI) the page check is skipped. */
+const pdftoppm = await execFileAsync('pdftoppm', ['-v']).then(() => 'pdftoppm', () => {
+  if (process.env.CI === 'true') throw new Error('CI=true but no pdftoppm on the PATH (.ci/run should install poppler-utils)');
+  return null;
+});
+/** The names of the fonts a PDF embeds. */
+const pdfFonts = (pdf: Buffer) => [...pdf.toString('latin1').matchAll(/\/FontName\s*\/([\w+-]+)/g)].map((m) => m[1]!);
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/g;
 
@@ -82,8 +92,26 @@ describe.skipIf(chromium === null)('the HTML report in Chromium', { timeout: 180
       expect(Math.round(width! / 72 * 25.4)).toBe(210);
       expect(Math.round(height! / 72 * 25.4)).toBe(297);
     }
+    // A client reads it: the bundled example fits in at most 8 pages.
+    expect(boxes.length).toBeLessThanOrEqual(8);
     const onPath = await runCli(['diagnose', 'examples/filing.yaml', '--as-of', AS_OF, '-f', 'pdf', '--out', join(dir, 'again.pdf')]);
     expect(onPath.code).toBe(1);
     expect((await readFile(join(dir, 'again.pdf'))).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  it.skipIf(pdftoppm === null)('draws the Chinese text of the PDF\'s first page (rendered by pdftoppm)', async () => {
+    const dir = await tempDir();
+    const html = await htmlReport('examples/filing.yaml');
+    // As for the screenshot: the same page with every CJK character replaced by an unassigned code
+    // point. Without a CJK font in the PDF both first pages are the same empty boxes.
+    const firstPage = async (name: string, page: string) => {
+      await writeFile(join(dir, `${name}.pdf`), await htmlToPdf(page, chromium!));
+      await execFileAsync(pdftoppm!, ['-r', '50', '-png', '-f', '1', '-l', '1', '-singlefile', join(dir, `${name}.pdf`), join(dir, name)]);
+      return readFile(join(dir, `${name}.png`));
+    };
+    const shot = await firstPage('report', html);
+    expect(shot.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+    expect(shot.equals(await firstPage('boxes', html.replace(CJK, '\u0378')))).toBe(false);
+    expect(pdfFonts(await readFile(join(dir, 'report.pdf')))).toEqual(expect.arrayContaining([expect.stringMatching(/CJK/)]));
   });
 });
