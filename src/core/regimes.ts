@@ -1,11 +1,12 @@
 import type { Algorithm, Answers, Service } from '../answers/schema.js';
 import { REGIME_IDS, type RegimeId } from '../constants.js';
+import type { MessageArgs } from '../messages/messages.js';
 import { servicesOf } from './facts.js';
 
 /** Why a decision came out as it did: a message key and its arguments, worded later. */
 export interface Reason {
   key: string;
-  args?: Record<string, string | number>;
+  args?: MessageArgs;
 }
 
 /** Whether one regime applies to one algorithm, and why. */
@@ -40,7 +41,7 @@ function scopeOf(algorithm: Algorithm, answers: Answers): Scope {
 function featureReasons(services: Service[]): Reason[] {
   return services.map((s) => ({
     key: s.publicFeatures.length > 0 ? 'filing.opinion-features' : 'filing.mobilization',
-    args: { service: s.name, features: s.publicFeatures.join(', ') },
+    args: { service: s.name, features: { list: s.publicFeatures.map((f) => ({ key: `vocab.feature.${f}` })), separator: 'list.enumeration' } },
   }));
 }
 
@@ -109,8 +110,14 @@ function decideGenai(algorithm: Algorithm, scope: Scope): [RegimeDecision, Regim
     if (algorithm.role === 'technical-supporter') {
       return both([false, false], [[{ key: 'genai.api-supporter' }], [{ key: 'genai.api-supporter' }]]);
     }
+    // The route rests on the upstream being filed: without its number the report says it is only
+    // claimed, and what registration still needs, so no sentence calls an unproven model filed.
     const upstream = generation.upstream?.name ?? '?';
-    return both([false, true], [[{ key: 'genai.api-not-filing', args: { upstream } }], [{ key: 'genai.api-registration', args: { upstream } }]]);
+    const proven = generation.upstream?.filingNumber !== undefined;
+    return both([false, true], [
+      [{ key: proven ? 'genai.api-not-filing' : 'genai.api-not-filing-unproven', args: { upstream } }],
+      [{ key: proven ? 'genai.api-registration' : 'genai.api-registration-unproven', args: { upstream } }],
+    ]);
   }
   return both([true, false], [[{ key: `genai.model-${model}` }], [{ key: 'genai.own-model-not-registration' }]]);
 }

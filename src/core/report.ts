@@ -52,7 +52,7 @@ function algorithmView(analysis: Analysis, rules: Rules, lang: Lang): ReportAlgo
   const definition = (code: TypeCode) => rules.types.find((d) => d.code === code)!;
   const typeName = (code: TypeCode) => definition(code).title[lang];
   const reasons = classification.functions.map((f) =>
-    t(lang, 'classify.function', { does: f.does, type: f.type, typeName: typeName(f.type), definition: definition(f.type).definition[lang] }),
+    t(lang, 'classify.function', { does: { key: `vocab.does.${f.does}` }, type: f.type, typeName: typeName(f.type), definition: definition(f.type).definition[lang] }),
   );
   if (classification.functions.length > 1) reasons.push(t(lang, 'classify.precedence', { order: rules.types.map((d) => d.code).join(' > '), type }));
   return {

@@ -123,7 +123,7 @@ describe('warnings and required items of the realistic cases', () => {
     const report = await run('declared-traps');
     const mismatches = report.warnings.filter((w) => w.code === 'DECLARED_TYPE_MISMATCH');
     expect(mismatches.map((w) => w.algorithm)).toEqual(['faq-bot', 'llm-service', 'recommend-rank']);
-    expect(mismatches[0]!.message).toBe('拟按「01 生成合成类」申报，但该算法的功能事实（does: search）对应「04 信息检索类」。备案类型决定自评估报告模板和审核要点，类型选错是退回补正的常见原因：请按 信息检索类 申报，或修正 does 中的事实。');
+    expect(mismatches[0]!.message).toBe('拟按「01 生成合成类」申报，但该算法的功能事实（信息检索）对应「04 信息检索类」。备案类型决定自评估报告模板和审核要点，类型选错是退回补正的常见原因：请按 信息检索类 申报，或修正答案文件中的功能事实（does）。');
     expect(report.warnings.filter((w) => w.code === 'MULTIPLE_FUNCTIONS').map((w) => w.algorithm)).toEqual(['llm-service', 'recommend-rank']);
     expect(report.warnings.map((w) => w.code)).toContain('OPT_OUT_NOT_OFFERED');
     // The FAQ bot's purpose reads like generation: the reviewer would file it as 01.

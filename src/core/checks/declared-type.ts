@@ -11,6 +11,6 @@ export default defineCheck({
     const declared = parseDeclaredType(algorithm.declaredType, rules.types)!;
     if (declared.includes(type)) return [];
     const names = declared.map((code) => ({ key: 'ui.typeCodeAndName', args: { type: code, typeName: typeName(code) } }));
-    return [finding('DECLARED_TYPE_MISMATCH', algorithm, { declared: { list: names, separator: 'list.slash' }, does: algorithm.does.join(', '), type, typeName: typeName(type) })];
+    return [finding('DECLARED_TYPE_MISMATCH', algorithm, { declared: { list: names, separator: 'list.slash' }, does: { list: algorithm.does.map((d) => ({ key: `vocab.does.${d}` })), separator: 'list.enumeration' }, type, typeName: typeName(type) })];
   },
 });

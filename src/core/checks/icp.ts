@@ -8,7 +8,7 @@ export default defineCheck({
   codes: ['ICP_NOT_FILED'],
   run({ answers, analysed }) {
     if (!analysed.some((a) => applies(a, 'algorithm-filing')) || answers.entity.icp !== 'none') return [];
-    const forms = [...new Set(answers.services.flatMap((s) => s.forms))].join(', ');
+    const forms = { list: [...new Set(answers.services.flatMap((s) => s.forms))].map((form) => ({ key: `vocab.form.${form}` })), separator: 'list.enumeration' };
     return [finding('ICP_NOT_FILED', null, { forms })];
   },
 });

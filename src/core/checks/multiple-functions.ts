@@ -7,7 +7,7 @@ export default defineCheck({
   codes: ['MULTIPLE_FUNCTIONS'],
   run({ algorithm, classification: { type, functions } }) {
     if (functions.length <= 1) return [];
-    const others = functions.slice(1).map((f) => ({ key: 'ui.otherFunction', args: { does: f.does, type: f.type, typeName: typeName(f.type) } }));
-    return [finding('MULTIPLE_FUNCTIONS', algorithm, { functions: algorithm.does.join(', '), type, typeName: typeName(type), others: { list: others, separator: 'list.comma' } })];
+    const others = functions.slice(1).map((f) => ({ key: 'ui.otherFunction', args: { does: { key: `vocab.does.${f.does}` }, type: f.type, typeName: typeName(f.type) } }));
+    return [finding('MULTIPLE_FUNCTIONS', algorithm, { functions: { list: algorithm.does.map((d) => ({ key: `vocab.does.${d}` })), separator: 'list.enumeration' }, type, typeName: typeName(type), others: { list: others, separator: 'list.enumeration' } })];
   },
 });

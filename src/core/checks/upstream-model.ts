@@ -8,7 +8,7 @@ export default defineCheck({
   run({ algorithm }) {
     const generation = algorithm.generation;
     if (!generation || (generation.foundationModel !== 'third-party-api' && generation.foundationModel !== 'fine-tuned')) return [];
-    if (!generation.upstream) return [finding('UPSTREAM_MODEL_MISSING', algorithm, { model: generation.foundationModel })];
+    if (!generation.upstream) return [finding('UPSTREAM_MODEL_MISSING', algorithm, { model: { key: `vocab.model.${generation.foundationModel}` } })];
     // Only an API caller shows the upstream's number; a fine-tuned model files on its own.
     if (generation.foundationModel === 'third-party-api' && !generation.upstream.filingNumber) {
       return [finding('UPSTREAM_NOT_FILED', algorithm, { upstream: generation.upstream.name })];
