@@ -35,9 +35,10 @@ describe('a report that knows its age', () => {
 
   // The CSV view is the table of materials and carries no warning of any kind.
   it('shows the warning in every report format that shows warnings, and never fails a run for it', () => {
-    const run = (format: string) => runCli(['diagnose', NEWS, '--format', format, '--as-of', '2028-11-30', '--fail-on', 'none']);
-    expect(run('text').stdout).toMatch(/! 提示 RULES_MAY_BE_OUTDATED\n {4}本报告按 2028-11-30 诊断/);
-    expect(run('md').stdout).toContain('- **RULES_MAY_BE_OUTDATED** (提示): 本报告按 2028-11-30 诊断');
+    const run = (format: string, ...more: string[]) => runCli(['diagnose', NEWS, '--format', format, '--as-of', '2028-11-30', '--fail-on', 'none', ...more]);
+    expect(run('text').stdout).toMatch(/! 提示 本报告按 2028-11-30 诊断/);
+    expect(run('text', '--detail').stdout).toMatch(/! 提示 RULES_MAY_BE_OUTDATED\n {4}本报告按 2028-11-30 诊断/);
+    expect(run('md').stdout).toMatch(/- \*\*提示\*\*: 本报告按 2028-11-30 诊断.*\(RULES\\_MAY\\_BE\\_OUTDATED\)/);
     expect(run('html').stdout).toContain('RULES_MAY_BE_OUTDATED');
     expect(run('junit').stdout).toContain('RULES_MAY_BE_OUTDATED (提示)');
     expect(run('github').stdout).toMatch(/^::notice [^\n]*::本报告按 2028-11-30 诊断/m);
