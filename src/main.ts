@@ -29,6 +29,20 @@ function invokedCommand(argv: readonly string[]): string | undefined {
   return words[0] === 'help' ? words[1] : words[0];
 }
 
+/** Whether the arguments ask for help (the catalogue's Chinese help then loads; no other run pays for it). */
+function asksForHelp(argv: readonly string[]): boolean {
+  return argv.length === 0 || argv[0] === 'help' || argv.some((arg) => arg === '-h' || arg === '--help');
+}
+
+/** The language of --help: --lang when given, else Chinese when LC_ALL or LANG starts with zh, else English. */
+export function helpLang(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): 'zh' | 'en' {
+  const index = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
+  const given = index === -1 ? undefined : argv[index]!.includes('=') ? argv[index]!.split('=')[1] : argv[index + 1];
+  if (given === 'zh' || given === 'en') return given;
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return locale.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
 /** The command-line program: the invoked command in full, the others as names for help. */
 async function buildProgram(context: CommandContext, argv: readonly string[]): Promise<Command> {
   const { io } = context;
@@ -47,6 +61,7 @@ async function buildProgram(context: CommandContext, argv: readonly string[]): P
   }
   // Subcommands inherit exitOverride and output settings only when copied explicitly.
   for (const command of allCommands(program)) command.exitOverride().configureOutput(program.configureOutput());
+  if (asksForHelp(argv) && helpLang(argv, io.env) === 'zh') (await import('./help-lang.js')).useChineseHelp([program, ...allCommands(program)]);
   return program;
 }
 

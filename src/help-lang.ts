@@ -1,0 +1,51 @@
+import type { Command, Help, Option, Argument } from 'commander';
+import { MESSAGES, t } from './messages/messages.js';
+
+/** A command's path below the program, as help keys name it: `rules.explain`, or `program`. */
+function pathOf(command: Command): string {
+  // commander builds the `help` command itself, without a parent.
+  if (command.name() === 'help' && !command.parent) return 'help';
+  const names: string[] = [];
+  for (let c: Command | null = command; c?.parent; c = c.parent) names.unshift(c.name());
+  return names.length === 0 ? 'program' : names.join('.');
+}
+
+/** The first of the keys the catalogue has, worded in Chinese. */
+function chinese(...keys: string[]): string | undefined {
+  const key = keys.find((k) => Object.hasOwn(MESSAGES, k));
+  return key === undefined ? undefined : t('zh', key);
+}
+
+const TITLES: Record<string, string> = { 'Usage:': '用法：', 'Options:': '选项：', 'Commands:': '命令：', 'Arguments:': '参数：', 'Global Options:': '全局选项：' };
+
+/**
+ * Words every command's help in Chinese from the catalogue's help.* entries: a command's own
+ * description (help.cmd.PATH), each option (help.opt.PATH.NAME, else the shared help.opt.NAME),
+ * argument (help.arg.PATH.NAME), the titles, and the text after the options (help.after.PATH).
+ */
+export function useChineseHelp(commands: readonly Command[]): void {
+  for (const command of commands) {
+    const path = pathOf(command);
+    command.configureHelp({
+      styleTitle: (title: string) => TITLES[title] ?? title,
+      commandDescription: (cmd: Command) => chinese(`help.cmd.${pathOf(cmd)}`) ?? cmd.description(),
+      subcommandDescription: (cmd: Command) => chinese(`help.cmd.${pathOf(cmd)}`) ?? cmd.summary() ?? cmd.description(),
+      optionDescription: (option: Option) => {
+        const name = option.negate ? `no-${option.attributeName()}` : option.attributeName();
+        const text = chinese(`help.opt.${path}.${name}`, `help.opt.${name}`) ?? option.description;
+        const extra = [
+          ...(option.argChoices ? [`可选：${option.argChoices.join('、')}`] : []),
+          ...(option.defaultValue !== undefined && !option.negate && !(Array.isArray(option.defaultValue) && option.defaultValue.length === 0) ? [`默认：${option.defaultValueDescription ?? String(option.defaultValue)}`] : []),
+        ];
+        return extra.length > 0 ? `${text}（${extra.join('；')}）` : text;
+      },
+      argumentDescription: (argument: Argument) => chinese(`help.arg.${path}.${argument.name()}`) ?? argument.description,
+    } as Partial<Help>);
+    const after = chinese(`help.after.${path}`);
+    if (after !== undefined) {
+      // commander keeps addHelpText blocks as listeners of its EventEmitter; the English one goes.
+      (command as unknown as NodeJS.EventEmitter).removeAllListeners('afterHelp');
+      command.addHelpText('after', `\n${after}`);
+    }
+  }
+}
