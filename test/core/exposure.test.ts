@@ -16,7 +16,7 @@ describe('the exposure note of each regime', () => {
     expect(exposure('content-labeling').basis.map((b) => b.article)).toEqual(['第十三条', '第二十二条']);
     // A regime that does not apply keeps its note in the data, and the text view leaves it out.
     expect(report.regimes.find((r) => r.id === 'genai-registration')).toMatchObject({ applies: false, exposure: { basis: [{ article: '第二十一条' }, { article: '法律责任章（2025 年修正）' }] } });
-    const text = runCli(['diagnose', COMPANION, '--as-of', '2026-12-06']).stdout;
+    const text = runCli(['diagnose', COMPANION, '--as-of', '2026-12-06', '--detail']).stdout;
     expect(text.match(/^ {6}罚则: /gm)).toHaveLength(report.regimes.filter((r) => r.applies).length);
     const md = runCli(['diagnose', COMPANION, '--format', 'md', '--as-of', '2026-12-06', '--lang', 'en']).stdout;
     expect(md).toContain('### Penalties\n\n- **Algorithm filing**: A breach of Art 24 (filing), Art 26 (showing the number)');
