@@ -3,7 +3,7 @@ import { escapeHtml } from '../text/escape.js';
 import { htmlLang, renderTemplate } from '../text/template.js';
 import type { AssessReport, BankTable } from './check.js';
 import { boundText, corpusMet, corpusScope, lineName, percentText, rateMet, rateScope, sourceLine } from './format.js';
-import { ASSESS_MESSAGES, assessWord as W, bankName, basisText, findingMessage } from './messages.js';
+import { ASSESS_REPORT_WORDS, assessWord as W, bankName, basisText, findingMessage } from './messages.js';
 import { ASSESS_RULES } from './rules.js';
 
 const number = (n: number) => n.toLocaleString('en');
@@ -88,7 +88,7 @@ function chartView(bank: BankTable, lang: Lang) {
 function assessView(report: AssessReport) {
   const { lang } = report;
   const met = (ok: boolean | null) => (ok === null ? '' : ok ? 'met-yes' : 'met-no');
-  const labels = Object.fromEntries(Object.keys(ASSESS_MESSAGES.report[lang]).map((k) => [k, W(k as keyof typeof ASSESS_MESSAGES.report.zh, lang)]));
+  const labels = Object.fromEntries(ASSESS_REPORT_WORDS.map((k) => [k, W(k, lang)]));
   return {
     lang: htmlLang(lang),
     label: labels,

@@ -1,11 +1,10 @@
-import * as z from '../zod.js';
 import type { Lang } from '../constants.js';
+import { validateCatalogue } from '../messages/catalogue-schema.js';
+import { fill, word, type Catalogue, type MessageArgs } from '../messages/messages.js';
 import type { AssessFinding, BasisView } from './check.js';
 import rawMessages from './messages.yaml';
 import { ASSESS_RULES } from './rules.js';
 
-const text = z.string().check(z.trim(), z.minLength(1));
-const Bilingual = z.strictObject({ zh: text, en: text });
 const REPORT_WORDS = [
   'title', 'sources', 'kindKeywords', 'kindBank', 'kindResults', 'kindCorpus', 'rows', 'bank', 'risk', 'topic', 'count', 'min', 'shortfall',
   'total', 'unassigned', 'outOfScope', 'notProvided', 'evaluation', 'corpus', 'method', 'draws', 'rate', 'bound', 'samples', 'qualified',
@@ -13,39 +12,30 @@ const REPORT_WORDS = [
   'atLeast', 'atMost', 'chartTitle', 'chartLegendCount', 'chartLegendMin', 'blocking', 'major', 'minor', 'confidence', 'materialShort',
 ] as const;
 export type AssessWord = (typeof REPORT_WORDS)[number];
-const ReportWords = z.strictObject(Object.fromEntries(REPORT_WORDS.map((w) => [w, text])) as Record<AssessWord, typeof text>);
+/** Every label of the report views. */
+export const ASSESS_REPORT_WORDS: readonly AssessWord[] = REPORT_WORDS;
 
-/** Schema of src/assess/messages.yaml: zh and en wording of every assess finding and report label. */
-export const AssessMessagesSchema = z.strictObject({
-  codes: z.record(z.string().check(z.regex(/^[A-Z][A-Z0-9_]*$/)), Bilingual),
-  values: z.strictObject({ bank: z.record(z.string(), Bilingual), method: z.record(z.string(), Bilingual) }),
-  report: z.strictObject({ zh: ReportWords, en: ReportWords }),
-});
-export type AssessMessages = z.output<typeof AssessMessagesSchema>;
+/** The bundled wording (src/assess/messages.yaml, the one catalogue shape), validated once when the module loads. */
+export const ASSESS_MESSAGES: Catalogue = validateCatalogue(rawMessages, 'src/assess/messages.yaml');
 
-/** Validates parsed messages data; throws one readable error listing every problem. */
-export function validateAssessMessages(data: unknown): AssessMessages {
-  const result = z.safeParse(AssessMessagesSchema, data);
-  if (!result.success) throw new Error(`invalid assess messages:\n${z.prettifyError(result.error)}`);
-  return result.data;
-}
-
-/** The bundled wording, validated once when the module loads. */
-export const ASSESS_MESSAGES: AssessMessages = validateAssessMessages(rawMessages);
+/** The finding codes of assess, in catalogue order. */
+export const ASSESS_FINDING_CODES: readonly string[] = Object.keys(ASSESS_MESSAGES)
+  .filter((key) => key.startsWith('code.'))
+  .map((key) => key.slice('code.'.length));
 
 /** A label of the report views, with {placeholders} filled. */
-export function assessWord(word: AssessWord, lang: Lang, args: Record<string, string | number> = {}): string {
-  return ASSESS_MESSAGES.report[lang][word].replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));
+export function assessWord(label: AssessWord, lang: Lang, args: MessageArgs = {}): string {
+  return word(ASSESS_MESSAGES, lang, `report.${label}`, args);
 }
 
 /** A bank's name: 应拒答测试题库 / Should-refuse bank. */
 export function bankName(bank: string, lang: Lang): string {
-  return ASSESS_MESSAGES.values.bank[bank]?.[lang] ?? bank;
+  return Object.hasOwn(ASSESS_MESSAGES, `bank.${bank}`) ? word(ASSESS_MESSAGES, lang, `bank.${bank}`) : bank;
 }
 
 /** A method's name: 人工 / manual. */
 export function methodName(method: string, lang: Lang): string {
-  return ASSESS_MESSAGES.values.method[method]?.[lang] ?? method;
+  return Object.hasOwn(ASSESS_MESSAGES, `method.${method}`) ? word(ASSESS_MESSAGES, lang, `method.${method}`) : method;
 }
 
 /** A risk as people read it: "A.2.3 国别歧视内容". */
@@ -72,7 +62,7 @@ function excerpt(text: string): string {
 
 /** The message of a finding in the given language. */
 export function findingMessage(finding: AssessFinding, lang: Lang): string {
-  const template = ASSESS_MESSAGES.codes[finding.code]?.[lang];
+  const template = ASSESS_MESSAGES[`code.${finding.code}`]?.[lang];
   if (!template) return finding.code;
   const { args } = finding;
   const named: Record<string, string> = {};
@@ -86,6 +76,5 @@ export function findingMessage(finding: AssessFinding, lang: Lang): string {
   if (args.bank !== undefined) named.scope = args.method ? (lang === 'zh' ? `${named.bank}（${named.method}）` : `${named.bank} (${named.method})`) : named.bank!;
   // Counts read as people write them: 10,000 rather than 10000.
   const numbers = Object.fromEntries(Object.entries(args).filter(([, v]) => typeof v === 'number').map(([k, v]) => [k, v.toLocaleString('en')]));
-  const values: Record<string, string | number> = { ...args, ...numbers, ...named };
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return fill(template, { ...args, ...numbers, ...named }, ASSESS_MESSAGES, lang);
 }

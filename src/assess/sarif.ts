@@ -5,7 +5,7 @@ import { sarifLog, type SarifResult, type SarifRule } from '../format/sarif.js';
 import * as z from '../zod.js';
 import type { AssessFinding, AssessReport, BasisView } from './check.js';
 import rawCodes from './codes.yaml';
-import { ASSESS_MESSAGES, basisText, findingMessage } from './messages.js';
+import { ASSESS_FINDING_CODES, basisText, findingMessage } from './messages.js';
 
 const text = z.string().check(z.trim(), z.minLength(1));
 const Bilingual = z.strictObject({ zh: text, en: text });
@@ -43,7 +43,7 @@ function placeOf(finding: AssessFinding, report: AssessReport): { file: string; 
 /** The assessment as SARIF: every finding code a rule, every finding a result at its level. */
 export function formatAssessSarif(report: AssessReport): string {
   const { lang } = report;
-  const rules: SarifRule[] = Object.keys(ASSESS_MESSAGES.codes).map((code) => {
+  const rules: SarifRule[] = ASSESS_FINDING_CODES.map((code) => {
     const described = ASSESS_CODES[code];
     const bases = new Map(report.findings.filter((f) => f.code === code && f.basis).map((f) => [basisText(f.basis!, lang), basisOf(f.basis!, lang)]));
     return {

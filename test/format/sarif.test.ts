@@ -5,7 +5,7 @@ import { Validator } from '@cfworker/json-schema';
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ASSESS_MESSAGES } from '../../src/assess/messages.js';
+import { ASSESS_FINDING_CODES } from '../../src/assess/messages.js';
 import { ASSESS_CODES } from '../../src/assess/sarif.js';
 import { ReportSchema } from '../../src/core/report-schema.js';
 import { artifactUri } from '../../src/format/sarif.js';
@@ -221,8 +221,8 @@ describe('assess --format sarif', () => {
     const log = validSarif(run.stdout);
     expect(log.runs[0]!.automationDetails.id).toBe('filing-check/assess/');
     const rules = log.runs[0]!.tool.driver.rules;
-    expect(rules.map((r) => r.id)).toEqual(Object.keys(ASSESS_MESSAGES.codes));
-    expect(Object.keys(ASSESS_CODES).sort()).toEqual(Object.keys(ASSESS_MESSAGES.codes).sort());
+    expect(rules.map((r) => r.id)).toEqual(ASSESS_FINDING_CODES);
+    expect(Object.keys(ASSESS_CODES).sort()).toEqual([...ASSESS_FINDING_CODES].sort());
     for (const rule of rules) expect(rule.fullDescription?.text, rule.id).toMatch(/^.{10,}$/su);
     // The clauses the report's findings rest on: keyword library, generated-content and refusal banks.
     expect(rules.find((r) => r.id === 'RISK_SHORT')!.help.text).toContain('《TC260-003》8.1（关键词库要求）');

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { ASSESS_MESSAGES, ASSESS_REPORT_WORDS } from '../../src/assess/messages.js';
 import { CHECKS } from '../../src/core/checks/index.js';
 import { validateCatalogue } from '../../src/messages/catalogue-schema.js';
 import { fill, MESSAGES, t, word } from '../../src/messages/messages.js';
@@ -15,11 +16,16 @@ describe('the message catalogue', () => {
     for (const [name, data] of [
       ['src/messages/messages.yaml', read('src/messages/messages.yaml')],
       ['src/lint/messages.yaml', read('src/lint/messages.yaml')],
+      ['src/assess/messages.yaml', read('src/assess/messages.yaml')],
       ['questions.yaml ui', questions.ui],
       ['questions.yaml checks', questions.checks],
     ] as const) {
       expect(() => validateCatalogue(data, name), name).not.toThrow();
     }
+  });
+
+  it('has every label the assess views use', () => {
+    for (const label of ASSESS_REPORT_WORDS) expect(Object.keys(ASSESS_MESSAGES), label).toContain(`report.${label}`);
   });
 
   it('words every code a check can return, and each code has a severity and a basis in the rule packs', async () => {
