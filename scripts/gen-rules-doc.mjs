@@ -43,7 +43,7 @@ function loadPacks(dir) {
 
 const SEVERITY = { blocking: '阻断', major: '重要', minor: '一般' };
 const CONFIDENCE = { law: '法规', practice: '实践' };
-const LEVEL = { entity: '主体层面', algorithm: '算法层面' };
+const LEVEL = { entity: '主体层面', service: '服务层面', algorithm: '算法层面' };
 const KIND = { law: '法规', standard: '标准', notice: '通知公告', practice: '实践' };
 const FACT = {
   type: '算法类型',
@@ -66,6 +66,8 @@ const FACT = {
   tagManagement: '提供标签管理',
   hasUpstream: '填写了上游模型',
   filed: '已有备案编号',
+  entityFiled: '主体已有算法备案',
+  inScope: '属于境内算法推荐服务（算法推荐管理规定第二条）',
   foreignInvested: '外商投资企业',
 };
 
@@ -136,7 +138,7 @@ function render(packs, shownDir) {
     if (own.length === 0) continue;
     out.push(`## ${pack.title.zh}（\`${pack.pack}@${pack.version}\`）`);
     out.push('');
-    for (const level of ['entity', 'algorithm']) {
+    for (const level of ['entity', 'service', 'algorithm']) {
       const group = own.filter((m) => m.level === level);
       if (group.length === 0) continue;
       out.push(`### ${LEVEL[level]}`);
@@ -149,6 +151,7 @@ function render(packs, shownDir) {
         out.push(`- **严重程度**：${SEVERITY[m.severity]}（${m.severity}）`);
         out.push(`- **依据性质**：${CONFIDENCE[m.confidence]}（${m.confidence}）`);
         out.push(`- **适用条件**：${condition(m.when)}`);
+        if (m.duty) out.push(`- **性质**：持续义务，不以备案为前提${m.control ? `（产品是否具备见答案文件 userControls.${m.control}）` : ''}`);
         out.push(`- **核实日期**：${m.verified}`);
         out.push('- **法律依据**：');
         for (const b of m.basis) {

@@ -15,6 +15,12 @@ export const REGIME_IDS = [
   'anthropomorphic-interaction',
 ] as const;
 export type RegimeId = (typeof REGIME_IDS)[number];
+/** What starts a statutory clock: a launch, an instrument taking effect after it, a change or an ending. */
+export const CLOCK_TRIGGERS = ['launch', 'algorithm-launch', 'in-force', 'change', 'service-ended', 'termination'] as const;
+export type ClockTrigger = (typeof CLOCK_TRIGGERS)[number];
+/** How much of a year's working-day calendar is known, best first. */
+export const CALENDARS = ['official', 'statutory', 'weekends-only'] as const;
+export type Calendar = (typeof CALENDARS)[number];
 /** --fail-on levels: a severity, or none (never fail). */
 export const FAIL_ON = [...SEVERITIES, 'none'] as const;
 export type FailOn = (typeof FAIL_ON)[number];

@@ -42,7 +42,7 @@ describe('contract: JSON report', () => {
     expect(letter.basis[0]).toEqual({ instrument: '互联网信息服务算法推荐管理规定', article: '第二十四条', url: 'https://www.cac.gov.cn/2022-01/04/c_1642894606364259.htm' });
     expect(report.algorithms.find((a: { id: string }) => a.id === 'bestseller-list')).toMatchObject({ type: '03', typeName: '排序精选类', role: 'provider', declaredType: '个性化推送类' });
     expect(report.warnings[0]).toMatchObject({ code: 'DECLARED_TYPE_MISMATCH', algorithm: 'bestseller-list' });
-    expect(Object.keys(report.summary)).toEqual(['blocking', 'major', 'minor', 'readiness', 'counts', 'overdue', 'algorithms']);
+    expect(Object.keys(report.summary)).toEqual(['blocking', 'major', 'minor', 'readiness', 'counts', 'overdue', 'algorithms', 'duties']);
   });
 
   it('schema report and schema answers print JSON Schemas that describe the outputs', () => {
@@ -123,7 +123,7 @@ describe('rules commands', () => {
 
   it('rules explain shows condition, basis with URL and pack; an unknown id is exit 2', () => {
     const explain = runCli(['rules', 'explain', 'user-workers']);
-    expect(explain.stdout).toContain('适用条件: regimes = algorithm-filing 且 affectsWorkers = true');
+    expect(explain.stdout).toContain('适用条件: inScope = true 且 affectsWorkers = true');
     expect(explain.stdout).toContain('《互联网信息服务算法推荐管理规定》第二十条 https://www.cac.gov.cn/2022-01/04/c_1642894606364259.htm');
   });
 

@@ -22,7 +22,8 @@ export async function parseAnswers(text: string, file: string, rules: Rules, set
 }
 
 /** What the checks need of the rules, made once per rules (a batch checks a thousand files). */
-const lookups = new WeakMap<Rules, { levelOf: Map<string, 'entity' | 'algorithm'>; typeNames: string }>();
+type Level = Rules['materials'][number]['level'];
+const lookups = new WeakMap<Rules, { levelOf: Map<string, Level>; typeNames: string }>();
 function lookupsOf(rules: Rules) {
   let found = lookups.get(rules);
   if (!found) {
@@ -35,19 +36,23 @@ function lookupsOf(rules: Rules) {
 /** The first reference in valid answers that the rules do not know, or null. */
 function answersProblem(answers: Answers, rules: Rules): FieldProblem | null {
   const { levelOf, typeNames } = lookupsOf(rules);
-  const materialsProblem = (materials: Record<string, unknown>, level: 'entity' | 'algorithm', path: (string | number)[]): FieldProblem | null => {
+  const where: Record<Level, string> = { entity: 'the top-level materials', service: "a service's materials", algorithm: "an algorithm's materials" };
+  const materialsProblem = (materials: Record<string, unknown>, level: Level, path: (string | number)[]): FieldProblem | null => {
     for (const id of Object.keys(materials)) {
       const actual = levelOf.get(id);
       if (!actual) return { path: [...path, id], text: `expected a material id from the rule packs (see: filing-check rules list); "${id}" is unknown` };
       if (actual !== level) {
-        const where = actual === 'entity' ? 'the top-level materials' : "an algorithm's materials";
-        return { path: [...path, id], text: `expected ${level === 'entity' ? 'an entity' : 'an algorithm'}-level material here; "${id}" is ${actual}-level and belongs under ${where}` };
+        return { path: [...path, id], text: `expected ${level === 'service' ? 'a' : 'an'} ${level}-level material here; "${id}" is ${actual}-level and belongs under ${where[actual]}` };
       }
     }
     return null;
   };
   const entityProblem = materialsProblem(answers.materials, 'entity', ['materials']);
   if (entityProblem) return entityProblem;
+  for (const [i, service] of answers.services.entries()) {
+    const problem = materialsProblem(service.materials, 'service', ['services', i, 'materials']);
+    if (problem) return problem;
+  }
   for (const [i, algorithm] of answers.algorithms.entries()) {
     if (algorithm.declaredType !== undefined && !parseDeclaredType(algorithm.declaredType, rules.types)) {
       return { path: ['algorithms', i, 'declaredType'], text: `expected a type code or name (${typeNames}, or 检索过滤类), got "${algorithm.declaredType}"` };

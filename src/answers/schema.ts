@@ -151,6 +151,8 @@ const Service = z.strictObject({
   registeredUsers: z.optional(described(z.int().check(z.nonnegative()), 'registered users (注册用户数), a whole number; user scale decides re-assessments and some regimes\' thresholds')),
   minors: z.optional(z.boolean()),
   elderly: z.optional(z.boolean()),
+  // Service-level materials: the 2018 security assessment belongs to the service, not to each algorithm.
+  materials: Materials,
 });
 
 const Generation = z.strictObject({
@@ -161,6 +163,7 @@ const Generation = z.strictObject({
     described(z.boolean(), '拟人化互动: it simulates a human personality, thinking and communication style for sustained emotional interaction with users (AI companions); not customer service, Q&A or productivity tools'),
   ),
   assessment: optionalText('folder of the safety assessment tables (keyword library, test banks, evaluation results; .csv or .xlsx), relative to the answers file: diagnose checks genai-keyword-list and genai-test-bank with filing-check assess'),
+  openEnded: z.optional(described(z.boolean(), 'users prompt it freely (a chatbot, text-to-image, a general model): true; a fixed effect such as face swap, beautification or voice change: false. Unanswered, an algorithm that edits biometrics and writes no text reads as an effect')),
   upstream: z.optional(
     z.strictObject({
       name: described(nameText, 'upstream model name'),

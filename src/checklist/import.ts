@@ -95,6 +95,7 @@ function parseStatus(text: string): MaterialStatus | null {
 export function planImport(rows: readonly SheetRow[], answers: Answers, rules: Rules): { changes: ImportChange[]; edits: FieldEdit[] } {
   const levelOf = new Map(rules.materials.map((m) => [m.id, m.level]));
   const algorithmIndex = new Map(answers.algorithms.map((a, i) => [a.id, i]));
+  const serviceIndex = new Map(answers.services.map((s, i) => [s.id, i]));
   const seen = new Map<string, string>();
   const changes: ImportChange[] = [];
   const edits: FieldEdit[] = [];
@@ -102,16 +103,20 @@ export function planImport(rows: readonly SheetRow[], answers: Answers, rules: R
     const key = (row.cells.key ?? '').trim();
     const [owner = '', materialId = '', extra] = key.split('/');
     const level = levelOf.get(materialId);
-    const known = `entity/<material> or <algorithm>/<material> with algorithms ${answers.algorithms.map((a) => a.id).join(', ')}`;
-    if (extra !== undefined || !level || (level === 'entity' ? owner !== 'entity' : !algorithmIndex.has(owner))) {
+    const known = `entity/<material>, <service>/<material> or <algorithm>/<material> with services ${answers.services.map((s) => s.id).join(', ') || 'none'} and algorithms ${answers.algorithms.map((a) => a.id).join(', ')}`;
+    const ownerKnown = level === 'entity' ? owner === 'entity' : level === 'service' ? serviceIndex.has(owner) : algorithmIndex.has(owner);
+    if (extra !== undefined || !level || !ownerKnown) {
       throw new InputError(`${row.where('key')}: unknown key "${key}"; expected ${known} (the checklist may be for another answers file)`);
     }
     if (seen.has(key)) throw new InputError(`${row.where('key')}: key "${key}" appears twice (first at ${seen.get(key)})`);
     seen.set(key, row.where('key'));
 
-    const path = level === 'entity' ? ['materials', materialId] : ['algorithms', algorithmIndex.get(owner)!, 'materials', materialId];
+    const [path, materials] =
+      level === 'entity' ? [['materials', materialId], answers.materials]
+      : level === 'service' ? [['services', serviceIndex.get(owner)!, 'materials', materialId], answers.services[serviceIndex.get(owner)!]!.materials]
+      : [['algorithms', algorithmIndex.get(owner)!, 'materials', materialId], answers.algorithms[algorithmIndex.get(owner)!]!.materials];
     // An unlisted item is missing by default, so "missing" on it is no change.
-    const current: Partial<MaterialEntry> = (level === 'entity' ? answers.materials[materialId] : answers.algorithms[algorithmIndex.get(owner)!]!.materials[materialId]) ?? { status: 'missing' };
+    const current: Partial<MaterialEntry> = materials[materialId] ?? { status: 'missing' };
     const next: Partial<Record<keyof MaterialEntry, string | undefined>> = {};
     for (const column of EDITABLE_COLUMNS) {
       const raw = row.cells[column];

@@ -1,6 +1,6 @@
 import { MATERIAL_STATUSES, type MaterialStatus } from '../answers/vocabulary.js';
 import type { Report } from '../core/report-schema.js';
-import { itemKey, reportGroups } from '../core/groups.js';
+import { dutiesPrefix, itemKey, reportGroups } from '../core/groups.js';
 import { tallyView } from '../text/readiness.js';
 import { basisLine } from '../text/article.js';
 import { t, type Lang } from '../messages/messages.js';
@@ -60,10 +60,10 @@ export function buildChecklist(report: Report, rules: Rules, generic: string | n
   const L = (key: string) => t(lang, key);
   const material = new Map(rules.materials.map((m) => [m.id, m]));
   let number = 0;
-  const groups = reportGroups(report).filter((g) => g.items.length > 0).map(({ algorithm, items, tally }) => {
+  const groups = reportGroups(report).filter((g) => g.items.length > 0).map(({ algorithm, duties, items, tally }) => {
     const scope = algorithm ? algorithm.name : L('ui.entityMaterials');
     return {
-      title: algorithm ? t(lang, 'checklist.group.algorithm', { name: algorithm.name, type: algorithm.type, typeName: algorithm.typeName }) : L('ui.entityMaterials'),
+      title: dutiesPrefix({ duties }, L) + (algorithm ? t(lang, 'checklist.group.algorithm', { name: algorithm.name, type: algorithm.type, typeName: algorithm.typeName }) : L('ui.entityMaterials')),
       readiness: tallyView(tally).readiness,
       items: items.map((i): ChecklistItem => {
         const rule = material.get(i.id);

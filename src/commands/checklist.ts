@@ -96,7 +96,8 @@ async function importUnlocked(options: ChecklistOptions, rules: Rules, io: Io): 
   const updated = await parseAnswers(decodeDataBytes(Buffer.from(text), into), into, rules);
   const expected = structuredClone(answers);
   for (const { path, field, value } of edits) {
-    const materials = (path.length === 2 ? expected.materials : expected.algorithms[path[1] as number]!.materials) as Record<string, Record<string, unknown>>;
+    const owner = path.length === 2 ? expected : path[0] === 'services' ? expected.services[path[1] as number]! : expected.algorithms[path[1] as number]!;
+    const materials = owner.materials as Record<string, Record<string, unknown>>;
     const entry = (materials[path[path.length - 1] as string] ??= { status: 'missing' });
     if (value === undefined) delete entry[field];
     else entry[field] = value;

@@ -98,12 +98,13 @@ export async function assessedMaterialsFor(answers: Answers, shown: string, io: 
 
 /**
  * The materials whose `file` does not exist, resolved against the answers file's folder (the
- * working folder for stdin), as `${algorithm id or ''}/${material id}` for diagnose's input.
+ * working folder for stdin), as `${algorithm or service id, or ''}/${material id}` for diagnose's input.
  */
 export function missingMaterialFiles(answers: Answers, shown: string, io: Io): Set<string> {
   const base = shown === '<stdin>' ? io.cwd : dirname(resolve(io.cwd, shown));
   const listed = [
     ...Object.entries(answers.materials).map(([id, entry]) => ({ key: `/${id}`, file: entry.file })),
+    ...answers.services.flatMap((s) => Object.entries(s.materials).map(([id, entry]) => ({ key: `${s.id}/${id}`, file: entry.file }))),
     ...answers.algorithms.flatMap((a) => Object.entries(a.materials).map(([id, entry]) => ({ key: `${a.id}/${id}`, file: entry.file }))),
   ];
   const missing = new Set<string>();

@@ -1,27 +1,32 @@
-import type { Algorithm, Answers } from '../answers/schema.js';
-import type { RegimeId } from '../rules/schema.js';
+import type { Algorithm, Answers, Service } from '../answers/schema.js';
+import { CALENDARS, type Calendar, type ClockTrigger, type RegimeId } from '../constants.js';
 import { servicesOf } from './facts.js';
+import { effectiveRole, hasOpinionAttributes, inScope, serviceRegimes } from './regimes.js';
 import table from './holidays.json' with { type: 'json' };
 
 /** A statutory clock: what is due, counted from which date, and whether it has run out. */
 export interface Deadline {
   kind: 'algorithm-filing' | 'security-assessment' | 'anthropomorphic-assessment' | 'change' | 'cancellation';
-  algorithm: string;
+  /** The algorithm the clock belongs to; null for a service's own clock (its security assessment at launch). */
+  algorithm: string | null;
   service: string;
+  trigger: ClockTrigger;
   from: string;
   due: string;
   /** Working days counted, or 0 when the duty falls due on the start date itself. */
   workingDays: number;
-  /** Whether the State Council holiday calendar of every year involved is known. */
-  calendar: 'official' | 'weekends-only';
+  calendar: Calendar;
   done: boolean;
   overdue: boolean;
+  /** The instrument (a rule-pack key) and article that set the clock. */
+  basis: { instrument: string; article: string };
 }
 
 // The State Council's holiday arrangements, as the chinese-days library records them, extracted
 // by scripts/gen-holidays.mjs (a test keeps the table equal to the library's data): holidays that
-// fall on weekdays, and weekend days that are make-up working days.
-const YEARS = table as Record<string, { holidays: string[]; makeUp: string[] }>;
+// fall on weekdays, and weekend days that are make-up working days. Years not yet published carry
+// the statutory holidays alone (`statutory`): their make-up working days are not known.
+const YEARS = table as Record<string, { holidays: string[]; makeUp: string[]; statutory?: boolean }>;
 const MS_PER_DAY = 86_400_000;
 
 /**
@@ -37,8 +42,6 @@ export function dayNumber(iso: string): number {
   const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + Number(iso.slice(8, 10)) - 1;
   return era * 146_097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719_468;
 }
-/** The day the anthropomorphic-interaction measures took effect. */
-const ANTHROPOMORPHIC_MEASURES_IN_FORCE = '2026-07-15';
 
 // Days since 1970-01-01 rather than Date objects and ISO strings: the batch counts clocks for a
 // thousand files, and the string form of every day counted showed in its profile.
@@ -55,9 +58,10 @@ function isWorkday(day: number): boolean {
   return weekday !== 0 && weekday !== 6 && !calendar.holidays.has(day);
 }
 
-/** True when the holiday arrangement of a year is published (and so in the table). */
-function yearCovered(year: number): boolean {
-  return String(year) in YEARS;
+/** How well the calendar knows a year: published, statutory holidays only, or not at all. */
+function calendarOf(year: number): Calendar {
+  const known = YEARS[String(year)];
+  return !known ? 'weekends-only' : known.statutory ? 'statutory' : 'official';
 }
 
 /**
@@ -73,72 +77,144 @@ export function addWorkingDays(from: string, days: number): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
-function clock(kind: Deadline['kind'], algorithm: Algorithm, service: string, from: string, workingDays: number, done: boolean, asOf: string): Deadline {
-  const due = workingDays === 0 ? from : addWorkingDays(from, workingDays);
-  const years = [Number(from.slice(0, 4)), Number(due.slice(0, 4))];
-  return {
-    kind,
-    algorithm: algorithm.id,
-    service,
-    from,
-    due,
-    workingDays,
-    calendar: years.every(yearCovered) ? 'official' : 'weekends-only',
-    done,
-    overdue: !done && due < asOf,
-  };
+/** The later of two ISO dates (they sort as strings; localeCompare would load an ICU collator). */
+const later = (a: string, b: string) => (b > a ? b : a);
+
+/** The instruments' dates of entry into force, by rule-pack key. */
+export type InForce = Readonly<Record<string, { effective?: string }>>;
+
+interface ClockStart {
+  kind: Deadline['kind'];
+  algorithm: string | null;
+  service: string;
+  trigger: ClockTrigger;
+  from: string;
+  workingDays: number;
+  done: boolean;
+  basis: Deadline['basis'];
+}
+
+function clock(start: ClockStart, asOf: string): Deadline {
+  const due = start.workingDays === 0 ? start.from : addWorkingDays(start.from, start.workingDays);
+  // The clock is only as sure as the least known year it runs through.
+  const rank = Math.max(...[start.from, due].map((date) => CALENDARS.indexOf(calendarOf(Number(date.slice(0, 4))))));
+  const { kind, algorithm, service, trigger, from, workingDays, done, basis } = start;
+  // In the report schema's order, so a re-rendered report prints byte for byte the same.
+  return { kind, algorithm, service, trigger, from, due, workingDays, calendar: CALENDARS[rank]!, done, overdue: !done && due < asOf, basis };
 }
 
 /**
- * The statutory dates of each algorithm (Algorithm Provisions Art 24; 2018 rules Art 7): filing
- * within 10 working days of launch, the security assessment before launch, a change filing within 10
- * working days of each change, cancellation within 20 working days of termination; an anthropomorphic
- * service's assessment at launch. `assessed` and `anthropomorphicAssessed` say whose assessment report is ready.
+ * Starts a clock at the latest of its events: a duty cannot run before the instrument that creates
+ * it took effect, nor before the algorithm itself served users.
+ */
+function startOf(serviceLaunch: string, algorithmLaunch: string | undefined, effective: string | undefined): { from: string; trigger: ClockTrigger } {
+  let from = serviceLaunch;
+  let trigger: ClockTrigger = 'launch';
+  if (algorithmLaunch && algorithmLaunch > from) [from, trigger] = [algorithmLaunch, 'algorithm-launch'];
+  if (effective && effective > from) [from, trigger] = [effective, 'in-force'];
+  return { from, trigger };
+}
+
+const byLaunch = (a: Service, b: Service) => (a.launchDate! < b.launchDate! ? -1 : a.launchDate! > b.launchDate! ? 1 : 0);
+
+/** When an algorithm first served users: its own launch date, else the earliest launch of its services. */
+export function algorithmLaunch(algorithm: Algorithm, answers: Answers): string | undefined {
+  if (algorithm.launchDate) return algorithm.launchDate;
+  const launches = servicesOf(algorithm, answers).filter((s) => s.launchDate).sort(byLaunch);
+  return launches[0]?.launchDate;
+}
+
+/** The initial filing clock of one algorithm and the instrument whose duty it is. */
+function filingClock(algorithm: Algorithm, answers: Answers, inForce: InForce): ClockStart | undefined {
+  const filed = algorithm.filingNumber !== undefined;
+  if (effectiveRole(algorithm, answers) === 'technical-supporter') {
+    // A supporter files 参照 the provider's filing (DS Art 19 para 2), from when it offered the technology.
+    const launch = algorithmLaunch(algorithm, answers);
+    if (!launch) return undefined;
+    const offeredBy = servicesOf(algorithm, answers).filter((s) => s.launchDate).sort(byLaunch)[0]?.name ?? algorithm.name;
+    const { from, trigger } = startOf(launch, undefined, inForce['deep-synthesis-provisions']?.effective);
+    return { kind: 'algorithm-filing', algorithm: algorithm.id, service: offeredBy, trigger, from, workingDays: 10, done: filed, basis: { instrument: 'deep-synthesis-provisions', article: '第十九条第二款' } };
+  }
+  const launched = servicesOf(algorithm, answers).filter((s) => s.launchDate && inScope(s)).sort(byLaunch);
+  // The duty starts with the service that brings the algorithm under Art 24: one with 舆论属性
+  // features, else (public generation, in practice under the gen-AI measures) a public one.
+  const withFeatures = launched.find(hasOpinionAttributes);
+  const service = withFeatures ?? launched.find((s) => s.audience === 'public' && algorithm.does.includes('generate'));
+  if (!service) return undefined;
+  const instrument = withFeatures ? 'algorithm-provisions' : 'genai-measures';
+  const { from, trigger } = startOf(service.launchDate!, algorithm.launchDate, inForce[instrument]?.effective);
+  const article = withFeatures ? '第二十四条第一款' : '第十七条';
+  return { kind: 'algorithm-filing', algorithm: algorithm.id, service: service.name, trigger, from, workingDays: 10, done: filed, basis: { instrument, article } };
+}
+
+/**
+ * The statutory dates of a case. Each algorithm: its initial filing within 10 working days of its own
+ * launch (Algorithm Provisions Art 24 para 1); once filed, a change filing within 10 working days of
+ * each change and of a service that ends while the algorithm runs on elsewhere (para 2), and
+ * cancellation within 20 working days of the day it stops everywhere (para 3). Each service with
+ * 舆论属性: its security assessment before launch and before each algorithm added later (2018 rules
+ * Art 3 item 1, Art 7). `assessed` names the services whose assessment report is ready.
  */
 export function computeDeadlines(
   answers: Answers,
   applying: ReadonlyMap<string, ReadonlySet<RegimeId>>,
   assessed: ReadonlySet<string>,
+  inForce: InForce,
   asOf: string,
   anthropomorphicAssessed: ReadonlySet<string> = new Set(),
 ): Deadline[] {
-  const deadlines: Deadline[] = [];
+  const starts: ClockStart[] = [];
   for (const algorithm of answers.algorithms) {
     const regimes = applying.get(algorithm.id) ?? new Set();
-    const filed = algorithm.filingNumber !== undefined;
-    const services = servicesOf(algorithm, answers);
-    const launched = services
-      .filter((s) => s.launchDate && s.status !== 'terminated')
-      // ISO dates sort as plain strings; localeCompare would load an ICU collator (about 8 ms).
-      .sort((a, b) => (a.launchDate! < b.launchDate! ? -1 : a.launchDate! > b.launchDate! ? 1 : 0));
-    // The duty starts with the service that brings the algorithm under Art 24: one with 舆论属性
-    // features, else (public generation, in practice) a public one.
-    const withFeatures = launched.filter((s) => s.publicFeatures.length > 0 || s.mobilization);
-    const first = withFeatures[0] ?? launched.find((s) => s.audience === 'public');
-    if (regimes.has('algorithm-filing') && first) {
-      deadlines.push(clock('algorithm-filing', algorithm, first.name, first.launchDate!, 10, filed, asOf));
-    }
-    if (regimes.has('security-assessment')) {
-      for (const service of withFeatures) {
-        deadlines.push(clock('security-assessment', algorithm, service.name, service.launchDate!, 0, assessed.has(algorithm.id), asOf));
-      }
+    if (regimes.has('algorithm-filing')) {
+      const filing = filingClock(algorithm, answers, inForce);
+      if (filing) starts.push(filing);
     }
     if (regimes.has('anthropomorphic-interaction')) {
       // Assessed when the function launches; a service already live when the measures took effect
       // owes it from that day (practice reading: the text read here has no transitional article).
-      const service = launched.find((s) => s.audience === 'public');
+      const service = servicesOf(algorithm, answers).filter((s) => s.launchDate && inScope(s) && s.audience === 'public').sort(byLaunch)[0];
       if (service) {
-        const from = service.launchDate! > ANTHROPOMORPHIC_MEASURES_IN_FORCE ? service.launchDate! : ANTHROPOMORPHIC_MEASURES_IN_FORCE;
-        deadlines.push(clock('anthropomorphic-assessment', algorithm, service.name, from, 0, anthropomorphicAssessed.has(algorithm.id), asOf));
+        const { from, trigger } = startOf(service.launchDate!, algorithm.launchDate, inForce['anthropomorphic-measures']?.effective);
+        starts.push({ kind: 'anthropomorphic-assessment', algorithm: algorithm.id, service: service.name, trigger, from, workingDays: 0, done: anthropomorphicAssessed.has(algorithm.id), basis: { instrument: 'anthropomorphic-measures', article: '安全评估情形' } });
       }
     }
-    if (filed) {
-      // A change of filed information is filed within 10 working days (Art 24 para 2).
-      for (const change of algorithm.changes) deadlines.push(clock('change', algorithm, change.what, change.on, 10, change.filed, asOf));
-      for (const service of services.filter((s) => s.status === 'terminated' && s.terminatedOn)) {
-        deadlines.push(clock('cancellation', algorithm, service.name, service.terminatedOn!, 20, false, asOf));
+    if (algorithm.filingNumber === undefined) continue;
+    const change = { kind: 'change', algorithm: algorithm.id, workingDays: 10, basis: { instrument: 'algorithm-provisions', article: '第二十四条第二款' } } as const;
+    for (const entry of algorithm.changes) starts.push({ ...change, service: entry.what, trigger: 'change', from: entry.on, done: entry.filed });
+    const services = servicesOf(algorithm, answers);
+    const ended = services.filter((s) => s.status === 'terminated');
+    if (ended.length === 0) continue;
+    if (ended.length < services.length) {
+      // The algorithm runs on in another product: its product list changes, the filing stays.
+      for (const service of ended.filter((s) => s.terminatedOn)) {
+        starts.push({ ...change, service: service.name, trigger: 'service-ended', from: service.terminatedOn!, done: false });
       }
+    } else if (ended.every((s) => s.terminatedOn)) {
+      const last = ended.reduce((a, b) => (b.terminatedOn! > a.terminatedOn! ? b : a));
+      starts.push({ kind: 'cancellation', algorithm: algorithm.id, service: last.name, trigger: 'termination', from: last.terminatedOn!, workingDays: 20, done: false, basis: { instrument: 'algorithm-provisions', article: '第二十四条第三款' } });
     }
   }
-  return deadlines;
+  starts.push(...assessmentClocks(answers, applying, assessed, inForce));
+  return starts.map((start) => clock(start, asOf));
+}
+
+/** The 2018 security assessment of each service: before its launch and before each algorithm added later. */
+function assessmentClocks(answers: Answers, applying: ReadonlyMap<string, ReadonlySet<RegimeId>>, assessed: ReadonlySet<string>, inForce: InForce): ClockStart[] {
+  const starts: ClockStart[] = [];
+  const effective = inForce['security-assessment-rules']?.effective;
+  for (const service of answers.services) {
+    if (!service.launchDate) continue;
+    if (!serviceRegimes(service, answers, applying).has('security-assessment')) continue;
+    const covered = answers.algorithms.filter((a) => a.services.includes(service.id) && applying.get(a.id)?.has('security-assessment'));
+    const done = assessed.has(service.id);
+    const base = { kind: 'security-assessment', service: service.name, workingDays: 0, done, basis: { instrument: 'security-assessment-rules', article: '第三条第一项、第七条' } } as const;
+    const { from, trigger } = startOf(service.launchDate, undefined, effective);
+    starts.push({ ...base, algorithm: null, trigger, from });
+    for (const algorithm of covered.filter((a) => a.launchDate && a.launchDate > from)) {
+      // A feature added to a live service is assessed before it goes live (Art 3 item 1 增设相关功能).
+      starts.push({ ...base, algorithm: algorithm.id, trigger: 'algorithm-launch', from: algorithm.launchDate! });
+    }
+  }
+  return starts;
 }

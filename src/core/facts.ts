@@ -1,6 +1,7 @@
 import type { Algorithm, Answers, Service } from '../answers/schema.js';
 import type { Condition, ConditionFact, FactValue, RegimeId } from '../rules/schema.js';
 import type { Classification } from './classify.js';
+import { effectiveRole, inScope } from './regimes.js';
 
 /** What a `when` condition can see of one algorithm: each fact is a set of values or a flag. */
 export type Facts = Record<ConditionFact, ReadonlySet<string> | boolean>;
@@ -22,7 +23,7 @@ export function algorithmFacts(
   const union = <T>(pick: (s: Service) => readonly T[] | T) => new Set(services.flatMap((s) => pick(s)).map(String));
   return {
     type: new Set([classification.type]),
-    role: new Set([algorithm.role]),
+    role: new Set([effectiveRole(algorithm, answers)]),
     does: new Set(algorithm.does),
     regimes,
     modalities: new Set(generation?.modalities ?? []),
@@ -41,6 +42,10 @@ export function algorithmFacts(
     tagManagement: algorithm.userControls?.tagManagement ?? false,
     hasUpstream: generation?.upstream !== undefined,
     filed: algorithm.filingNumber !== undefined,
+    entityFiled: answers.algorithms.some((a) => a.filingNumber !== undefined),
+    // An algorithm recommendation service in scope of Algorithm Provisions Art 2: a provider's
+    // algorithm in a service offered to users in mainland China. Its users' rights bind, filed or not.
+    inScope: effectiveRole(algorithm, answers) === 'provider' && services.some(inScope),
     foreignInvested: answers.entity.foreignInvested,
     anthropomorphic: generation?.anthropomorphic === true,
   };
@@ -61,4 +66,18 @@ export function evaluateCondition(condition: Condition, facts: Readonly<Record<s
     const values = Array.isArray(wanted) ? wanted : [wanted];
     return typeof actual === 'boolean' ? values.includes(actual) : values.some((v) => actual.has(String(v)));
   });
+}
+
+/**
+ * The facts of one service for service-level materials: the union of the facts of the algorithms it
+ * runs, with the regimes the service itself brings (its 2018 assessment belongs to it, not to them).
+ */
+export function serviceFacts(covered: readonly Facts[], regimes: ReadonlySet<RegimeId>): Facts {
+  const facts = {} as Record<ConditionFact, ReadonlySet<string> | boolean>;
+  for (const name of Object.keys(covered[0] ?? {}) as ConditionFact[]) {
+    const values = covered.map((f) => f[name]);
+    facts[name] = typeof values[0] === 'boolean' ? values.some(Boolean) : new Set(values.flatMap((v) => [...(v as ReadonlySet<string>)]));
+  }
+  facts.regimes = regimes;
+  return facts;
 }

@@ -1,31 +1,47 @@
 import { tally } from './items.js';
 import type { Report, ReportAlgorithm, ReportItem, Tally } from './report-schema.js';
 
-/** The items of one filing unit: the entity, or one algorithm, with its own tally. */
+/** The items of one filing unit (the entity and its services, or one algorithm), or its continuing duties, with a tally. */
 export interface ItemGroup {
   algorithm: ReportAlgorithm | null;
+  /** True for a group of continuing duties, which bind whether or not a filing is owed. */
+  duties: boolean;
   items: ReportItem[];
   tally: Tally;
 }
 
-/** Splits the report's items into the entity group and one group per algorithm, in report order. */
+/**
+ * Splits the report into groups, in report order: the entity's (and its services') items, one group
+ * per algorithm, then the continuing duties of the entity and of each algorithm that has any.
+ */
 export function reportGroups(report: Report): ItemGroup[] {
   const entityItems = report.items.filter((i) => i.algorithm === null);
+  const dutyGroup = (algorithm: ReportAlgorithm | null, items: ReportItem[]): ItemGroup => ({ algorithm, duties: true, items, tally: tally(items) });
+  const entityDuties = report.duties.filter((i) => i.algorithm === null);
   return [
-    { algorithm: null, items: entityItems, tally: tally(entityItems) },
+    { algorithm: null, duties: false, items: entityItems, tally: tally(entityItems) },
     ...report.algorithms.map((algorithm) => ({
       algorithm,
+      duties: false,
       items: report.items.filter((i) => i.algorithm === algorithm.id),
       tally: report.summary.algorithms[algorithm.id] ?? tally([]),
     })),
+    ...(entityDuties.length > 0 ? [dutyGroup(null, entityDuties)] : []),
+    ...report.algorithms.map((algorithm) => dutyGroup(algorithm, report.duties.filter((i) => i.algorithm === algorithm.id))).filter((g) => g.items.length > 0),
   ];
 }
 
+/** The heading prefix of a group of continuing duties (empty for filing items). */
+export function dutiesPrefix(group: Pick<ItemGroup, 'duties'>, L: (key: string) => string): string {
+  return group.duties ? `${L('ui.duties')} · ` : '';
+}
+
 /**
- * The stable key of a required item: "<algorithm id>/<material id>", or "entity/<material id>" for
- * entity-level ones. Unambiguous even for an algorithm called "entity", because a material id
- * belongs to one level only. Checklists, diffs and imports all join on it.
+ * The stable key of a required item: "<algorithm id>/<material id>", "<service id>/<material id>" for
+ * service-level ones, or "entity/<material id>". Unambiguous even for an algorithm and a service
+ * of the same id, or one called "entity", because a material id belongs to one level only.
+ * Checklists, diffs and imports all join on it.
  */
-export function itemKey(item: Pick<ReportItem, 'algorithm' | 'id'>): string {
-  return `${item.algorithm ?? 'entity'}/${item.id}`;
+export function itemKey(item: Pick<ReportItem, 'algorithm' | 'service' | 'id'>): string {
+  return `${item.algorithm ?? item.service ?? 'entity'}/${item.id}`;
 }

@@ -3,9 +3,12 @@ import type { MaterialStatus } from '../answers/vocabulary.js';
 import type { Lang } from '../messages/messages.js';
 import type { Basis, Material, Rules } from '../rules/model.js';
 import type { Severity } from '../constants.js';
-import type { ReportBasis, ReportItem, Tally } from './report-schema.js';
+import type { RegimeId } from '../constants.js';
+import { t } from '../messages/messages.js';
+import type { ReportBasis, ReportDuty, ReportItem, Tally } from './report-schema.js';
+import { serviceRegimes } from './regimes.js';
 import type { Analysis } from './analysis.js';
-import { evaluateCondition } from './facts.js';
+import { evaluateCondition, serviceFacts } from './facts.js';
 
 const SEVERITY_WEIGHT: Record<Severity, number> = { blocking: 3, major: 2, minor: 1 };
 const STATUS_CREDIT: Record<Exclude<MaterialStatus, 'not-applicable'>, number> = { ready: 1, draft: 0.5, missing: 0 };
@@ -36,13 +39,23 @@ export function tally(items: readonly ReportItem[]): Tally {
   };
 }
 
-function item(material: Material, algorithm: string | null, entry: MaterialEntry | undefined, lang: Lang): ReportItem {
+/** Where an item belongs: the entity, a service (with the algorithms it covers) or an algorithm. */
+interface Owner {
+  algorithm: string | null;
+  service: { id: string; name: string; covers: string[] } | null;
+}
+
+function item(material: Material, owner: Owner, entry: MaterialEntry | undefined, lang: Lang): ReportItem {
   const status = entry?.status ?? 'missing';
+  const title = material.title[lang];
   return {
     id: material.id,
-    algorithm,
+    algorithm: owner.algorithm,
+    service: owner.service?.id ?? null,
+    covers: owner.service?.covers ?? [],
     level: material.level,
-    title: material.title[lang],
+    // One item per service: its name tells two services' items apart in every view.
+    title: owner.service ? t(lang, 'item.ofService', { title, service: owner.service.name }) : title,
     status,
     gap: status === 'missing' || status === 'draft',
     severity: material.severity,
@@ -73,16 +86,45 @@ export function withAssessment(item: ReportItem, assessed: AssessedMaterial | un
   return { ...item, status: assessed.met ? 'ready' : 'draft', gap: !assessed.met, file: item.file ?? assessed.file, reason: assessed.met ? item.reason : assessed.reason };
 }
 
-/** The materials the case requires: entity-level ones once, then each algorithm's, with their status. */
-export function requiredItems(answers: Answers, rules: Rules, analysed: readonly Analysis[], lang: Lang): ReportItem[] {
+/**
+ * A continuing duty as the report shows it. A duty whose control the answers say the product has is
+ * met: only its evidence is asked, so it weighs as little as a minor item; one they say is missing
+ * stays as severe as the rule says, and a warning names the article.
+ */
+function duty(material: Material, owner: Owner, entry: MaterialEntry | undefined, met: boolean | null, lang: Lang): ReportDuty {
+  const base = item(material, owner, entry, lang);
+  if (met !== true) return { ...base, met };
+  return { ...base, title: t(lang, 'duty.met', { title: base.title }), severity: 'minor', met };
+}
+
+/** The materials the case requires and the duties that bind it, each once: entity, services, algorithms. */
+export function requiredItems(answers: Answers, rules: Rules, analysed: readonly Analysis[], lang: Lang): { items: ReportItem[]; duties: ReportDuty[] } {
   const items: ReportItem[] = [];
-  for (const material of rules.materials.filter((m) => m.level === 'entity')) {
-    if (analysed.some((a) => evaluateCondition(material.when, a.facts))) items.push(item(material, null, answers.materials[material.id], lang));
+  const duties: ReportDuty[] = [];
+  const add = (material: Material, owner: Owner, entry: MaterialEntry | undefined, met: boolean | null = null) => {
+    if (material.duty) duties.push(duty(material, owner, entry, met, lang));
+    else items.push(item(material, owner, entry, lang));
+  };
+  const atLevel = (level: Material['level']) => rules.materials.filter((m) => m.level === level);
+  for (const material of atLevel('entity')) {
+    if (analysed.some((a) => evaluateCondition(material.when, a.facts))) add(material, { algorithm: null, service: null }, answers.materials[material.id]);
   }
-  for (const { algorithm, facts } of analysed) {
-    for (const material of rules.materials.filter((m) => m.level === 'algorithm')) {
-      if (evaluateCondition(material.when, facts)) items.push(item(material, algorithm.id, algorithm.materials[material.id], lang));
+  const applying = new Map(analysed.map((a) => [a.id, a.facts.regimes as ReadonlySet<RegimeId>]));
+  for (const service of answers.services) {
+    const covered = analysed.filter((a) => a.algorithm.services.includes(service.id));
+    if (covered.length === 0) continue;
+    const facts = serviceFacts(covered.map((a) => a.facts), serviceRegimes(service, answers, applying));
+    const owner = { algorithm: null, service: { id: service.id, name: service.name, covers: covered.map((a) => a.id) } };
+    for (const material of atLevel('service')) {
+      if (evaluateCondition(material.when, facts)) add(material, owner, service.materials[material.id]);
     }
   }
-  return items;
+  for (const { algorithm, facts } of analysed) {
+    for (const material of atLevel('algorithm')) {
+      if (!evaluateCondition(material.when, facts)) continue;
+      const control = material.control ? algorithm.userControls?.[material.control] : undefined;
+      add(material, { algorithm: algorithm.id, service: null }, algorithm.materials[material.id], control ?? null);
+    }
+  }
+  return { items, duties };
 }

@@ -25,17 +25,47 @@ interface Scope {
   withOpinionFeatures: Service[];
 }
 
+/** True when a service is an internet information service offered in mainland China and still running. */
+export function inScope(service: Service): boolean {
+  return service.servesMainland && service.audience !== 'internal' && service.status !== 'terminated';
+}
+
+/** True when a service has 舆论属性 features or a mobilisation channel (2018 rules Art 2). */
+export function hasOpinionAttributes(service: Service): boolean {
+  return service.publicFeatures.length > 0 || service.mobilization;
+}
+
 function scopeOf(algorithm: Algorithm, answers: Answers): Scope {
-  const inScope: Service[] = [];
+  const inScopeServices: Service[] = [];
   const outOfScope: Reason[] = [];
+  // Staff-only use is outside the algorithm provisions (no internet information service to users,
+  // Art 2); the gen-AI measures exclude it expressly (Art 2 para 3), which only generation invokes.
+  const internal = algorithm.does.includes('generate') ? 'scope.internal-generation' : 'scope.internal';
   for (const service of servicesOf(algorithm, answers)) {
     if (!service.servesMainland) outOfScope.push({ key: 'scope.overseas', args: { service: service.name } });
-    else if (service.audience === 'internal') outOfScope.push({ key: 'scope.internal', args: { service: service.name } });
+    else if (service.audience === 'internal') outOfScope.push({ key: internal, args: { service: service.name } });
     else if (service.status === 'terminated') outOfScope.push({ key: 'scope.terminated', args: { service: service.name } });
-    else inScope.push(service);
+    else inScopeServices.push(service);
   }
-  const withOpinionFeatures = inScope.filter((s) => s.publicFeatures.length > 0 || s.mobilization);
-  return { inScope, outOfScope, withOpinionFeatures };
+  return { inScope: inScopeServices, outOfScope, withOpinionFeatures: inScopeServices.filter(hasOpinionAttributes) };
+}
+
+/**
+ * The role an algorithm files under. A generation model or effect that a provider offers only to
+ * other businesses through an API or SDK makes it at least a technical supporter (DS Art 19 para 2);
+ * the CAC's deep-synthesis lists name such API offerings 服务技术支持者.
+ */
+export function effectiveRole(algorithm: Algorithm, answers: Answers): Algorithm['role'] {
+  if (algorithm.role === 'technical-supporter' || !algorithm.does.includes('generate')) return algorithm.role;
+  const services = servicesOf(algorithm, answers).filter(inScope);
+  const offered = services.some((s) => s.audience === 'business' && s.forms.some((f) => f === 'api' || f === 'sdk'));
+  return offered && !services.some((s) => s.audience === 'public') ? 'technical-supporter' : 'provider';
+}
+
+/** True when a generation is a fixed effect rather than open-ended: answered, or read from biometric editing without text. */
+export function isEffect(generation: NonNullable<Algorithm['generation']>): boolean {
+  if (generation.openEnded !== undefined) return !generation.openEnded;
+  return generation.biometricEditing.length > 0 && !generation.modalities.includes('text');
 }
 
 function featureReasons(services: Service[]): Reason[] {
@@ -55,11 +85,15 @@ function publicGeneration(algorithm: Algorithm, scope: Scope): boolean {
   return algorithm.does.includes('generate') && scope.inScope.some((s) => s.audience === 'public');
 }
 
-function decideFiling(algorithm: Algorithm, scope: Scope): RegimeDecision {
+function decideFiling(algorithm: Algorithm, role: Algorithm['role'], scope: Scope): RegimeDecision {
   const regime = 'algorithm-filing';
-  if (algorithm.role === 'technical-supporter') {
+  if (role === 'technical-supporter') {
     if (!algorithm.does.includes('generate')) return { regime, applies: false, reasons: [{ key: 'filing.supporter-not-generation' }] };
     if (!supporterInScope(algorithm, scope)) return { regime, applies: false, reasons: scope.outOfScope };
+    if (algorithm.role === 'provider') {
+      const offers = scope.inScope.filter((s) => s.forms.some((f) => f === 'api' || f === 'sdk')).map((s) => s.name).join('、');
+      return { regime, applies: true, reasons: [{ key: 'filing.supporter-by-offer', args: { services: offers } }] };
+    }
     return { regime, applies: true, reasons: [{ key: 'filing.supporter-generation' }] };
   }
   if (scope.inScope.length === 0) return { regime, applies: false, reasons: scope.outOfScope };
@@ -68,9 +102,9 @@ function decideFiling(algorithm: Algorithm, scope: Scope): RegimeDecision {
   return { regime, applies: false, reasons: [{ key: 'filing.no-opinion-features', args: { services: scope.inScope.map((s) => s.name).join('、') } }] };
 }
 
-function decideSecurityAssessment(algorithm: Algorithm, scope: Scope): RegimeDecision {
+function decideSecurityAssessment(algorithm: Algorithm, role: Algorithm['role'], scope: Scope): RegimeDecision {
   const regime = 'security-assessment';
-  if (algorithm.role === 'technical-supporter') return { regime, applies: false, reasons: [{ key: 'sa.supporter' }] };
+  if (role === 'technical-supporter') return { regime, applies: false, reasons: [{ key: 'sa.supporter' }] };
   if (scope.inScope.length === 0) return { regime, applies: false, reasons: scope.outOfScope };
   if (scope.withOpinionFeatures.length > 0) {
     return {
@@ -83,7 +117,7 @@ function decideSecurityAssessment(algorithm: Algorithm, scope: Scope): RegimeDec
   return { regime, applies: false, reasons: [{ key: 'sa.no-opinion-features' }] };
 }
 
-function decideGenai(algorithm: Algorithm, scope: Scope): [RegimeDecision, RegimeDecision] {
+function decideGenai(algorithm: Algorithm, role: Algorithm['role'], scope: Scope): [RegimeDecision, RegimeDecision] {
   const filing = 'genai-filing';
   const registration = 'genai-registration';
   const both = (applies: [boolean, boolean], reasons: [Reason[], Reason[]]): [RegimeDecision, RegimeDecision] => [
@@ -95,9 +129,9 @@ function decideGenai(algorithm: Algorithm, scope: Scope): [RegimeDecision, Regim
     const reason = [{ key: 'genai.not-generation' }];
     return both([false, false], [reason, reason]);
   }
-  const inScope = algorithm.role === 'technical-supporter' ? supporterInScope(algorithm, scope) : scope.inScope.length > 0;
-  if (!inScope) return both([false, false], [scope.outOfScope, scope.outOfScope]);
-  if (algorithm.role === 'provider' && !scope.inScope.some((s) => s.audience === 'public')) {
+  const covered = role === 'technical-supporter' ? supporterInScope(algorithm, scope) : scope.inScope.length > 0;
+  if (!covered) return both([false, false], [scope.outOfScope, scope.outOfScope]);
+  if (role === 'provider' && !scope.inScope.some((s) => s.audience === 'public')) {
     const reason = [{ key: 'genai.business-only' }];
     return both([false, false], [reason, reason]);
   }
@@ -107,7 +141,7 @@ function decideGenai(algorithm: Algorithm, scope: Scope): [RegimeDecision, Regim
     return both([false, false], [reason, reason]);
   }
   if (model === 'third-party-api') {
-    if (algorithm.role === 'technical-supporter') {
+    if (role === 'technical-supporter') {
       return both([false, false], [[{ key: 'genai.api-supporter' }], [{ key: 'genai.api-supporter' }]]);
     }
     // The route rests on the upstream being filed: without its number the report says it is only
@@ -119,15 +153,21 @@ function decideGenai(algorithm: Algorithm, scope: Scope): [RegimeDecision, Regim
       [{ key: proven ? 'genai.api-registration' : 'genai.api-registration-unproven', args: { upstream } }],
     ]);
   }
+  if (isEffect(generation)) {
+    // The CAC's gen-AI lists hold general models and services; fixed effects (face fusion, beautification,
+    // voice change) appear in the deep-synthesis lists instead. Practice, not a rule of the measures.
+    const reason = [{ key: generation.openEnded === undefined ? 'genai.effect-inferred-practice' : 'genai.effect-practice' }];
+    return both([false, false], [reason, reason]);
+  }
   return both([true, false], [[{ key: `genai.model-${model}` }], [{ key: 'genai.own-model-not-registration' }]]);
 }
 
-function decideLabeling(algorithm: Algorithm, scope: Scope): RegimeDecision {
+function decideLabeling(algorithm: Algorithm, role: Algorithm['role'], scope: Scope): RegimeDecision {
   const regime = 'content-labeling';
   if (!algorithm.does.includes('generate')) return { regime, applies: false, reasons: [{ key: 'label.not-generation' }] };
-  const inScope = algorithm.role === 'technical-supporter' ? supporterInScope(algorithm, scope) : scope.inScope.length > 0;
-  if (!inScope) return { regime, applies: false, reasons: scope.outOfScope };
-  return { regime, applies: true, reasons: [{ key: algorithm.role === 'technical-supporter' ? 'label.supporter' : 'label.provider' }] };
+  const covered = role === 'technical-supporter' ? supporterInScope(algorithm, scope) : scope.inScope.length > 0;
+  if (!covered) return { regime, applies: false, reasons: scope.outOfScope };
+  return { regime, applies: true, reasons: [{ key: role === 'technical-supporter' ? 'label.supporter' : 'label.provider' }] };
 }
 
 /**
@@ -149,10 +189,22 @@ function decideAnthropomorphic(algorithm: Algorithm, scope: Scope): RegimeDecisi
 /** Decides every regime for one algorithm, in the contract's order, each with its reasons. */
 export function decideRegimes(algorithm: Algorithm, answers: Answers): RegimeDecision[] {
   const scope = scopeOf(algorithm, answers);
-  const [genaiFiling, genaiRegistration] = decideGenai(algorithm, scope);
+  const role = effectiveRole(algorithm, answers);
+  const [genaiFiling, genaiRegistration] = decideGenai(algorithm, role, scope);
   const decisions = [
-    decideFiling(algorithm, scope), decideSecurityAssessment(algorithm, scope), genaiFiling, genaiRegistration, decideLabeling(algorithm, scope),
+    decideFiling(algorithm, role, scope), decideSecurityAssessment(algorithm, role, scope), genaiFiling, genaiRegistration, decideLabeling(algorithm, role, scope),
     decideAnthropomorphic(algorithm, scope),
   ];
   return REGIME_IDS.map((id) => decisions.find((d) => d.regime === id)!);
+}
+
+/**
+ * The regimes a service brings of its own. Its 2018 security assessment belongs to it, not to each
+ * algorithm (2018 rules Arts 2–3): owed when it has 舆论属性 or, in practice, offers public
+ * generation, and an algorithm it runs is assessed.
+ */
+export function serviceRegimes(service: Service, answers: Answers, applying: ReadonlyMap<string, ReadonlySet<RegimeId>>): Set<RegimeId> {
+  const covered = answers.algorithms.filter((a) => a.services.includes(service.id) && applying.get(a.id)?.has('security-assessment'));
+  const brings = hasOpinionAttributes(service) || (service.audience === 'public' && covered.some((a) => a.does.includes('generate')));
+  return new Set(covered.length > 0 && inScope(service) && brings ? ['security-assessment'] : []);
 }

@@ -1,7 +1,7 @@
 import * as z from '../zod.js';
 import { MATERIAL_STATUSES, ROLES, TYPE_CODES } from '../answers/vocabulary.js';
 import { LANGS } from '../messages/messages.js';
-import { REGIME_IDS, SEVERITIES, WARNING_SEVERITIES } from '../constants.js';
+import { CALENDARS, CLOCK_TRIGGERS, REGIME_IDS, SEVERITIES, WARNING_SEVERITIES } from '../constants.js';
 
 const ReportBasis = z.strictObject({
   instrument: z.string(),
@@ -31,6 +31,8 @@ const ReportAlgorithm = z.strictObject({
   regimes: z.array(z.enum(REGIME_IDS)),
   purpose: z.nullable(z.string()),
   filingNumber: z.nullable(z.string()),
+  filing: z.enum(['filed', 'owed', 'not-owed']).check(z.describe('filed: it has a filing number and owes what follows a filing; owed: an initial filing is due; not-owed: no filing, though the duties that bind without one still apply')),
+  launchDate: z.nullable(z.string()).check(z.describe('when it first served users: its own launchDate, else the earliest launch of its services')),
 });
 
 const ReportRegime = z.strictObject({
@@ -47,7 +49,9 @@ const ReportRegime = z.strictObject({
 const ReportItem = z.strictObject({
   id: z.string(),
   algorithm: z.nullable(z.string()),
-  level: z.enum(['entity', 'algorithm']),
+  service: z.nullable(z.string()).check(z.describe('for a service-level item, the service it belongs to')),
+  covers: z.array(z.string()).check(z.describe('for a service-level item, the algorithms it covers; empty otherwise')),
+  level: z.enum(['entity', 'service', 'algorithm']),
   title: z.string(),
   status: z.enum(MATERIAL_STATUSES),
   gap: z.boolean().check(z.describe('status is missing or draft')),
@@ -61,15 +65,21 @@ const ReportItem = z.strictObject({
   pack: z.string(),
 });
 
+/** A continuing duty: an item that binds whether or not a filing is owed, and whether the product meets it. */
+const ReportDuty = z.extend(ReportItem, {
+  met: z.nullable(z.boolean()).check(z.describe('true: the answers say the product has the control, only its evidence is asked; false: it does not (a warning says so); null: not answered or no control to answer')),
+});
+
 const ReportDeadline = z.strictObject({
   kind: z.enum(['algorithm-filing', 'security-assessment', 'anthropomorphic-assessment', 'change', 'cancellation']),
   title: z.string(),
-  algorithm: z.string(),
-  service: z.string().check(z.describe('the service whose launch or termination starts the clock; for a change, what changed')),
+  algorithm: z.nullable(z.string()).check(z.describe('null for a service\'s own clock (its security assessment at launch)')),
+  service: z.string().check(z.describe('the service whose launch or termination starts the clock; for a change, what changed; for a technical supporter\'s filing, the algorithm')),
+  trigger: z.enum(CLOCK_TRIGGERS).check(z.describe('what started the clock: launch (of the service), algorithm-launch (the algorithm went live later), in-force (the instrument took effect after the launch), change, service-ended (a service ended while the algorithm runs on elsewhere), termination')),
   from: z.string().check(z.describe('the date the clock starts (launch, change or termination)')),
   due: z.string().check(z.describe('the last day, on the Chinese working-day calendar')),
   workingDays: z.int(),
-  calendar: z.enum(['official', 'weekends-only']).check(z.describe('weekends-only when a year\'s holiday calendar is not yet published')),
+  calendar: z.enum(CALENDARS).check(z.describe('official: published holiday schedules; statutory: a year not yet published, counted with its statutory holidays, make-up working days unknown; weekends-only: beyond the known years')),
   done: z.boolean(),
   overdue: z.boolean(),
   basis: z.array(ReportBasis),
@@ -94,10 +104,15 @@ export const ReportSchema = z
     entity: z.strictObject({ name: z.string(), creditCode: z.nullable(z.string()), regionCode: z.nullable(z.string()) }),
     algorithms: z.array(ReportAlgorithm),
     regimes: z.array(ReportRegime),
-    items: z.array(ReportItem),
+    items: z.array(ReportItem).check(z.describe('what the filings owed need: each material once')),
+    duties: z.array(ReportDuty).check(z.describe('continuing duties of the regulations that bind whether or not a filing is owed')),
     deadlines: z.array(ReportDeadline),
     warnings: z.array(ReportWarning),
-    summary: z.extend(Tally, { overdue: z.int().check(z.describe('statutory dates already passed')), algorithms: z.record(z.string(), Tally) }),
+    summary: z.extend(Tally, {
+      overdue: z.int().check(z.describe('statutory dates already passed')),
+      algorithms: z.record(z.string(), Tally),
+      duties: Tally.check(z.describe('the continuing duties, counted apart from the filing items')),
+    }),
   })
   .check(z.meta({ id: 'FilingCheckReport', title: 'filing-check report' }));
 
@@ -106,6 +121,7 @@ export type ReportBasis = z.output<typeof ReportBasis>;
 export type ReportAlgorithm = z.output<typeof ReportAlgorithm>;
 export type ReportRegime = z.output<typeof ReportRegime>;
 export type ReportItem = z.output<typeof ReportItem>;
+export type ReportDuty = z.output<typeof ReportDuty>;
 export type ReportWarning = z.output<typeof ReportWarning>;
 export type ReportDeadline = z.output<typeof ReportDeadline>;
 export type Tally = z.output<typeof Tally>;

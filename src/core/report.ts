@@ -5,10 +5,11 @@ import type { Rules } from '../rules/model.js';
 import { REGIME_IDS, SEVERITIES, type RegimeId, type Severity, type WarningSeverity } from '../constants.js';
 import type { Report, ReportAlgorithm, ReportDeadline, ReportRegime, ReportWarning } from './report-schema.js';
 import { analyse, type Analysis } from './analysis.js';
-import { computeDeadlines, type Deadline } from './deadlines.js';
+import { algorithmLaunch, computeDeadlines, type Deadline } from './deadlines.js';
 import { basisView, requiredItems, tally, withAssessment, type AssessedMaterial } from './items.js';
 import type { CheckContext, WarningFinding } from './checks/check.js';
 import { CHECKS } from './checks/index.js';
+import { effectiveRole } from './regimes.js';
 
 /** Everything the pure core needs; no I/O happens past this point. */
 export interface DiagnosisInput {
@@ -18,26 +19,18 @@ export interface DiagnosisInput {
   source: string;
   asOf: string;
   toolVersion: string;
-  /** Material files that do not exist, as `${algorithm id or ''}/${material id}`; checked by the caller. */
+  /** Material files that do not exist, as `${algorithm or service id, or ''}/${material id}`; checked by the caller. */
   missingFiles?: ReadonlySet<string>;
   /** Materials whose tables `assess` checked, as `${algorithm id}/${material id}`; checked by the caller. */
   assessedMaterials?: ReadonlyMap<string, AssessedMaterial>;
 }
 
-const DEADLINE_BASIS: Record<Deadline['kind'], { instrument: string; article: string }> = {
-  'algorithm-filing': { instrument: 'algorithm-provisions', article: '第二十四条第一款' },
-  'security-assessment': { instrument: 'security-assessment-rules', article: '第七条' },
-  'anthropomorphic-assessment': { instrument: 'anthropomorphic-measures', article: '安全评估情形' },
-  change: { instrument: 'algorithm-provisions', article: '第二十四条第二款' },
-  cancellation: { instrument: 'algorithm-provisions', article: '第二十四条第三款' },
-};
-
 function deadlineView(deadline: Deadline, rules: Rules, lang: Lang): ReportDeadline {
-  const { instrument, article } = DEADLINE_BASIS[deadline.kind];
+  const { instrument, article } = deadline.basis;
   const source = rules.instruments[instrument];
   if (!source) throw new Error(`rule packs declare no instrument "${instrument}"`);
   // Keys in the report schema's order, so a re-rendered report prints byte for byte the same.
-  const { kind, ...rest } = deadline;
+  const { kind, basis: _, ...rest } = deadline;
   return { kind, title: t(lang, `deadline.${kind}`), ...rest, basis: [{ instrument: source.title[lang], article, url: source.url }] };
 }
 
@@ -46,7 +39,7 @@ function reportCatalogue(rules: Rules): Catalogue {
   return { ...MESSAGES, ...Object.fromEntries(rules.types.map((d) => [`type.${d.code}`, d.title])) };
 }
 
-function algorithmView(analysis: Analysis, rules: Rules, lang: Lang): ReportAlgorithm {
+function algorithmView(analysis: Analysis, answers: Answers, rules: Rules, lang: Lang): ReportAlgorithm {
   const { algorithm, classification, decisions } = analysis;
   const { type } = classification;
   const definition = (code: TypeCode) => rules.types.find((d) => d.code === code)!;
@@ -60,7 +53,7 @@ function algorithmView(analysis: Analysis, rules: Rules, lang: Lang): ReportAlgo
     name: algorithm.name,
     type,
     typeName: typeName(type),
-    role: algorithm.role,
+    role: effectiveRole(algorithm, answers),
     declaredType: algorithm.declaredType ?? null,
     reasons,
     functions: classification.functions,
@@ -68,6 +61,8 @@ function algorithmView(analysis: Analysis, rules: Rules, lang: Lang): ReportAlgo
     regimes: decisions.filter((d) => d.applies).map((d) => d.regime),
     purpose: algorithm.purpose ?? null,
     filingNumber: algorithm.filingNumber ?? null,
+    filing: algorithm.filingNumber !== undefined ? 'filed' : decisions.some((d) => d.regime === 'algorithm-filing' && d.applies) ? 'owed' : 'not-owed',
+    launchDate: algorithmLaunch(algorithm, answers) ?? null,
   };
 }
 
@@ -115,13 +110,15 @@ function wordWarnings(findings: readonly WarningFinding[], rules: Rules, lang: L
 export function diagnose(input: DiagnosisInput): Report {
   const { answers, rules, lang } = input;
   const analysed = analyse(answers, rules);
-  const items = requiredItems(answers, rules, analysed, lang).map((i) => withAssessment(i, input.assessedMaterials?.get(`${i.algorithm ?? ''}/${i.id}`)));
+  const required = requiredItems(answers, rules, analysed, lang);
+  const items = required.items.map((i) => withAssessment(i, input.assessedMaterials?.get(`${i.algorithm ?? ''}/${i.id}`)));
+  const { duties } = required;
   const applying = new Map(analysed.map((a) => [a.id, a.facts.regimes as ReadonlySet<RegimeId>]));
-  const assessed = new Set(items.filter((i) => i.id === 'security-assessment-report' && !i.gap).map((i) => i.algorithm!));
+  const assessed = new Set(items.filter((i) => i.id === 'security-assessment-report' && !i.gap).map((i) => i.service!));
   const anthropomorphicAssessed = new Set(items.filter((i) => i.id === 'anthropomorphic-security-assessment' && !i.gap).map((i) => i.algorithm!));
-  const clocks = computeDeadlines(answers, applying, assessed, input.asOf, anthropomorphicAssessed);
+  const clocks = computeDeadlines(answers, applying, assessed, rules.instruments, input.asOf, anthropomorphicAssessed);
   const deadlines = clocks.map((d) => deadlineView(d, rules, lang));
-  const findings = runChecks({ answers, rules, analysed, items, deadlines: clocks, asOf: input.asOf, missingFiles: input.missingFiles ?? new Set() });
+  const findings = runChecks({ answers, rules, analysed, items, duties, deadlines: clocks, asOf: input.asOf, missingFiles: input.missingFiles ?? new Set() });
 
   const perAlgorithm = Object.fromEntries(answers.algorithms.map((a) => [a.id, tally(items.filter((i) => i.algorithm === a.id))]));
   return {
@@ -132,12 +129,13 @@ export function diagnose(input: DiagnosisInput): Report {
     asOf: input.asOf,
     source: input.source,
     entity: { name: answers.entity.name, creditCode: answers.entity.creditCode ?? null, regionCode: answers.entity.regionCode ?? null },
-    algorithms: analysed.map((a) => algorithmView(a, rules, lang)),
+    algorithms: analysed.map((a) => algorithmView(a, answers, rules, lang)),
     regimes: REGIME_IDS.map((id) => regimeView(id, analysed, rules, lang)),
     items,
+    duties,
     deadlines,
     warnings: wordWarnings(findings, rules, lang),
-    summary: { ...tally(items), overdue: deadlines.filter((d) => d.overdue).length, algorithms: perAlgorithm },
+    summary: { ...tally(items), overdue: deadlines.filter((d) => d.overdue).length, algorithms: perAlgorithm, duties: tally(duties) },
   };
 }
 
@@ -150,5 +148,5 @@ export function isAtOrAbove(severity: WarningSeverity, failOn: Severity | 'none'
 export function exitCodeFor(report: Report, failOn: Severity | 'none'): 0 | 1 {
   // A statutory date already passed is as blocking as a missing blocking material.
   const overdue = report.summary.overdue > 0 && isAtOrAbove('blocking', failOn);
-  return overdue || report.items.some((i) => i.gap && isAtOrAbove(i.severity, failOn)) ? 1 : 0;
+  return overdue || [...report.items, ...report.duties].some((i) => i.gap && isAtOrAbove(i.severity, failOn)) ? 1 : 0;
 }

@@ -49,7 +49,7 @@ export type DeadlineChangeKind = (typeof DEADLINE_CHANGES)[number];
 export interface DeadlineChange {
   kind: DeadlineChangeKind;
   title: string;
-  algorithm: string;
+  algorithm: string | null;
   service: string;
   from: string | null;
   to: string | null;
@@ -118,8 +118,8 @@ const warningKey = (w: ReportWarning) => `${w.code}/${w.algorithm ?? ''}/${w.mes
  * date by date and warning by warning; new gaps and warnings count as regressions from `failOn`.
  */
 export function diffReports(before: Report, after: Report, failOn: Severity | 'none' = 'blocking'): ReportDiff {
-  const oldItems = new Map(before.items.map((i) => [itemKey(i), i]));
-  const newItems = new Map(after.items.map((i) => [itemKey(i), i]));
+  const oldItems = new Map([...before.items, ...before.duties].map((i) => [itemKey(i), i]));
+  const newItems = new Map([...after.items, ...after.duties].map((i) => [itemKey(i), i]));
   const keys = [...newItems.keys(), ...[...oldItems.keys()].filter((k) => !newItems.has(k))];
   const items: ItemChange[] = [];
   for (const key of keys) {

@@ -52,7 +52,7 @@ function sections(diff: ReportDiff, lang: Lang): { title: string; header: string
     out.push({
       title: `${L(`diff.deadline.${kind}`)} (${changes.length})`,
       header: [L('ui.algorithm'), L('ui.deadline'), L('ui.due')],
-      rows: changes.map((d) => [`${d.algorithm} · ${d.service}`, d.title, `${d.from ?? '—'} → ${d.to ?? '—'}`]),
+      rows: changes.map((d) => [[d.algorithm, d.service].filter(Boolean).join(' · '), d.title, `${d.from ?? '—'} → ${d.to ?? '—'}`]),
     });
   }
   for (const side of ['added', 'resolved'] as const) {

@@ -16,7 +16,7 @@ export function formatCsv(report: Report): string {
   const names = new Map(report.algorithms.map((a) => [a.id, a.name]));
   return csvFile([
     CSV_COLUMNS.map(L),
-    ...report.items.map((i) => [
+    ...[...report.items, ...report.duties].map((i) => [
       itemKey(i),
       L(`level.${i.level}`),
       i.algorithm ?? '',

@@ -43,14 +43,14 @@ export function formatGithub(report: Report, failOn: Severity | 'none'): GithubO
   const names = new Map(report.algorithms.map((a) => [a.id, a.name]));
   const lines: string[] = [];
   const scopeOf = (algorithm: string | null) => (algorithm ? `${L('ui.algorithm')} ${names.get(algorithm) ?? algorithm}` : L('ui.entityMaterials'));
-  for (const i of report.items.filter((item) => item.gap)) {
+  for (const i of [...report.items, ...report.duties].filter((item) => item.gap)) {
     const scope = scopeOf(i.algorithm);
     const title = `${L(`severity.${i.severity}`)} · ${L(`status.${i.status}`)}: ${i.title} (${itemKey(i)})`;
     const tracking = [i.owner && `${L('ui.owner')}: ${i.owner}`, i.due && `${L('ui.due')}: ${i.due}`, i.reason && `${L('ui.note')}: ${i.reason}`].filter(Boolean);
     const message = [`${scope}: ${i.title}`, ...tracking, `${L('ui.basis')}: ${basisLine(i.basis, report.lang)}`].join('\n');
     lines.push(command(isAtOrAbove(i.severity, failOn) ? 'error' : 'warning', { file, title }, message));
   }
-  for (const i of report.items.filter((item) => item.status === 'not-applicable')) {
+  for (const i of [...report.items, ...report.duties].filter((item) => item.status === 'not-applicable')) {
     const title = `${L('status.not-applicable')}: ${i.title} (${itemKey(i)})`;
     lines.push(command('notice', { file, title }, `${scopeOf(i.algorithm)}: ${i.title}\n${L('ui.reason')}: ${i.reason ?? ''}`));
   }

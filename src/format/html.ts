@@ -1,6 +1,6 @@
 import type { Report, ReportBasis } from '../core/report-schema.js';
 import { t, type Lang } from '../messages/messages.js';
-import { itemKey, reportGroups } from '../core/groups.js';
+import { dutiesPrefix, itemKey, reportGroups } from '../core/groups.js';
 import { htmlLang, labels, renderTemplate } from '../text/template.js';
 import { escapeHtml } from '../text/escape.js';
 import { percent, tallyView } from '../text/readiness.js';
@@ -70,8 +70,8 @@ function reportView(report: Report) {
   const notes = new Notes(lang);
   const names = new Map(report.algorithms.map((a) => [a.id, a.name]));
   const where = (algorithm: string | null) => (algorithm === null ? L('ui.entityScope') : names.get(algorithm) ?? algorithm);
-  const groupViews = groups.map(({ algorithm, items, tally }) => ({
-    title: algorithm ? `${L('ui.algorithm')} ${algorithm.name}` : L('ui.entityMaterials'),
+  const groupViews = groups.map(({ duties, algorithm, items, tally }) => ({
+    title: dutiesPrefix({ duties }, L) + (algorithm ? `${L('ui.algorithm')} ${algorithm.name}` : L('ui.entityMaterials')),
     id: algorithm?.id ?? null,
     tally: tallyView(tally),
     empty: items.length === 0,
@@ -105,7 +105,7 @@ function reportView(report: Report) {
     summary: tallyView(report.summary),
     nextStep: L(report.summary.blocking > 0 ? 'ui.nextStep.blocking' : 'ui.nextStep.clean'),
     nextStepClass: report.summary.blocking > 0 ? 'blocking' : 'clean',
-    noAlgorithmsInScope: report.items.length === 0 ? L('ui.noAlgorithmsInScope') : null,
+    noAlgorithmsInScope: report.items.length === 0 ? L(report.duties.length > 0 ? 'ui.nothingToFileButDuties' : 'ui.noAlgorithmsInScope') : null,
     algorithms: report.algorithms.map((a) => ({
       id: a.id,
       name: a.name,
@@ -153,8 +153,8 @@ function reportView(report: Report) {
       state: L(d.overdue ? 'ui.overdue' : d.done ? 'ui.done' : 'ui.pending'),
       overdue: d.overdue,
       due: d.due,
-      title: `${d.title}${d.calendar === 'weekends-only' ? L('ui.weekendsOnly') : ''}`,
-      where: `${names.get(d.algorithm) ?? d.algorithm} · ${d.service}`,
+      title: `${d.title}${d.calendar === 'official' ? '' : L(d.calendar === 'statutory' ? 'ui.statutoryOnly' : 'ui.weekendsOnly')}`,
+      where: [d.algorithm && (names.get(d.algorithm) ?? d.algorithm), d.service].filter(Boolean).join(' · '),
       notes: notes.cite(d.basis).join(','),
     })),
     nextDeadlines: summary.deadlines.map(({ deadline: d, algorithms }) => ({

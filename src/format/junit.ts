@@ -3,7 +3,7 @@ import type { Report, ReportItem } from '../core/report-schema.js';
 import { t } from '../messages/messages.js';
 import type { Severity } from '../rules/schema.js';
 import { escapeHtml } from '../text/escape.js';
-import { itemKey, reportGroups } from '../core/groups.js';
+import { dutiesPrefix, itemKey, reportGroups } from '../core/groups.js';
 import { percent } from '../text/readiness.js';
 import { basisLine } from '../text/article.js';
 
@@ -42,8 +42,9 @@ export function formatJunit(report: Report, failOn: Severity | 'none'): string {
     ].filter((line): line is string => line !== null).join('\n');
   const failing = (i: ReportItem) => i.gap && isAtOrAbove(i.severity, failOn);
 
-  const suites = reportGroups(report).map(({ algorithm, items, tally }) => {
-    const suiteName = algorithm ? `${L('ui.algorithm')} ${algorithm.id} ${algorithm.name} (${algorithm.type} ${algorithm.typeName})` : `${L('ui.entityMaterials')} ${report.entity.name}`;
+  const suites = reportGroups(report).map((group) => {
+    const { algorithm, items, tally } = group;
+    const suiteName = dutiesPrefix(group, L) + (algorithm ? `${L('ui.algorithm')} ${algorithm.id} ${algorithm.name} (${algorithm.type} ${algorithm.typeName})` : `${L('ui.entityMaterials')} ${report.entity.name}`);
     const cases = items.map((i) => {
       const head = `    <testcase${attrs({ name: `${i.title} (${itemKey(i)})`, classname: `filing-check.${i.algorithm ?? 'entity'}`, time: 0 })}>`;
       if (failing(i)) {

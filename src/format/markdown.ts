@@ -1,6 +1,6 @@
 import type { Report } from '../core/report-schema.js';
 import { t } from '../messages/messages.js';
-import { reportGroups } from '../core/groups.js';
+import { dutiesPrefix, reportGroups } from '../core/groups.js';
 import { basisLine } from '../text/article.js';
 import { mdCell, mdTable, mdText } from '../text/escape.js';
 import { materialPath } from '../text/paths.js';
@@ -61,8 +61,8 @@ export function formatMarkdown(report: Report): string {
   out.push(`## ${L('ui.detailTitle')}`, '');
   out.push(`### ${L('ui.algorithms')}`, '');
   out.push(...mdTable(
-    [L('ui.algorithm'), L('ui.type'), L('ui.role'), L('ui.declared'), L('ui.why')],
-    report.algorithms.map((a) => [mdCell(`${a.id} ${a.name}`), mdCell(`${a.type} ${a.typeName}`), L(`role.${a.role}`), mdCell(a.declaredType ?? '—'), mdCell(a.reasons.join('\n'))]),
+    [L('ui.algorithm'), L('ui.type'), L('ui.role'), L('ui.filing'), L('ui.declared'), L('ui.why')],
+    report.algorithms.map((a) => [mdCell(`${a.id} ${a.name}`), mdCell(`${a.type} ${a.typeName}`), L(`role.${a.role}`), mdCell(`${L(`filing.${a.filing}`)}${a.filingNumber ? ` ${a.filingNumber}` : ''}`), mdCell(a.declaredType ?? '—'), mdCell(a.reasons.join('\n'))]),
   ), '');
 
   out.push(`### ${L('ui.regimes')}`, '');
@@ -75,8 +75,9 @@ export function formatMarkdown(report: Report): string {
 
   out.push(`### ${L('ui.materials')}`, '');
   const groups = reportGroups(report);
-  for (const { algorithm, items } of groups) {
-    out.push(`#### ${algorithm ? mdText(`${L('ui.algorithm')} ${algorithm.id} ${algorithm.name}`) : L('ui.entityMaterials')}`, '');
+  for (const group of groups) {
+    const { algorithm, items } = group;
+    out.push(`#### ${dutiesPrefix(group, L)}${algorithm ? mdText(`${L('ui.algorithm')} ${algorithm.id} ${algorithm.name}`) : L('ui.entityMaterials')}`, '');
     if (items.length === 0) {
       out.push(L('ui.none'), '');
       continue;
@@ -103,8 +104,8 @@ export function formatMarkdown(report: Report): string {
       report.deadlines.map((d) => [
         L(d.overdue ? 'ui.overdue' : d.done ? 'ui.done' : 'ui.pending'),
         d.due,
-        mdCell(`${d.algorithm} · ${d.service}`),
-        mdCell(`${d.title}${d.calendar === 'weekends-only' ? L('ui.weekendsOnly') : ''}`),
+        mdCell([d.algorithm, d.service].filter(Boolean).join(' · ')),
+        mdCell(`${d.title}${d.calendar === 'official' ? '' : L(d.calendar === 'statutory' ? 'ui.statutoryOnly' : 'ui.weekendsOnly')}`),
         mdCell(basisLine(d.basis, lang)),
       ]),
     ), '');

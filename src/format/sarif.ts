@@ -156,7 +156,7 @@ export function formatSarif(report: Report, { rules, locate }: SarifSources): st
   const scopeName = (algorithm: string | null) => (algorithm ? `${t(lang, 'ui.algorithm')} ${names.get(algorithm) ?? algorithm}` : t(lang, 'ui.entityMaterials'));
 
   const sarifRules = new Map<string, SarifRule>();
-  for (const item of report.items) {
+  for (const item of [...report.items, ...report.duties]) {
     if (sarifRules.has(item.id)) continue;
     const material = materials.get(item.id);
     sarifRules.set(item.id, {
@@ -188,7 +188,7 @@ export function formatSarif(report: Report, { rules, locate }: SarifSources): st
     return position ? { line: position.line, column: position.column } : {};
   };
   const results: SarifResult[] = [];
-  for (const item of report.items.filter((i) => i.gap)) {
+  for (const item of [...report.items, ...report.duties].filter((i) => i.gap)) {
     const tracking = [
       `${t(lang, 'ui.status')}: ${t(lang, `status.${item.status}`)}`,
       item.owner && `${t(lang, 'ui.owner')}: ${item.owner}`,

@@ -69,8 +69,10 @@ export function buildSummary(report: Report): Summary {
   for (const deadline of report.deadlines.filter((d) => !d.done)) {
     const key = `${deadline.kind}/${deadline.service}/${deadline.due}/${deadline.overdue}`;
     const shared = byClock.get(key);
-    if (shared) shared.algorithms.push(deadline.algorithm);
-    else byClock.set(key, { deadline, algorithms: [deadline.algorithm] });
+    // A service's own clock (its assessment at launch) belongs to no one algorithm.
+    const algorithms = deadline.algorithm ? [deadline.algorithm] : [];
+    if (shared) shared.algorithms.push(...algorithms);
+    else byClock.set(key, { deadline, algorithms });
   }
   // Dates sort as strings (YYYY-MM-DD); passed ones come first, then the next few.
   const dates = [...byClock.values()].sort((a, b) => a.deadline.due.localeCompare(b.deadline.due));

@@ -3,7 +3,7 @@ import type { Report, ReportBasis } from '../core/report-schema.js';
 import type { Lang } from '../constants.js';
 import { t } from '../messages/messages.js';
 import { basisLine } from '../text/article.js';
-import { reportGroups } from '../core/groups.js';
+import { dutiesPrefix, reportGroups } from '../core/groups.js';
 import { materialPath, sourceName } from '../text/paths.js';
 import { percent } from '../text/readiness.js';
 import { alignColumns } from '../text/width.js';
@@ -111,7 +111,8 @@ export function formatText(report: Report, color: ChalkInstance): string {
   for (const algorithm of report.algorithms) {
     const declared = algorithm.declaredType ? `  ${L('ui.declared')} ${algorithm.declaredType}` : '';
     out.push(`  ${color.bold(algorithm.id)}  ${algorithm.name}`);
-    out.push(`    ${color.cyan(`${algorithm.type} ${algorithm.typeName}`)} · ${L(`role.${algorithm.role}`)}${declared}`);
+    const filing = `${L(`filing.${algorithm.filing}`)}${algorithm.filingNumber ? ` ${algorithm.filingNumber}` : ''}`;
+    out.push(`    ${color.cyan(`${algorithm.type} ${algorithm.typeName}`)} · ${L(`role.${algorithm.role}`)} · ${filing}${declared}`);
     for (const reason of algorithm.reasons) out.push(`    · ${reason}`);
   }
 
@@ -127,8 +128,9 @@ export function formatText(report: Report, color: ChalkInstance): string {
   }
 
   heading(L('ui.materials'));
-  for (const { algorithm, items, tally } of reportGroups(report)) {
-    const title = algorithm ? `${L('ui.algorithm')} ${algorithm.id} ${algorithm.name}` : L('ui.entityMaterials');
+  for (const group of reportGroups(report)) {
+    const { algorithm, items, tally } = group;
+    const title = dutiesPrefix(group, L) + (algorithm ? `${L('ui.algorithm')} ${algorithm.id} ${algorithm.name}` : L('ui.entityMaterials'));
     const c = tally.counts;
     const counts = `${L('status.ready')} ${c.ready} · ${L('status.draft')} ${c.draft} · ${L('status.missing')} ${c.missing} · ${L('status.not-applicable')} ${c.notApplicable}`;
     out.push(`  ${color.bold(title)}  ${L('ui.readiness')} ${percent(tally.readiness)}  (${counts})`);
@@ -156,7 +158,7 @@ export function formatText(report: Report, color: ChalkInstance): string {
     heading(L('ui.deadlines'));
     const rows = report.deadlines.map((d) => {
       const state = d.overdue ? color.red(`✘ ${L('ui.overdue')}`) : d.done ? color.green(`✔ ${L('ui.done')}`) : `◷ ${L('ui.pending')}`;
-      return [state, d.due, `${d.algorithm} · ${d.service}`, `${d.title}${d.calendar === 'weekends-only' ? L('ui.weekendsOnly') : ''}`];
+      return [state, d.due, [d.algorithm, d.service].filter(Boolean).join(' · '), `${d.title}${d.calendar === 'official' ? '' : L(d.calendar === 'statutory' ? 'ui.statutoryOnly' : 'ui.weekendsOnly')}`];
     });
     for (const line of alignColumns(rows)) out.push(`  ${line}`);
   }
@@ -174,7 +176,11 @@ export function formatText(report: Report, color: ChalkInstance): string {
   const s = report.summary;
   out.push(`  ${L('ui.gaps')}: ${L('severity.blocking')} ${s.blocking} · ${L('severity.major')} ${s.major} · ${L('severity.minor')} ${s.minor}    ${L('ui.readiness')}: ${percent(s.readiness)}`);
   out.push(`  ${L('status.ready')} ${s.counts.ready} · ${L('status.draft')} ${s.counts.draft} · ${L('status.missing')} ${s.counts.missing} · ${L('status.not-applicable')} ${s.counts.notApplicable}`);
-  if (report.items.length === 0) out.push(`  ${L('ui.noAlgorithmsInScope')}`);
+  if (report.duties.length > 0) {
+    const d = s.duties;
+    out.push(`  ${L('ui.duties')}: ${L('severity.blocking')} ${d.blocking} · ${L('severity.major')} ${d.major} · ${L('severity.minor')} ${d.minor}    ${L('ui.readiness')}: ${percent(d.readiness)}`);
+  }
+  if (report.items.length === 0) out.push(`  ${L(report.duties.length > 0 ? 'ui.nothingToFileButDuties' : 'ui.noAlgorithmsInScope')}`);
   out.push(`  ${s.blocking > 0 ? color.red(L('ui.nextStep.blocking')) : color.green(L('ui.nextStep.clean'))}`);
   return `${out.join('\n')}\n`;
 }

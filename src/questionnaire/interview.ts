@@ -209,12 +209,14 @@ export class Interview {
    */
   private async requiredItems(rules: Rules): Promise<ReportItem[]> {
     const data = this.o.draft.data();
-    const algorithms = Array.isArray(data.algorithms)
-      ? data.algorithms.map((a: unknown) => (typeof a === 'object' && a !== null ? { ...a, materials: undefined } : a))
-      : data.algorithms;
-    const facts = JSON.stringify({ ...data, materials: undefined, algorithms });
-    const run = async (text: string) =>
-      diagnose({ answers: await parseAnswers(text, this.o.shown, rules), rules, lang: this.o.lang, source: this.o.shown, asOf: this.o.asOf, toolVersion: this.o.toolVersion }).items;
+    const withoutMaterials = (list: unknown) =>
+      Array.isArray(list) ? list.map((a: unknown) => (typeof a === 'object' && a !== null ? { ...a, materials: undefined } : a)) : list;
+    const facts = JSON.stringify({ ...data, materials: undefined, services: withoutMaterials(data.services), algorithms: withoutMaterials(data.algorithms) });
+    const run = async (text: string) => {
+      const report = diagnose({ answers: await parseAnswers(text, this.o.shown, rules), rules, lang: this.o.lang, source: this.o.shown, asOf: this.o.asOf, toolVersion: this.o.toolVersion });
+      // The continuing duties are recorded in the same material entries as the filing's materials.
+      return [...report.items, ...report.duties];
+    };
     try {
       return await run(facts);
     } catch (error) {
@@ -228,8 +230,11 @@ export class Interview {
     const rules = await this.ensureRules();
     const items = await this.requiredItems(rules);
     const algorithmIds = this.list('algorithms').map((a) => a.id);
+    const serviceIds = this.list('services').map((s) => s.id);
     const prefixOf = (item: ReportItem): Path =>
-      item.algorithm === null ? ['materials', item.id] : ['algorithms', algorithmIds.indexOf(item.algorithm), 'materials', item.id];
+      item.algorithm !== null ? ['algorithms', algorithmIds.indexOf(item.algorithm), 'materials', item.id]
+      : item.service !== null ? ['services', serviceIds.indexOf(item.service), 'materials', item.id]
+      : ['materials', item.id];
     const recorded = (item: ReportItem) => this.o.draft.get(prefixOf(item)) !== undefined;
     const section = this.questions.sections.material;
     this.heading('section', `${this.local(section.title)} · ${this.words('materials-heading', { n: items.length })}`);

@@ -12,7 +12,7 @@ export type RulesFormat = 'text' | 'json' | 'md';
 interface RuleEntry {
   id: string;
   kind: 'pack' | 'material' | 'regime' | 'warning' | 'type';
-  level: 'entity' | 'algorithm' | null;
+  level: 'entity' | 'service' | 'algorithm' | null;
   title: Localized;
   severity: string | null;
   confidence: string | null;

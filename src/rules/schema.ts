@@ -36,6 +36,8 @@ export const CONDITION_FACTS = {
   tagManagement: [true, false],
   hasUpstream: [true, false],
   filed: [true, false],
+  entityFiled: [true, false],
+  inScope: [true, false],
   foreignInvested: [true, false],
   anthropomorphic: [true, false],
 } as const satisfies Record<string, readonly (string | boolean)[]>;
@@ -118,6 +120,8 @@ const materialFields = {
   when: ConditionSchema,
   basis: z.array(BasisRef).check(z.minLength(1)),
   verified: isoDate,
+  duty: z._default(z.boolean(), false).check(z.describe('a continuing duty of the regulations that binds whether or not a filing is owed; the report lists it in its own section')),
+  control: z.optional(z.enum(['optOut', 'tagManagement']).check(z.describe('the userControls answer that says whether the product meets this duty'))),
   summary: z.optional(localized),
   acceptance: z.optional(localizedList),
   prepare: z.optional(localizedList),
@@ -128,7 +132,12 @@ const materialFields = {
   template: z.optional(z.strictObject({ title: localized, url: z.optional(url) })),
 };
 
-const Material = z.strictObject({ id: materialId, level: z.enum(['entity', 'algorithm']), ...materialFields });
+export const MATERIAL_LEVELS = ['entity', 'service', 'algorithm'] as const;
+const Material = z.strictObject({
+  id: materialId,
+  level: z.enum(MATERIAL_LEVELS).check(z.describe('entity: once per case; service: once per service (its facts are the union of its algorithms\' with the regimes the service brings); algorithm: once per algorithm')),
+  ...materialFields,
+});
 
 const Regime = z.strictObject({
   id: z.enum(REGIME_IDS),

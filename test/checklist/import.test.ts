@@ -58,7 +58,7 @@ function expectData(text: string, changes: Record<string, Record<string, string 
   const expected = parse(original);
   for (const [key, fields] of Object.entries(changes)) {
     const [owner, id] = key.split('/') as [string, string];
-    const holder = owner === 'entity' ? expected : expected.algorithms.find((a: { id: string }) => a.id === owner);
+    const holder = owner === 'entity' ? expected : [...expected.algorithms, ...expected.services].find((a: { id: string }) => a.id === owner);
     holder.materials ??= {};
     const entry = (holder.materials[id] ??= {});
     for (const [field, value] of Object.entries(fields)) {
@@ -235,7 +235,7 @@ describe('bad checklists are refused with exit 2, the answers file untouched', (
     await runCli(['checklist', '--type', '02', '-f', 'csv', '--out', out]);
     const run = await importInto(out);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('unknown key "algorithm/');
+    expect(run.stderr).toContain('unknown key "service/security-assessment-report"');
   });
 
   it('other files and mistakes', async () => {
@@ -269,7 +269,7 @@ describe('every column on every row imports', () => {
       const f = filled(key, index);
       const [owner, id] = key.split('/') as [string, string];
       const data = parse(original);
-      const holder = owner === 'entity' ? data : data.algorithms.find((a: { id: string }) => a.id === owner);
+      const holder = owner === 'entity' ? data : [...data.algorithms, ...data.services].find((a: { id: string }) => a.id === owner);
       // "missing" on a row with no entry is the default, so the import writes no status there.
       const status = STATUS_IDS[index % 4]!;
       const unlisted = holder.materials?.[id] === undefined;

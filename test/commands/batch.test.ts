@@ -40,7 +40,7 @@ describe('diagnose FILE... and directories (batch)', () => {
     expect(summary.split('\n').slice(0, 5)).toEqual([
       '批量诊断汇总',
       expect.stringMatching(/^ {2}答案文件 +备案主体 +算法分类 +阻断 +已逾期 +准备度$/),
-      expect.stringMatching(/^ {2}北京晨读\/filing\.yaml +北京晨读网络科技有限公司 +3 +\d+ +6 +\d+%$/),
+      expect.stringMatching(/^ {2}北京晨读\/filing\.yaml +北京晨读网络科技有限公司 +3 +\d+ +4 +\d+%$/),
       expect.stringMatching(/^ {2}成都环宇\/filing\.yaml +成都环宇数字科技有限公司 +2 +0 +0 +100%$/),
       expect.stringMatching(/^ {2}天津速达\/filing\.yaml +天津速达出行科技有限公司 +2 +\d+ +\d+ +\d+%$/),
     ]);

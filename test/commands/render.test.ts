@@ -85,7 +85,8 @@ describe('diff', () => {
       { id: 'copywriter', name: '云栖优选AI商品文案生成算法', type: null, regimesAdded: ['genai-filing'], regimesRemoved: ['genai-registration'] },
     ]);
     expect(diff.regimes.map((r: { id: string; to: boolean }) => [r.id, r.to])).toEqual([['genai-filing', true], ['genai-registration', false]]);
-    expect(diff.regressions).toBe(1 + 11 - 1);
+    // The new dispatch algorithm runs in a service whose one assessment is already counted: no new one.
+    expect(diff.regressions).toBe(1 + 10 - 1);
   });
 
   it('exits 1 with --fail-on-regression only when something regressed', async () => {
@@ -128,7 +129,8 @@ describe('diff', () => {
     await save('before-launch', 'examples/filing.yaml', '2026-12-20');
     await save('after-launch', 'examples/filing.yaml', '2026-12-30');
     const run = await runCli(['diff', saved('before-launch'), saved('after-launch'), '--fail-on-regression']);
-    expect(run.stdout).toMatch(/新逾期的法定期限 \(5\)\n  feed · 云栖优选 +安全评估（上线前完成） +2026-12-28 → 2026-12-28/);
+    // One assessment for the service, not one per algorithm.
+    expect(run.stdout).toMatch(/新逾期的法定期限 \(1\)\n  云栖优选 +安全评估（上线前完成） +2026-12-28 → 2026-12-28/);
     expect(run.code).toBe(1);
   });
 

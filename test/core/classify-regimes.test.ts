@@ -135,21 +135,23 @@ describe('warnings and required items of the realistic cases', () => {
 
   it('news-feed: every required item is listed whatever its status; 检索过滤类 matches a search algorithm', async () => {
     const report = await run('news-feed');
-    // Live since 2024 and still unfiled: the only warnings are the overdue statutory dates.
-    expect(report.warnings.map((w) => w.code)).toEqual(Array(6).fill('DEADLINE_OVERDUE'));
+    // Live since 2024 and still unfiled: the only warnings are the overdue statutory dates, three
+    // filings and the one security assessment of the one service.
+    expect(report.warnings.map((w) => w.code)).toEqual(Array(4).fill('DEADLINE_OVERDUE'));
     const feedItems = report.items.filter((i) => i.algorithm === 'feed').map((i) => `${i.id}:${i.status}`);
-    expect(feedItems).toEqual([
-      'algorithm-self-assessment:ready', 'algorithm-disclosure:ready', 'algorithm-attributes:ready', 'algorithm-product-info:ready',
-      'user-algorithm-transparency:missing', 'user-opt-out:ready', 'user-tag-management:draft', 'user-minors:ready', 'user-minors-content-positions:missing', 'user-elderly:missing',
-      'security-assessment-report:missing',
+    expect(feedItems).toEqual(['algorithm-self-assessment:ready', 'algorithm-disclosure:ready', 'algorithm-attributes:ready', 'algorithm-product-info:ready']);
+    // Users' rights bind with or without a filing: duties, not filing items; answered controls are met.
+    expect(report.duties.filter((i) => i.algorithm === 'feed').map((i) => `${i.id}:${i.status}:${i.met}`)).toEqual([
+      'user-algorithm-transparency:missing:null', 'user-opt-out:ready:true', 'user-tag-management:draft:true', 'user-minors:ready:null', 'user-minors-content-positions:missing:null', 'user-elderly:missing:null',
     ]);
+    expect(report.items.filter((i) => i.id === 'security-assessment-report').map((i) => [i.service, i.covers])).toEqual([['chendu-news', ['feed', 'hot-list', 'search']]]);
     expect(report.items.filter((i) => i.algorithm === null && i.status === 'ready')).toHaveLength(6);
   });
 
   it('ride-hailing: worker and pricing protections follow the decision facts', async () => {
     const report = await run('ride-hailing');
-    expect(report.items.filter((i) => i.id === 'user-workers').map((i) => i.algorithm)).toEqual(['dispatch']);
-    expect(report.items.filter((i) => i.id === 'user-fair-pricing').map((i) => i.algorithm)).toEqual(['pricing']);
+    expect(report.duties.filter((i) => i.id === 'user-workers').map((i) => i.algorithm)).toEqual(['dispatch']);
+    expect(report.duties.filter((i) => i.id === 'user-fair-pricing').map((i) => i.algorithm)).toEqual(['pricing']);
   });
 
   it('face-swap supporter: technical service mode, biometric tool assessment and consent (DS Art 14 ¶2 names supporters), no product info', async () => {
@@ -165,9 +167,11 @@ describe('warnings and required items of the realistic cases', () => {
   it('internal and overseas services: no regime applies, nothing is required, and the report says why', async () => {
     const report = await run('internal-overseas');
     expect(report.items).toEqual([]);
+    expect(report.duties).toEqual([]);
     expect(report.regimes.every((r) => !r.applies)).toBe(true);
+    // A staff-only search is outside Art 2 of the algorithm provisions; the gen-AI measures' Art 2 para 3 is for generation only.
     expect(report.regimes[0]!.reasons).toEqual([
-      '环宇内部知识检索算法: 「环宇内部知识库」仅供本单位员工内部使用，未向公众提供服务（生成式人工智能服务管理暂行办法第二条第三款）',
+      '环宇内部知识检索算法: 「环宇内部知识库」仅供本单位员工内部使用，不是向上网用户提供信息的互联网信息服务，不在算法推荐管理规定的适用范围内（算法推荐管理规定第二条；互联网信息服务管理办法第二条）',
       'Orbit Clips 个性化推荐算法: 「Orbit Clips」不向中国境内用户提供服务，不适用境内互联网信息服务规定（算法推荐管理规定第二条）',
     ]);
   });

@@ -34,7 +34,8 @@ describe('working days on the Chinese calendar', () => {
 
   it('counts working days exactly as chinese-days does, 2022 to 2026, for 1 to 25 days', () => {
     let checked = 0;
-    for (let day = new Date('2022-01-01T00:00:00Z'); day.getUTCFullYear() <= 2026; day.setUTCDate(day.getUTCDate() + 3)) {
+    // Up to November 2026: 25 working days later is still in 2026, whose schedule is published.
+    for (let day = new Date('2022-01-01T00:00:00Z'); day.toISOString() < '2026-11-01'; day.setUTCDate(day.getUTCDate() + 3)) {
       const from = day.toISOString().slice(0, 10);
       for (const days of [1, 5, 10, 20, 25]) {
         expect(addWorkingDays(from, days), `${from} + ${days}`).toBe(chineseDays.findWorkday(days, from));
@@ -50,6 +51,11 @@ describe('working days on the Chinese calendar', () => {
     ['2025-09-26', 1, '2025-09-28', 'Sunday 2025-09-28 is a make-up working day'],
     ['2026-02-10', 10, '2026-03-02', 'Spring Festival 2026'],
     ['2026-11-27', 1, '2026-11-30', 'an ordinary weekend'],
+    // 2027 is not yet published: its statutory holidays count, 1 January above all (chinese-days
+    // 1.5.7, the newest, has no 2027 and would call 2027-01-01 a working day).
+    ['2026-12-25', 10, '2027-01-11', '元旦 2027 (a Friday) is a holiday before the schedule is published'],
+    ['2027-02-01', 10, '2027-02-17', '春节 2027: 除夕 Feb 5 and 初三 Feb 8 fall on weekdays'],
+    ['2027-09-28', 5, '2027-10-06', '国庆 2027: Oct 1 (a Friday) is a holiday, Oct 2–3 the weekend; make-up days are not known'],
   ])('%s + %i working days = %s (%s)', (from, days, due) => expect(addWorkingDays(from, days)).toBe(due));
 });
 
@@ -81,7 +87,7 @@ describe('filing numbers (网信算备 + 21 digits)', () => {
     expect(result).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'filing-check: <stdin>:29:5: algorithms[0].filingNumber: expected 网信算备 followed by 21 digits and 号, e.g. 网信算备330110123456702250013号, got "网信算备44010612345670523001号"\n',
+      stderr: 'filing-check: <stdin>:31:5: algorithms[0].filingNumber: expected 网信算备 followed by 21 digits and 号, e.g. 网信算备330110123456702250013号, got "网信算备44010612345670523001号"\n',
     });
   });
 });
@@ -90,24 +96,29 @@ describe('statutory deadlines in the report', () => {
   const report = async (name: string, asOf = AS_OF) =>
     diagnose({ answers: await parseAnswers(readFileSync(join(CASES, `${name}.yaml`), 'utf8'), name, rules), rules, lang: 'zh', source: name, asOf, toolVersion: '0' });
 
-  it('filed algorithms: filing done; assessment overdue where its report is not ready; changes and cancellation clocks', async () => {
+  it('filed algorithms: filing done; one assessment for the service; changes and cancellation clocks', async () => {
     const r = await report('filed-change');
-    expect(r.deadlines.map((d) => [d.kind, d.algorithm, d.due, d.done, d.overdue])).toEqual([
-      ['algorithm-filing', 'video-feed', '2023-06-02', true, false],
-      ['security-assessment', 'video-feed', '2023-05-20', true, false],
-      ['change', 'video-feed', '2026-11-16', false, true],
-      ['change', 'video-feed', '2026-06-15', true, false],
-      ['algorithm-filing', 'comment-filter', '2023-06-02', true, false],
-      ['security-assessment', 'comment-filter', '2023-05-20', false, true],
-      ['cancellation', 'live-recommend', '2026-10-19', false, true],
+    expect(r.deadlines.map((d) => [d.kind, d.algorithm, d.service, d.trigger, d.due, d.done, d.overdue])).toEqual([
+      ['algorithm-filing', 'video-feed', '星河视频', 'launch', '2023-06-02', true, false],
+      ['change', 'video-feed', '算法安全责任人变更', 'change', '2026-11-16', false, true],
+      ['change', 'video-feed', '新增应用产品星河视频极速版', 'change', '2026-06-15', true, false],
+      ['algorithm-filing', 'comment-filter', '星河视频', 'launch', '2023-06-02', true, false],
+      // Its only product has ended: the algorithm stops everywhere, so the filing is cancelled.
+      ['cancellation', 'live-recommend', '星河直播频道', 'termination', '2026-10-19', false, true],
+      // The assessment belongs to 星河视频, whose report is ready: one clock, met, for both its algorithms.
+      ['security-assessment', null, '星河视频', 'launch', '2023-05-20', true, false],
     ]);
-    expect(r.summary.overdue).toBe(3);
-    expect(r.warnings.map((w) => w.code)).toEqual(['FILING_NUMBER_TYPE_MISMATCH', 'FILING_NUMBER_IRREGULAR', 'FILING_NUMBER_REGION_MISMATCH', 'DEADLINE_OVERDUE', 'DEADLINE_OVERDUE', 'DEADLINE_OVERDUE']);
+    expect(r.summary.overdue).toBe(2);
+    expect(r.algorithms.map((a) => a.filing)).toEqual(['filed', 'filed', 'filed']);
+    // Filed: no initial-filing material is a gap; what is owed is the cancellation, and the duties.
+    expect(r.items.map((i) => `${i.id}/${i.algorithm ?? i.service}`)).toEqual(['security-assessment-report/xinghe-video', 'filing-cancellation/live-recommend']);
+    expect(r.duties.filter((d) => d.algorithm === 'video-feed').map((d) => d.id)).toEqual(['user-algorithm-transparency', 'user-opt-out', 'user-tag-management', 'filing-number-display', 'filing-change']);
+    expect(r.warnings.map((w) => w.code)).toEqual(['FILING_NUMBER_TYPE_MISMATCH', 'FILING_NUMBER_IRREGULAR', 'FILING_NUMBER_REGION_MISMATCH', 'DEADLINE_OVERDUE', 'DEADLINE_OVERDUE']);
   });
 
   it('a passed date is blocking: exit 1 even when every blocking material is ready', async () => {
     const r = await report('filed-change');
-    const allReady = { ...r, items: r.items.map((i) => ({ ...i, status: 'ready' as const, gap: false })) };
+    const allReady = { ...r, items: r.items.map((i) => ({ ...i, status: 'ready' as const, gap: false })), duties: r.duties.map((i) => ({ ...i, status: 'ready' as const, gap: false })) };
     expect(exitCodeFor(allReady, 'blocking')).toBe(1);
     expect(exitCodeFor({ ...allReady, summary: { ...allReady.summary, overdue: 0 } }, 'blocking')).toBe(0);
     expect(exitCodeFor(allReady, 'none')).toBe(0);
@@ -116,7 +127,7 @@ describe('statutory deadlines in the report', () => {
   it('a planned launch: pending before, overdue after; unpublished holiday years are flagged', async () => {
     const before = await report('llm-own-model', '2026-11-29');
     const filing = before.deadlines.find((d) => d.kind === 'algorithm-filing' && d.algorithm === 'chat')!;
-    expect(filing).toMatchObject({ from: '2027-01-15', due: '2027-01-29', calendar: 'weekends-only', overdue: false });
+    expect(filing).toMatchObject({ from: '2027-01-15', due: '2027-01-29', calendar: 'statutory', overdue: false });
     const after = await report('llm-own-model', '2027-02-01');
     expect(after.deadlines.find((d) => d.kind === 'algorithm-filing' && d.algorithm === 'chat')!.overdue).toBe(true);
   });

@@ -27,9 +27,10 @@ describe('properties of the diagnosis', () => {
         expect(stderr).toBe('');
         expect(z.safeParse(ReportSchema, report).success).toBe(true);
         const r = report!;
-        // Each required item once.
-        const keys = r.items.map((i) => `${i.algorithm}/${i.id}`);
+        // Each required item and duty once, each in one section; service items only for services.
+        const keys = [...r.items, ...r.duties].map((i) => `${i.algorithm ?? i.service ?? ''}/${i.id}`);
         expect(new Set(keys).size).toBe(keys.length);
+        for (const i of [...r.items, ...r.duties]) expect(i.level === 'service').toBe(i.service !== null);
         // Regimes agree with the per-algorithm view and with the types.
         for (const regime of r.regimes) {
           expect(regime.applies).toBe(regime.algorithms.length > 0);
@@ -44,7 +45,8 @@ describe('properties of the diagnosis', () => {
         for (const i of r.items) if (i.algorithm) expect(r.algorithms.map((a) => a.id)).toContain(i.algorithm);
         // Summary and exit code follow the items.
         expect(r.summary.blocking).toBe(r.items.filter((i) => i.gap && i.severity === 'blocking').length);
-        expect(code).toBe(r.summary.blocking > 0 || r.summary.overdue > 0 ? 1 : 0);
+        expect(r.summary.duties.blocking).toBe(r.duties.filter((i) => i.gap && i.severity === 'blocking').length);
+        expect(code).toBe(r.summary.blocking > 0 || r.summary.duties.blocking > 0 || r.summary.overdue > 0 ? 1 : 0);
         for (const regime of r.regimes) seen.set(regime.id, (seen.get(regime.id) ?? new Set()).add(regime.applies));
       }),
       { numRuns: 80, seed: 20261129 },

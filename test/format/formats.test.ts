@@ -69,11 +69,11 @@ describe('readiness and not-applicable reasons in every human format', () => {
     const minor = (await runCli(['diagnose', CASES.genai, '--as-of', AS_OF, '-f', 'junit', '--fail-on', 'minor'])).stdout;
     const none = (await runCli(['diagnose', CASES.genai, '--as-of', AS_OF, '-f', 'junit', '--fail-on', 'none'])).stdout;
     const failures = (xml: string) => Number(/<testsuites[^>]* failures="(\d+)"/.exec(xml)![1]);
-    expect(failures(blocking)).toBe(31);
-    expect(failures(minor)).toBe(53);
+    expect(failures(blocking)).toBe(21);
+    expect(failures(minor)).toBe(38);
     expect(failures(none)).toBe(0);
     expect(blocking).toContain('<skipped message="不适用: 服务不涉及支付、转账或金融信息发布"/>');
-    expect((blocking.match(/<testcase /g) ?? []).length).toBe(58);
+    expect((blocking.match(/<testcase /g) ?? []).length).toBe(43);
   });
 });
 
@@ -139,7 +139,7 @@ describe('github format', () => {
     expect(run.code).toBe(1);
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines.every((l) => /^::(error|warning|notice) /.test(l))).toBe(true);
-    expect(lines.filter((l) => l.startsWith('::error')).length).toBe(32);
+    expect(lines.filter((l) => l.startsWith('::error')).length).toBe(28);
     const md = (await runCli(['diagnose', CASES.ecommerce, '--as-of', AS_OF, '-f', 'md'])).stdout;
     expect(await readFile(summary, 'utf8')).toBe(`# earlier step\n${md}`);
   });

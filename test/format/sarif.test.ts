@@ -67,10 +67,10 @@ describe('diagnose --format sarif', () => {
     const rules = sarif!.tool.driver.rules;
     const ruleIds = rules.map((r) => r.id);
     expect(new Set(ruleIds).size).toBe(ruleIds.length);
-    for (const item of report.items) expect(ruleIds).toContain(item.id);
+    for (const item of [...report.items, ...report.duties]) expect(ruleIds).toContain(item.id);
     for (const code of ['DECLARED_TYPE_MISMATCH', 'MULTIPLE_FUNCTIONS', 'OPT_OUT_NOT_OFFERED', 'DEADLINE_OVERDUE']) expect(ruleIds).toContain(code);
 
-    const gaps = report.items.filter((i) => i.gap);
+    const gaps = [...report.items, ...report.duties].filter((i) => i.gap);
     expect(sarif!.results).toHaveLength(gaps.length + report.warnings.length);
     expect(sarif!.results.filter((r) => r.level === 'error')).toHaveLength(gaps.filter((i) => i.severity === 'blocking').length + report.warnings.filter((w) => w.severity === 'blocking').length);
     for (const result of sarif!.results) {

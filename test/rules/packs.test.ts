@@ -252,7 +252,7 @@ const CASES: Record<string, unknown> = {
 function requiredIn(name: string): Set<string> {
   const answers = AnswersSchema.parse(CASES[name]);
   const report = diagnose({ answers, rules, lang: 'zh', source: `${name}.yaml`, asOf: '2026-11-29', toolVersion: 'test' });
-  return new Set(report.items.map((i) => i.id));
+  return new Set([...report.items, ...report.duties].map((i) => i.id));
 }
 
 describe('the rules a diagnosis reads (without guidance)', () => {
@@ -289,12 +289,15 @@ describe('every material is reachable by a realistic case', () => {
   it('a filed live algorithm owes the display and change duties; unfiled ones do not', () => {
     const answers = AnswersSchema.parse(CASES['news feed with hot list, search and moderation; the feed is already filed']);
     const report = diagnose({ answers, rules, lang: 'zh', source: 'news.yaml', asOf: '2026-11-29', toolVersion: 'test' });
-    const of = (id: string) => report.items.filter((i) => i.id === id).map((i) => i.algorithm);
+    const of = (id: string) => [...report.items, ...report.duties].filter((i) => i.id === id).map((i) => i.algorithm);
     expect(of('filing-number-display')).toEqual(['feed']);
     expect(of('filing-change')).toEqual(['feed']);
     expect(of('filing-cancellation')).toEqual([]);
     expect(of('user-opt-out')).toEqual(['feed']);
-    expect(of('algorithm-self-assessment')).toEqual(['feed', 'hot-list', 'search', 'moderation']);
+    // The feed's initial filing is made: its materials are no longer owed, only the others'.
+    expect(of('algorithm-self-assessment')).toEqual(['hot-list', 'search', 'moderation']);
+    expect(report.duties.map((d) => d.id)).toContain('filing-number-display');
+    expect(report.items.map((i) => i.id)).not.toContain('filing-number-display');
   });
 
   it('an API-based app registers with upstream proof and skips the model filing package', () => {

@@ -3,7 +3,7 @@ import type { MessageArgs } from '../../messages/messages.js';
 import type { Rules } from '../../rules/model.js';
 import type { Analysis } from '../analysis.js';
 import type { Deadline } from '../deadlines.js';
-import type { ReportItem } from '../report-schema.js';
+import type { ReportDuty, ReportItem } from '../report-schema.js';
 
 /*
  * A warning check returns data, never sentences: `{ code, algorithm, args }`. The report takes the
@@ -26,10 +26,11 @@ export interface CheckContext {
   rules: Rules;
   analysed: readonly Analysis[];
   items: readonly ReportItem[];
+  duties: readonly ReportDuty[];
   deadlines: readonly Deadline[];
   /** The day of the diagnosis, YYYY-MM-DD. */
   asOf: string;
-  /** Material files that do not exist, as `${algorithm id or ''}/${material id}`. */
+  /** Material files that do not exist, as `${algorithm or service id, or ''}/${material id}`. */
   missingFiles: ReadonlySet<string>;
 }
 

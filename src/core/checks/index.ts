@@ -7,12 +7,14 @@ import icp from './icp.js';
 import materialFile from './material-file.js';
 import materialNotRequired from './material-not-required.js';
 import multipleFunctions from './multiple-functions.js';
-import optOut from './opt-out.js';
 import purpose from './purpose.js';
 import roleWithoutGeneration from './role-without-generation.js';
 import rulesAge from './rules-age.js';
 import securityOfficer from './security-officer.js';
 import upstreamModel from './upstream-model.js';
+import userControls from './user-controls.js';
+import searchEngine from './search-engine.js';
+import generationEffect from './generation-effect.js';
 
 /** Every warning check, in the order the report lists their warnings (per algorithm first). */
 export const CHECKS: readonly Check[] = [
@@ -20,7 +22,9 @@ export const CHECKS: readonly Check[] = [
   declaredType,
   upstreamModel,
   roleWithoutGeneration,
-  optOut,
+  userControls,
+  searchEngine,
+  generationEffect,
   purpose,
   filingNumber,
   anthropomorphicScale,

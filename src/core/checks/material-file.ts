@@ -5,9 +5,9 @@ export default defineCheck({
   name: 'material-file',
   scope: 'case',
   codes: ['MATERIAL_FILE_MISSING'],
-  run({ items, missingFiles }) {
-    return items
-      .filter((i) => i.file && missingFiles.has(`${i.algorithm ?? ''}/${i.id}`))
+  run({ items, duties, missingFiles }) {
+    return [...items, ...duties]
+      .filter((i) => i.file && missingFiles.has(`${i.algorithm ?? i.service ?? ''}/${i.id}`))
       .map((i) => finding('MATERIAL_FILE_MISSING', i.algorithm, { material: i.id, file: i.file!, status: { key: `status.${i.status}` } }));
   },
 });

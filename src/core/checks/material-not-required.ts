@@ -5,14 +5,16 @@ export default defineCheck({
   name: 'material-not-required',
   scope: 'case',
   codes: ['MATERIAL_NOT_REQUIRED'],
-  run({ answers, items }) {
-    const required = new Set(items.map((i) => `${i.algorithm ?? ''}/${i.id}`));
+  run({ answers, items, duties }) {
+    // A material id belongs to one level, so the owner's id alone tells them apart.
+    const required = new Set([...items, ...duties].map((i) => `${i.algorithm ?? i.service ?? ''}/${i.id}`));
     const listed = [
-      ...Object.keys(answers.materials).map((id) => ({ id, algorithm: null as string | null })),
-      ...answers.algorithms.flatMap((a) => Object.keys(a.materials).map((id) => ({ id, algorithm: a.id as string | null }))),
+      ...Object.keys(answers.materials).map((id) => ({ id, owner: '', algorithm: null as string | null, level: 'level.entity' })),
+      ...answers.services.flatMap((s) => Object.keys(s.materials).map((id) => ({ id, owner: s.id, algorithm: null as string | null, level: 'level.service' }))),
+      ...answers.algorithms.flatMap((a) => Object.keys(a.materials).map((id) => ({ id, owner: a.id, algorithm: a.id as string | null, level: 'level.algorithm' }))),
     ];
     return listed
-      .filter(({ id, algorithm }) => !required.has(`${algorithm ?? ''}/${id}`))
-      .map(({ id, algorithm }) => finding('MATERIAL_NOT_REQUIRED', algorithm, { material: id, level: { key: algorithm ? 'level.algorithm' : 'level.entity' } }));
+      .filter(({ id, owner }) => !required.has(`${owner}/${id}`))
+      .map(({ id, algorithm, level }) => finding('MATERIAL_NOT_REQUIRED', algorithm, { material: id, level: { key: level } }));
   },
 });
