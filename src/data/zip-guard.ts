@@ -21,9 +21,9 @@ export interface ZipLimits {
 // 2.9 MiB of empty paragraphs, half a million elements, took it to 870 MB),
 // and peak memory on any input stays under 256 MiB.
 /** What an .xlsx a user hands in may unpack to. */
-export const XLSX_LIMITS: ZipLimits = { maxEntries: 2_000, maxTotalBytes: 64 * 1024 * 1024, maxXmlBytes: 8 * 1024 * 1024, maxXmlElements: 180_000 };
+export const XLSX_LIMITS: ZipLimits = { maxEntries: 2_000, maxTotalBytes: 64 * 1024 * 1024, maxXmlBytes: 8 * 1024 * 1024, maxXmlElements: 150_000 };
 /** What a .docx a user hands in may unpack to. */
-export const DOCX_LIMITS: ZipLimits = { maxEntries: 2_000, maxTotalBytes: 64 * 1024 * 1024, maxXmlBytes: 3 * 1024 * 1024, maxXmlElements: 100_000 };
+export const DOCX_LIMITS: ZipLimits = { maxEntries: 2_000, maxTotalBytes: 64 * 1024 * 1024, maxXmlBytes: 2 * 1024 * 1024, maxXmlElements: 100_000 };
 
 interface Entry {
   name: string;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT, tempDir } from '../helpers.js';
 import { zipArchive, type ZipPart } from '../helpers/zip.js';
-import { XLSX_LIMITS } from '../../src/data/zip-guard.js';
+import { DOCX_LIMITS, XLSX_LIMITS } from '../../src/data/zip-guard.js';
 
 const MiB = 1024 * 1024;
 const PEAK_LIMIT_KIB = 256 * 1024;
@@ -71,6 +71,9 @@ const ENGLISH = `<w:p><w:r><w:t>${'The algorithm recommends goods from browsing 
 const rowsOf = (count: number, row: (n: number) => string) => Array.from({ length: count }, (_, i) => row(i + 1)).join('');
 const PARAGRAPH = '<w:p><w:r><w:t>本算法应用于首页推荐场景，根据用户的浏览、点击等行为数据，向用户推荐可能感兴趣的商品。</w:t></w:r></w:p>';
 
+// As many English paragraphs (162 characters of text each) as the XML limit takes.
+const ENGLISH_REPEATS = Math.floor(DOCX_LIMITS.maxXmlBytes / Buffer.byteLength(ENGLISH)) - 100;
+
 const CASES: [name: string, args: () => string[], input: (() => Buffer) | undefined, stderr: (path: string) => string][] = [
   ['an xlsx zip bomb', () => ['checklist', '--import', file('bomb.xlsx', zipArchive([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(200 * MiB, 0x20) }])), '--into', answers], undefined,
     (p) => `${p}: unpacks to 200 MiB, more than the 64 MiB allowed; ${CHECKLIST}`],
@@ -86,10 +89,10 @@ const CASES: [name: string, args: () => string[], input: (() => Buffer) | undefi
     (p) => `${p}: larger than 8 MiB; ${CHECKLIST}`],
   ['a docx zip bomb', () => ['lint', file('bomb.docx', zipArchive([{ name: 'word/document.xml', data: Buffer.alloc(256 * MiB, 0x20) }]))], undefined,
     (p) => `${p}: unpacks to 256 MiB, more than the 64 MiB allowed; expected a .docx draft`],
-  ['a docx of half a million empty paragraphs', () => ['lint', file('empty.docx', document('<w:p/>'.repeat(500_000)))], undefined,
+  ['a docx of 300,000 empty paragraphs', () => ['lint', file('empty.docx', document('<w:p/>'.repeat(300_000)))], undefined,
     (p) => `${p}: its text and tables hold more than 100000 XML elements; expected a .docx draft`],
-  ['a docx of English text just within the XML limit', () => ['lint', '--kind', 'disclosure', file('long.docx', document(ENGLISH.repeat(15_000)))], undefined,
-    (p) => `${p}: holds 2430000 characters, more than the 1000000 a draft may have; expected one 拟公示内容 or 自评估报告`],
+  ['a docx of English text just within the XML limit', () => ['lint', '--kind', 'disclosure', file('long.docx', document(ENGLISH.repeat(ENGLISH_REPEATS)))], undefined,
+    (p) => `${p}: holds ${ENGLISH_REPEATS * 162} characters, more than the 1000000 a draft may have; expected one 拟公示内容 or 自评估报告`],
   ['suggest-type on one 100 MB line', () => ['suggest-type'], () => Buffer.alloc(100 * MiB, 'a'),
     () => '<stdin>: line 1 is longer than 10000 characters; expected one 主要用途 text per line'],
   ['an answers file of 5 MiB of brackets', () => ['diagnose', '-'], () => Buffer.alloc(5 * MiB - 1, '['),
@@ -98,7 +101,7 @@ const CASES: [name: string, args: () => string[], input: (() => Buffer) | undefi
 
 describe('large hostile inputs, in bounded memory', () => {
   it('a real-sized Chinese draft just within the XML limit is linted within the bound', () => {
-    const run = measured(['lint', '--kind', 'disclosure', file('report.docx', document(PARAGRAPH.repeat(18_000)))]);
+    const run = measured(['lint', '--kind', 'disclosure', file('report.docx', document(PARAGRAPH.repeat(Math.floor(DOCX_LIMITS.maxXmlBytes / Buffer.byteLength(PARAGRAPH)) - 100)))]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(1);
     expect(run.peakKiB, `peak ${Math.round(run.peakKiB / 1024)} MiB`).toBeLessThanOrEqual(PEAK_LIMIT_KIB);

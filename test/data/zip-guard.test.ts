@@ -20,7 +20,7 @@ describe('lint and Word drafts', () => {
     const file = join(await tempDir(), '拟公示内容.docx');
     await writeFile(file, zipArchive([{ name: 'word/document.xml', data: Buffer.alloc(5 * MiB, 0x20) }]));
     const run = await runCli(['lint', file]);
-    expect(run.stderr).toBe(`filing-check: ${file}: its text and tables unpack to 5 MiB, more than the 3 MiB allowed; expected a .docx draft\n`);
+    expect(run.stderr).toBe(`filing-check: ${file}: its text and tables unpack to 5 MiB, more than the 2 MiB allowed; expected a .docx draft\n`);
     expect(run.code).toBe(2);
   });
 });
