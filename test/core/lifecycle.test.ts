@@ -1,0 +1,140 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli } from '../helpers.js';
+
+// Realistic subjects a consultant meets after the first filing: a live app that adds features, a
+// platform whose duties do not depend on a filing, a legacy service with a filed algorithm that lost a
+// product, and a technical supporter whose deadline crosses 1 January. Each runs the real CLI and
+// reads the JSON report: items, duties, clocks and counts.
+const LIFECYCLE = join(ROOT, 'test', 'fixtures', 'lifecycle');
+const AS_OF = '2026-12-06';
+
+interface Item { id: string; algorithm: string | null; service: string | null; covers: string[]; gap: boolean; severity: string; met?: boolean | null }
+interface Clock { kind: string; algorithm: string | null; service: string; trigger: string; from: string; due: string; calendar: string; done: boolean; overdue: boolean }
+interface Tally { blocking: number; major: number; minor: number; readiness: number }
+interface Report {
+  algorithms: { id: string; role: string; filing: string; launchDate: string | null }[];
+  regimes: { id: string; algorithms: string[]; reasons: string[] }[];
+  items: Item[];
+  duties: Item[];
+  deadlines: Clock[];
+  warnings: { code: string; algorithm: string | null; message: string }[];
+  summary: Tally & { overdue: number; duties: Tally };
+}
+
+function diagnose(name: string, format = 'json', extra: string[] = []): { code: number; report: Report; stdout: string } {
+  const run = runCli(['diagnose', join(LIFECYCLE, `${name}.yaml`), '--as-of', AS_OF, '-f', format, ...extra]);
+  expect(run.stderr).toBe('');
+  return { code: run.code, report: format === 'json' ? (JSON.parse(run.stdout) as Report) : (undefined as never), stdout: run.stdout };
+}
+
+const owner = (i: Item) => i.algorithm ?? i.service ?? 'entity';
+const clock = (d: Clock) => [d.kind, d.algorithm, d.trigger, d.from, d.due, d.calendar, d.done, d.overdue];
+
+describe('a short-video app live since 2025 that adds features', () => {
+  const { report } = diagnose('short-video-new-features');
+
+  it('starts each new algorithm\'s clocks at its own launch, not the app\'s', () => {
+    expect(report.algorithms.map((a) => [a.id, a.filing, a.launchDate])).toEqual([
+      ['feed', 'filed', '2025-03-10'],
+      ['assistant', 'owed', '2026-11-20'],
+      ['face-effect', 'owed', '2027-01-08'],
+    ]);
+    expect(report.deadlines.filter((d) => d.kind === 'algorithm-filing').map(clock)).toEqual([
+      ['algorithm-filing', 'feed', 'launch', '2025-03-10', '2025-03-24', 'official', true, false],
+      // Launched 2026-11-20: due 10 working days later, overdue on 2026-12-06, not since 2025.
+      ['algorithm-filing', 'assistant', 'algorithm-launch', '2026-11-20', '2026-12-04', 'official', false, true],
+      // Launching in January 2027, whose schedule is not published: statutory holidays counted.
+      ['algorithm-filing', 'face-effect', 'algorithm-launch', '2027-01-08', '2027-01-22', 'statutory', false, false],
+    ]);
+    expect(report.warnings.filter((w) => w.code === 'DEADLINE_OVERDUE').map((w) => w.algorithm)).toEqual(['assistant']);
+  });
+
+  it('has one security assessment for the app, with a clock at launch and before each added feature', () => {
+    const assessments = report.items.filter((i) => i.id === 'security-assessment-report');
+    expect(assessments.map((i) => [owner(i), i.covers])).toEqual([['qingyou-app', ['feed', 'assistant', 'face-effect']]]);
+    expect(report.deadlines.filter((d) => d.kind === 'security-assessment').map((d) => [d.algorithm, d.trigger, d.from])).toEqual([
+      [null, 'launch', '2025-03-10'],
+      ['assistant', 'algorithm-launch', '2026-11-20'],
+      ['face-effect', 'algorithm-launch', '2027-01-08'],
+    ]);
+  });
+
+  it('asks the filed feed for no initial materials, and answers to its user controls show', () => {
+    expect(report.items.filter((i) => i.algorithm === 'feed')).toEqual([]);
+    expect(report.duties.filter((i) => i.algorithm === 'feed').map((i) => [i.id, i.met])).toEqual([
+      ['user-algorithm-transparency', null], ['user-opt-out', true], ['user-tag-management', false], ['user-minors', null],
+      ['user-minors-content-positions', null], ['filing-number-display', null], ['filing-change', null],
+    ]);
+    // The opt-out exists: only its evidence is asked. Tag management is missing: a warning with the article.
+    expect(report.duties.find((i) => i.id === 'user-opt-out')!.severity).toBe('minor');
+    expect(report.warnings.find((w) => w.code === 'TAG_MANAGEMENT_NOT_OFFERED')).toMatchObject({ algorithm: 'feed' });
+    expect(report.warnings.find((w) => w.code === 'TAG_MANAGEMENT_NOT_OFFERED')!.message).toContain('第十七条第二款');
+  });
+
+  it('gives the face-swap effect a deep-synthesis filing, not a large-model one, and says it is practice', () => {
+    const genai = report.regimes.find((r) => r.id === 'genai-filing')!;
+    expect(genai.algorithms).toEqual([]);
+    const ids = report.items.filter((i) => i.algorithm === 'face-effect').map((i) => i.id);
+    expect(ids).toContain('ds-biometric-assessment');
+    for (const bank of ['genai-test-bank', 'genai-keyword-list', 'genai-filing-form']) expect(ids).not.toContain(bank);
+    const warning = report.warnings.find((w) => w.code === 'GENERATION_EFFECT_PRACTICE')!;
+    expect(warning.algorithm).toBe('face-effect');
+    expect(warning.message).toContain('实践做法');
+  });
+});
+
+describe('a delivery platform with no public features', () => {
+  it('owes no filing, but its dispatch and pricing duties bind, in their own section and every format', () => {
+    const { code, report } = diagnose('delivery-platform');
+    expect(report.algorithms.map((a) => a.filing)).toEqual(['not-owed', 'not-owed']);
+    expect(report.items).toEqual([]);
+    expect(report.duties.map((i) => `${owner(i)}/${i.id}`)).toEqual([
+      'dispatch/user-algorithm-transparency', 'dispatch/user-workers', 'pricing/user-algorithm-transparency', 'pricing/user-fair-pricing',
+    ]);
+    expect(report.summary).toMatchObject({ blocking: 0, readiness: 1, overdue: 0, duties: { blocking: 0, major: 4, minor: 0, readiness: 0 } });
+    expect(code).toBe(0);
+    const text = diagnose('delivery-platform', 'text', ['--detail']).stdout;
+    expect(text).toContain('持续义务（不以备案为前提） · 算法 dispatch 闪送达订单智能分配算法');
+    expect(text).toContain('本案没有需要备案的算法，但下列持续义务不以备案为前提，仍须履行。');
+    expect(diagnose('delivery-platform', 'md').stdout).toContain('劳动者权益保护');
+    expect(diagnose('delivery-platform', 'csv').stdout).toContain('pricing/user-fair-pricing');
+  });
+});
+
+describe('a legacy forum whose filed recommender lost a product', () => {
+  const { report } = diagnose('legacy-and-ended');
+
+  it('starts the filing clock when the provisions took effect, and the ended product is a change, not a cancellation', () => {
+    expect(report.deadlines.map(clock)).toEqual([
+      ['algorithm-filing', 'recommend', 'in-force', '2022-03-01', '2022-03-15', 'official', true, false],
+      ['change', 'recommend', 'service-ended', '2026-09-15', '2026-09-29', 'official', false, true],
+      ['algorithm-filing', 'hot-threads', 'in-force', '2022-03-01', '2022-03-15', 'official', false, true],
+      // The 2018 rules were in force at the forum's launch in 2020.
+      ['security-assessment', null, 'launch', '2020-05-18', '2020-05-18', 'official', false, true],
+    ]);
+    expect([...report.items, ...report.duties].map((i) => i.id)).not.toContain('filing-cancellation');
+  });
+
+  it('asks no entity filing again once one algorithm is filed, and counts each item once', () => {
+    const ids = report.items.map((i) => `${owner(i)}/${i.id}`);
+    expect(ids.filter((id) => id.startsWith('entity/entity-'))).toEqual([]);
+    expect(ids.filter((id) => id.startsWith('recommend/'))).toEqual([]);
+    expect(ids).toContain('nanchuang-bbs/security-assessment-report');
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(report.summary.blocking).toBe(report.items.filter((i) => i.gap && i.severity === 'blocking').length);
+    expect(report.summary).toMatchObject({ blocking: 9, overdue: 3 });
+  });
+});
+
+describe('an API and SDK offered to businesses, launched just before 1 January', () => {
+  it('files as a technical supporter, with a clock that skips 元旦 2027', () => {
+    const { report } = diagnose('api-supporter-year-end');
+    expect(report.algorithms.map((a) => [a.role, a.filing])).toEqual([['technical-supporter', 'owed']]);
+    expect(report.regimes.find((r) => r.id === 'algorithm-filing')!.reasons[0]).toContain('深度合成管理规定第十九条第二款');
+    expect(report.items.map((i) => i.id)).toContain('algorithm-tech-service');
+    expect(report.items.map((i) => i.id)).not.toContain('algorithm-product-info');
+    // 2026-12-24 + 10 working days: 1 January 2027 (a Friday) is a holiday before the schedule is published.
+    expect(report.deadlines.map(clock)).toEqual([['algorithm-filing', 'face-fusion', 'launch', '2026-12-24', '2027-01-08', 'statutory', false, false]]);
+  });
+});
