@@ -48,7 +48,7 @@ export function formatMarkdown(report: Report): string {
   if (summary.deadlines.length > 0) {
     out.push(`### ${L('ui.nextDeadlines')}`, '');
     for (const { deadline: d, algorithms } of summary.deadlines) {
-      out.push(`- ${d.overdue ? `**${d.due}** ${L('ui.overdue')}` : d.due}: ${mdText(d.title)} (${mdText(`${d.service} · ${algorithms.join(', ')}`)})`);
+      out.push(`- ${d.overdue ? `**${d.due}** ${L('ui.overdue')}` : d.due}: ${mdText(d.title)} (${mdText([d.service, ...(algorithms.length ? [algorithms.join(', ')] : [])].join(' · '))})`);
     }
     out.push('');
   }

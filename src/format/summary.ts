@@ -11,7 +11,7 @@ export interface SummaryAlgorithm {
   blocking: number;
 }
 
-/** Where one blocking material is still a gap: the entity (null) or an algorithm, and its tracking. */
+/** Where one blocking material is still a gap: the entity (null), an algorithm or a service, and its tracking. */
 export interface ActionScope {
   algorithm: string | null;
   status: Extract<MaterialStatus, 'missing' | 'draft'>;
@@ -61,7 +61,8 @@ export function buildSummary(report: Report): Summary {
   for (const item of report.items) {
     if (!item.gap || item.severity !== 'blocking') continue;
     const action = actions.get(item.id) ?? { id: item.id, title: item.title, scopes: [] };
-    action.scopes.push({ algorithm: item.algorithm, status: item.status as ActionScope['status'], owner: item.owner, due: item.due });
+    // A service's own material (its security assessment) is named by its service.
+    action.scopes.push({ algorithm: item.algorithm ?? item.service, status: item.status as ActionScope['status'], owner: item.owner, due: item.due });
     actions.set(item.id, action);
   }
 

@@ -72,7 +72,7 @@ export function formatTextSummary(report: Report, color: ChalkInstance): string 
     const rows = summary.deadlines.map(({ deadline: d, algorithms }) => [
       d.overdue ? color.red(`✘ ${d.due}`) : `◷ ${d.due}`,
       `${d.title}${d.calendar === 'weekends-only' ? L('ui.weekendsOnlyShort') : ''}`,
-      `${d.service} · ${algorithms.join(', ')}`,
+      [d.service, ...(algorithms.length ? [algorithms.join(', ')] : [])].join(' · '),
     ]);
     for (const line of alignColumns(rows)) out.push(`  ${line}`);
   }
