@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../helpers.js';
@@ -136,5 +137,26 @@ describe('an API and SDK offered to businesses, launched just before 1 January',
     expect(report.items.map((i) => i.id)).not.toContain('algorithm-product-info');
     // 2026-12-24 + 10 working days: 1 January 2027 (a Friday) is a holiday before the schedule is published.
     expect(report.deadlines.map(clock)).toEqual([['algorithm-filing', 'face-fusion', 'launch', '2026-12-24', '2027-01-08', 'statutory', false, false]]);
+  });
+});
+
+describe('a general web search open to the public, with none of the Art 2 features', () => {
+  const { report } = diagnose('public-search');
+
+  it('owes no filing by the letter, and is warned that the major engines filed theirs', () => {
+    expect(report.regimes.find((r) => r.id === 'algorithm-filing')!.algorithms).toEqual([]);
+    const warning = report.warnings.find((w) => w.code === 'SEARCH_ENGINE_PRACTICE')!;
+    expect(warning.algorithm).toBe('web-search');
+    expect(warning.message).toContain('禾木搜索 面向公众提供搜索');
+    expect(warning.message).toContain('百度信息检索算法 网信算备110108645502804220013号');
+  });
+
+  it('is not warned once the service lists comments, which bring the filing itself', () => {
+    const run = runCli(['diagnose', '-', '--as-of', AS_OF, '-f', 'json'], {
+      input: readFileSync(join(LIFECYCLE, 'public-search.yaml'), 'utf8').replace('publicFeatures: []', 'publicFeatures: [comments]'),
+    });
+    const withComments = JSON.parse(run.stdout) as Report;
+    expect(withComments.regimes.find((r) => r.id === 'algorithm-filing')!.algorithms).toEqual(['web-search']);
+    expect(withComments.warnings.map((w) => w.code)).not.toContain('SEARCH_ENGINE_PRACTICE');
   });
 });
