@@ -6,7 +6,7 @@ import { escapeHtml } from '../text/escape.js';
 import { percent, tallyView } from '../text/readiness.js';
 import { basisLine } from '../text/article.js';
 import { materialPath } from '../text/paths.js';
-import { buildSummary } from './summary.js';
+import { buildSummary, calendarCaveat } from './summary.js';
 
 const REPORT_LABELS = [
   'ui.title', 'ui.entity', 'ui.source', 'ui.rules', 'ui.asOf', 'ui.algorithms', 'ui.algorithm', 'ui.type', 'ui.role', 'ui.declared',
@@ -153,15 +153,16 @@ function reportView(report: Report) {
       state: L(d.overdue ? 'ui.overdue' : d.done ? 'ui.done' : 'ui.pending'),
       overdue: d.overdue,
       due: d.due,
-      title: `${d.title}${d.calendar === 'official' ? '' : L(d.calendar === 'statutory' ? 'ui.statutoryOnly' : 'ui.weekendsOnly')}`,
+      title: d.title + calendarCaveat(lang, d.calendar, 'full'),
       where: [d.algorithm && (names.get(d.algorithm) ?? d.algorithm), d.service].filter(Boolean).join(' · '),
       notes: notes.cite(d.basis).join(','),
     })),
     nextDeadlines: summary.deadlines.map(({ deadline: d, algorithms }) => ({
       due: d.due,
       overdue: d.overdue,
-      title: d.title,
-      where: `${d.service} · ${algorithms.map((id) => names.get(id) ?? id).join('、')}`,
+      title: d.title + calendarCaveat(lang, d.calendar, 'short'),
+      // A service's own clock (its assessment at launch) belongs to no one algorithm: no dangling ·.
+      where: [d.service, ...(algorithms.length ? [algorithms.map((id) => names.get(id) ?? id).join('、')] : [])].join(' · '),
     })),
     scopes: [
       { name: L('ui.total'), total: true, ...tallyView(report.summary) },

@@ -5,7 +5,7 @@ import { basisLine } from '../text/article.js';
 import { mdCell, mdTable, mdText } from '../text/escape.js';
 import { materialPath } from '../text/paths.js';
 import { percent, readinessHeader, readinessRow } from '../text/readiness.js';
-import { buildSummary } from './summary.js';
+import { buildSummary, calendarCaveat } from './summary.js';
 
 /** The Markdown report: the summary (as the text view's), then the detail as headings and tables. */
 export function formatMarkdown(report: Report): string {
@@ -48,7 +48,7 @@ export function formatMarkdown(report: Report): string {
   if (summary.deadlines.length > 0) {
     out.push(`### ${L('ui.nextDeadlines')}`, '');
     for (const { deadline: d, algorithms } of summary.deadlines) {
-      out.push(`- ${d.overdue ? `**${d.due}** ${L('ui.overdue')}` : d.due}: ${mdText(d.title)} (${mdText([d.service, ...(algorithms.length ? [algorithms.join(', ')] : [])].join(' · '))})`);
+      out.push(`- ${d.overdue ? `**${d.due}** ${L('ui.overdue')}` : d.due}: ${mdText(d.title + calendarCaveat(lang, d.calendar, 'short'))} (${mdText([d.service, ...(algorithms.length ? [algorithms.join(', ')] : [])].join(' · '))})`);
     }
     out.push('');
   }
@@ -105,7 +105,7 @@ export function formatMarkdown(report: Report): string {
         L(d.overdue ? 'ui.overdue' : d.done ? 'ui.done' : 'ui.pending'),
         d.due,
         mdCell([d.algorithm, d.service].filter(Boolean).join(' · ')),
-        mdCell(`${d.title}${d.calendar === 'official' ? '' : L(d.calendar === 'statutory' ? 'ui.statutoryOnly' : 'ui.weekendsOnly')}`),
+        mdCell(d.title + calendarCaveat(lang, d.calendar, 'full')),
         mdCell(basisLine(d.basis, lang)),
       ]),
     ), '');

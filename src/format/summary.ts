@@ -1,7 +1,8 @@
 import type { MaterialStatus } from '../answers/vocabulary.js';
 import type { Report, ReportAlgorithm, ReportDeadline, ReportRegime, ReportWarning } from '../core/report-schema.js';
-import { WARNING_SEVERITIES } from '../constants.js';
+import { WARNING_SEVERITIES, type Calendar } from '../constants.js';
 import { sourceName } from '../text/paths.js';
+import { t, type Lang } from '../messages/messages.js';
 
 /** One algorithm on the summary's first lines: what it is, whether it is filed, how ready it is. */
 export interface SummaryAlgorithm {
@@ -45,6 +46,16 @@ export interface Summary {
   actions: SummaryAction[];
   deadlines: SummaryDeadline[];
   warnings: ReportWarning[];
+}
+
+/**
+ * What a deadline's calendar leaves unknown, worded to follow its title (empty when the year's
+ * schedule is published): short on the summary, a sentence in the detail. Every view words it here.
+ */
+export function calendarCaveat(lang: Lang, calendar: Calendar, form: 'short' | 'full'): string {
+  if (calendar === 'official') return '';
+  const key = calendar === 'statutory' ? 'ui.statutoryOnly' : 'ui.weekendsOnly';
+  return t(lang, form === 'short' ? `${key}Short` : key);
 }
 
 /** How many upcoming dates the summary names besides those already passed. */

@@ -7,7 +7,7 @@ import { dutiesPrefix, reportGroups } from '../core/groups.js';
 import { materialPath, sourceName } from '../text/paths.js';
 import { percent } from '../text/readiness.js';
 import { alignColumns } from '../text/width.js';
-import { buildSummary, type ActionScope } from './summary.js';
+import { buildSummary, calendarCaveat, type ActionScope } from './summary.js';
 
 const STATUS_MARK = { ready: '✔', draft: '◐', missing: '✘', 'not-applicable': '–' } as const;
 
@@ -71,7 +71,7 @@ export function formatTextSummary(report: Report, color: ChalkInstance): string 
     heading(L('ui.nextDeadlines'));
     const rows = summary.deadlines.map(({ deadline: d, algorithms }) => [
       d.overdue ? color.red(`✘ ${d.due}`) : `◷ ${d.due}`,
-      `${d.title}${d.calendar === 'weekends-only' ? L('ui.weekendsOnlyShort') : ''}`,
+      `${d.title}${calendarCaveat(lang, d.calendar, 'short')}`,
       [d.service, ...(algorithms.length ? [algorithms.join(', ')] : [])].join(' · '),
     ]);
     for (const line of alignColumns(rows)) out.push(`  ${line}`);
@@ -158,7 +158,7 @@ export function formatText(report: Report, color: ChalkInstance): string {
     heading(L('ui.deadlines'));
     const rows = report.deadlines.map((d) => {
       const state = d.overdue ? color.red(`✘ ${L('ui.overdue')}`) : d.done ? color.green(`✔ ${L('ui.done')}`) : `◷ ${L('ui.pending')}`;
-      return [state, d.due, [d.algorithm, d.service].filter(Boolean).join(' · '), `${d.title}${d.calendar === 'official' ? '' : L(d.calendar === 'statutory' ? 'ui.statutoryOnly' : 'ui.weekendsOnly')}`];
+      return [state, d.due, [d.algorithm, d.service].filter(Boolean).join(' · '), `${d.title}${calendarCaveat(lang, d.calendar, 'full')}`];
     });
     for (const line of alignColumns(rows)) out.push(`  ${line}`);
   }

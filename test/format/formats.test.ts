@@ -158,3 +158,30 @@ describe('github format', () => {
     expect(existsSync(join(dir, 'missing'))).toBe(false);
   });
 });
+
+// chinese-days publishes no 2027 schedule yet: a clock ending in 2027 counts the statutory holidays
+// but cannot know the make-up working days (调休), and every view says so where the date is shown.
+describe('a deadline in a year whose holiday schedule is unpublished', () => {
+  const YEAR_END = 'test/fixtures/lifecycle/api-supporter-year-end.yaml';
+
+  it('is flagged on the summary and in the detail, in Chinese and English', async () => {
+    const zh = (await runCli(['diagnose', YEAR_END, '--as-of', AS_OF])).stdout;
+    expect(zh).toContain('◷ 2027-01-08  算法备案（上线之日起 10 个工作日内）（调休安排未公布）  镜界开放平台 · face-fusion');
+    const detail = (await runCli(['diagnose', YEAR_END, '--as-of', AS_OF, '--detail'])).stdout;
+    expect(detail).toContain('算法备案（上线之日起 10 个工作日内）（该年度放假安排尚未公布：已按法定节假日计算，调休上班日未知）');
+    const en = (await runCli(['diagnose', YEAR_END, '--as-of', AS_OF, '--lang', 'en'])).stdout;
+    expect(en).toContain('algorithm filing (within 10 working days of launch) (make-up working days not yet published)');
+  });
+
+  it('is flagged on the Markdown and HTML summaries too', async () => {
+    const md = (await runCli(['diagnose', YEAR_END, '--as-of', AS_OF, '-f', 'md'])).stdout;
+    expect(md).toContain('- 2027-01-08: 算法备案（上线之日起 10 个工作日内）（调休安排未公布） (镜界开放平台 · face-fusion)');
+    const html = (await runCli(['diagnose', YEAR_END, '--as-of', AS_OF, '-f', 'html'])).stdout;
+    expect(html).toContain('<td>算法备案（上线之日起 10 个工作日内）（调休安排未公布）</td><td>镜界开放平台 · 镜界人脸融合合成算法</td>');
+  });
+
+  it('is not flagged for a date in a published year', async () => {
+    const run = await runCli(['diagnose', CASES.ecommerce, '--as-of', AS_OF]);
+    expect(run.stdout).toMatch(/◷ 2026-12-28 {2}安全评估（上线前完成） +云栖优选\n/);
+  });
+});
