@@ -77,9 +77,6 @@ export function addWorkingDays(from: string, days: number): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
-/** The later of two ISO dates (they sort as strings; localeCompare would load an ICU collator). */
-const later = (a: string, b: string) => (b > a ? b : a);
-
 /** The instruments' dates of entry into force, by rule-pack key. */
 export type InForce = Readonly<Record<string, { effective?: string }>>;
 

@@ -133,7 +133,7 @@ function keyStart(doc: Document, path: Path): number | undefined {
 }
 
 /** Validates parsed data with a zod schema; the first problem becomes one InputError line. */
-export function validateData<T extends $ZodType>(parsed: ParsedDataFile, schema: T, file: string, schemaHint: string): output<T> {
+export function validateData<T extends $ZodType>(parsed: ParsedDataFile, schema: T, schemaHint: string): output<T> {
   const result = z.safeParse(schema, parsed.data);
   if (result.success) return result.data;
   const issues = result.error.issues;

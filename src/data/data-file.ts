@@ -27,7 +27,7 @@ export interface DataSpec<T extends $ZodType> {
 /** Parses and validates a data text; any problem is an InputError naming file:line:column. */
 export function parseValidated<T extends $ZodType>(raw: string, file: string, spec: DataSpec<T>): output<T> {
   const parsed = parseDataDocument(raw, file, spec.edit);
-  const value = validateData(parsed, spec.schema, file, spec.schemaHint);
+  const value = validateData(parsed, spec.schema, spec.schemaHint);
   const problem = spec.check?.(value);
   if (problem) throw fieldError(parsed, problem);
   return value;

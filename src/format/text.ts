@@ -1,6 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { Report, ReportBasis } from '../core/report-schema.js';
-import type { Lang } from '../constants.js';
+import type { Report } from '../core/report-schema.js';
 import { t } from '../messages/messages.js';
 import { basisLine } from '../text/article.js';
 import { dutiesPrefix, reportGroups } from '../core/groups.js';

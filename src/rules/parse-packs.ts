@@ -13,7 +13,7 @@ import { RulePackSchema } from './schema.js';
 /** Parses and validates one rule-pack text; errors name file:line:column. */
 export function parseRulePack(text: string, file: string): PackSource {
   const parsed = parseDataDocument(text, file);
-  const pack = validateData(parsed, RulePackSchema, file, 'filing-check schema rules');
+  const pack = validateData(parsed, RulePackSchema, 'filing-check schema rules');
   return { pack, file, locate: parsed.locate };
 }
 

@@ -1,17 +1,10 @@
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import * as z from '../../src/zod.js';
 import { ReportSchema, type Report } from '../../src/core/report-schema.js';
-import { loadRules } from '../../src/rules/load.js';
-import type { Rules } from '../../src/rules/model.js';
-import { ROOT, runMain } from '../helpers.js';
+import { runMain } from '../helpers.js';
 import { answers } from '../helpers/answers-arbitrary.js';
-
-let rules: Rules;
-beforeAll(async () => {
-  rules = await loadRules([], ROOT);
-});
 
 async function diagnoseObject(value: unknown): Promise<{ code: number; report: Report | null; stderr: string }> {
   const result = await runMain(['diagnose', '-', '-f', 'json', '--as-of', '2026-11-29'], { stdin: stringify(value) });

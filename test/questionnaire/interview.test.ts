@@ -184,7 +184,7 @@ describe('the questionnaire', () => {
 
   it('adds a product on the spot when an algorithm runs in one not listed yet', async () => {
     const dir = await folder();
-    const { run, ask } = start(dir, ['--set', 'entity.name=深圳示例出行科技有限公司', '--set', 'entity.icp=filed', '--set', 'entity.securityOfficer=true']);
+    const { ask } = start(dir, ['--set', 'entity.name=深圳示例出行科技有限公司', '--set', 'entity.icp=filed', '--set', 'entity.securityOfficer=true']);
     await ask.start('统一社会信用代码');
     await ask.enter('行政区划代码');
     await ask.enter('外商投资');
@@ -425,7 +425,7 @@ services:
   it('continues a complete, hand-written file: only the facts it lacks, then the materials it does not list', async () => {
     const dir = await folder();
     await copyFile(EXAMPLE, join(dir, 'filing.yaml'));
-    const { run, ask } = start(dir, ['filing.yaml', '--interactive']);
+    const { ask } = start(dir, ['filing.yaml', '--interactive']);
     await ask.start('主要面向老年人'); // the one fact about 云栖优选 the file leaves open
     await ask.confirm(false, '现在登记这 48 项材料的进度吗');
     expect(await ask.last(false)).toBe(1);
