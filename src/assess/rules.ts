@@ -1,3 +1,4 @@
+import { validateBundled } from '../data/bundled.js';
 import * as z from '../zod.js';
 import { SEVERITIES } from '../constants.js';
 import rawRules from './assess-rules.yaml';
@@ -87,9 +88,7 @@ export type BasisRef = z.output<typeof Basis>;
 
 /** Validates parsed assess-rules data; throws one readable error listing every problem. */
 export function validateAssessRules(data: unknown): AssessRules {
-  const result = z.safeParse(AssessRulesSchema, data);
-  if (!result.success) throw new Error(`invalid assess rules:\n${z.prettifyError(result.error)}`);
-  return result.data;
+  return validateBundled(AssessRulesSchema, data, 'assess rules');
 }
 
 /** A cell or header as it is compared: NFKC (full-width to half-width), lower case, no white space or trailing colon. */

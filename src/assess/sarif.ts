@@ -2,6 +2,7 @@
 // findings rest on) and a result for every finding, at the first row of the file it concerns.
 import type { Lang } from '../constants.js';
 import { sarifLog, type SarifResult, type SarifRule } from '../format/sarif.js';
+import { validateBundled } from '../data/bundled.js';
 import * as z from '../zod.js';
 import type { AssessFinding, AssessReport, BasisView } from './check.js';
 import rawCodes from './codes.yaml';
@@ -14,11 +15,7 @@ const Bilingual = z.strictObject({ zh: text, en: text });
 export const AssessCodesSchema = z.record(z.string().check(z.regex(/^[A-Z][A-Z0-9_]*$/)), z.strictObject({ title: Bilingual, why: Bilingual }));
 
 /** The bundled titles and reasons, validated once when the module loads. */
-export const ASSESS_CODES = (() => {
-  const result = z.safeParse(AssessCodesSchema, rawCodes);
-  if (!result.success) throw new Error(`invalid assess codes:\n${z.prettifyError(result.error)}`);
-  return result.data;
-})();
+export const ASSESS_CODES = validateBundled(AssessCodesSchema, rawCodes, 'assess codes');
 
 /** A clause of a standard as a basis: the standards are cited by clause, without a link. */
 function basisOf(basis: BasisView, lang: Lang) {

@@ -2,6 +2,7 @@ import type { Lang } from '../constants.js';
 import type { ReportBasis } from '../core/report-schema.js';
 import { basisView } from '../core/items.js';
 import type { Rules } from '../rules/model.js';
+import { validateBundled } from '../data/bundled.js';
 import * as z from '../zod.js';
 import rawBasis from './basis.yaml';
 
@@ -24,9 +25,7 @@ export type LintBasis = z.output<typeof LintBasisSchema>;
 
 /** Validates parsed basis data; throws one readable error listing every problem. */
 export function validateLintBasis(data: unknown): LintBasis {
-  const result = z.safeParse(LintBasisSchema, data);
-  if (!result.success) throw new Error(`invalid lint basis:\n${z.prettifyError(result.error)}`);
-  return result.data;
+  return validateBundled(LintBasisSchema, data, 'lint basis');
 }
 
 /** The bundled reasons and bases, validated once when the module loads. */

@@ -1,3 +1,4 @@
+import { validateBundled } from '../data/bundled.js';
 import * as z from '../zod.js';
 import { TYPE_CODES } from '../answers/vocabulary.js';
 import { SEVERITIES } from '../constants.js';
@@ -142,9 +143,7 @@ export type LintKind = z.output<typeof kindName>;
 
 /** Validates parsed lint-rules data; throws one readable error listing every problem. */
 export function validateLintRules(data: unknown): LintRules {
-  const result = z.safeParse(LintRulesSchema, data);
-  if (!result.success) throw new Error(`invalid lint rules:\n${z.prettifyError(result.error)}`);
-  return result.data;
+  return validateBundled(LintRulesSchema, data, 'lint rules');
 }
 
 /** The bundled rules, validated once when the module loads. */

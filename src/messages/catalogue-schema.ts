@@ -1,4 +1,5 @@
 import * as z from '../zod.js';
+import { validateBundled } from '../data/bundled.js';
 import type { Catalogue } from './messages.js';
 
 const text = z.string().check(z.trim(), z.minLength(1));
@@ -8,7 +9,5 @@ export const CatalogueSchema = z.record(z.string().check(z.regex(/^[A-Za-z0-9_-]
 
 /** Validates a parsed message file; throws one readable error listing every problem. */
 export function validateCatalogue(data: unknown, name: string): Catalogue {
-  const result = z.safeParse(CatalogueSchema, data);
-  if (!result.success) throw new Error(`invalid ${name}:\n${z.prettifyError(result.error)}`);
-  return result.data;
+  return validateBundled(CatalogueSchema, data, name);
 }
