@@ -1,5 +1,5 @@
 import type { Command, Help, Option, Argument } from 'commander';
-import { MESSAGES, t } from './messages/messages.js';
+import { MESSAGES, t, type Lang } from './messages/messages.js';
 
 /** A command's path below the program, as help keys name it: `rules.explain`, or `program`. */
 function pathOf(command: Command): string {
@@ -19,17 +19,23 @@ function chinese(...keys: string[]): string | undefined {
 const TITLES: Record<string, string> = { 'Usage:': '用法：', 'Options:': '选项：', 'Commands:': '命令：', 'Arguments:': '参数：', 'Global Options:': '全局选项：' };
 
 /**
- * Words every command's help in Chinese from the catalogue's help.* entries: a command's own
- * description (help.cmd.PATH), each option (help.opt.PATH.NAME, else the shared help.opt.NAME),
- * argument (help.arg.PATH.NAME), the titles, and the text after the options (help.after.PATH).
+ * Words every command's help from the catalogue's help.* entries. A command's description is
+ * help.cmd.PATH in either language, its one source (the command modules give none). In Chinese also
+ * each option (help.opt.PATH.NAME, else the shared help.opt.NAME), argument (help.arg.PATH.NAME),
+ * the titles, and the text after the options (help.after.PATH).
  */
-export function useChineseHelp(commands: readonly Command[]): void {
+export function wordHelp(commands: readonly Command[], lang: Lang): void {
+  const describe = (cmd: Command) => t(lang, `help.cmd.${pathOf(cmd)}`);
   for (const command of commands) {
+    if (lang !== 'zh') {
+      command.configureHelp({ commandDescription: describe, subcommandDescription: describe } as Partial<Help>);
+      continue;
+    }
     const path = pathOf(command);
     command.configureHelp({
       styleTitle: (title: string) => TITLES[title] ?? title,
-      commandDescription: (cmd: Command) => chinese(`help.cmd.${pathOf(cmd)}`) ?? cmd.description(),
-      subcommandDescription: (cmd: Command) => chinese(`help.cmd.${pathOf(cmd)}`) ?? cmd.summary() ?? cmd.description(),
+      commandDescription: describe,
+      subcommandDescription: describe,
       optionDescription: (option: Option) => {
         const name = option.negate ? `no-${option.attributeName()}` : option.attributeName();
         const text = chinese(`help.opt.${path}.${name}`, `help.opt.${name}`) ?? option.description;

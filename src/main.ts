@@ -9,18 +9,19 @@ type Register = (program: Command, context: CommandContext) => void;
 
 /**
  * Every command, with a loader for its module. Only the command being run is loaded, so --help,
- * --version and each command pay only for what they use (start-up time is a feature).
+ * --version and each command pay only for what they use (start-up time is a feature). Their
+ * descriptions are the catalogue's help.cmd.* entries, worded only when help is shown.
  */
-const COMMANDS: { name: string; description: string; load: () => Promise<Register> }[] = [
-  { name: 'diagnose', description: 'classify each algorithm, decide the procedures that apply and report the material gaps', load: async () => (await import('./commands/diagnose.js')).registerDiagnose },
-  { name: 'render', description: 'turn a saved JSON report into any format without diagnosing again', load: async () => (await import('./commands/render.js')).registerRender },
-  { name: 'diff', description: 'compare two JSON reports: gaps closed, opened and re-opened, type and regime changes', load: async () => (await import('./commands/diff.js')).registerDiff },
-  { name: 'checklist', description: 'the materials a case needs, as a file to hand to a client (md, html, docx, xlsx, csv), and its import back', load: async () => (await import('./commands/checklist.js')).registerChecklist },
-  { name: 'schema', description: 'print the JSON Schema of the answers file, the JSON report or a rule pack', load: async () => (await import('./commands/schema.js')).registerSchema },
-  { name: 'rules', description: 'list, explain or validate the rule packs', load: async () => (await import('./commands/rules.js')).registerRules },
-  { name: 'suggest-type', description: 'the likely type code of an algorithm from its 主要用途 text', load: async () => (await import('./commands/suggest.js')).registerSuggest },
-  { name: 'assess', description: 'count the gen-AI keyword library, test banks and evaluation results against TC260-003 / GB/T 45654', load: async () => (await import('./commands/assess.js')).registerAssess },
-  { name: 'lint', description: 'check drafts of 拟公示内容 and 算法安全自评估报告 for sections, substance and wording', load: async () => (await import('./commands/lint.js')).registerLint },
+const COMMANDS: { name: string; load: () => Promise<Register> }[] = [
+  { name: 'diagnose', load: async () => (await import('./commands/diagnose.js')).registerDiagnose },
+  { name: 'render', load: async () => (await import('./commands/render.js')).registerRender },
+  { name: 'diff', load: async () => (await import('./commands/diff.js')).registerDiff },
+  { name: 'checklist', load: async () => (await import('./commands/checklist.js')).registerChecklist },
+  { name: 'schema', load: async () => (await import('./commands/schema.js')).registerSchema },
+  { name: 'rules', load: async () => (await import('./commands/rules.js')).registerRules },
+  { name: 'suggest-type', load: async () => (await import('./commands/suggest.js')).registerSuggest },
+  { name: 'assess', load: async () => (await import('./commands/assess.js')).registerAssess },
+  { name: 'lint', load: async () => (await import('./commands/lint.js')).registerLint },
 ];
 
 /** The command the arguments name (skipping global options), or the one `help NAME` asks about. */
@@ -29,9 +30,14 @@ function invokedCommand(argv: readonly string[]): string | undefined {
   return words[0] === 'help' ? words[1] : words[0];
 }
 
-/** Whether the arguments ask for help (the catalogue's Chinese help then loads; no other run pays for it). */
-function asksForHelp(argv: readonly string[]): boolean {
-  return argv.length === 0 || argv[0] === 'help' || argv.some((arg) => arg === '-h' || arg === '--help');
+/**
+ * Whether the run shows help: asked for, or a command with subcommands named alone (`rules`). Only
+ * then is help worded from the catalogue; no other run pays for it.
+ */
+function showsHelp(argv: readonly string[], program: Command): boolean {
+  if (argv.length === 0 || argv[0] === 'help' || argv.some((arg) => arg === '-h' || arg === '--help')) return true;
+  const words = argv.filter((arg) => !arg.startsWith('-'));
+  return words.length === 1 && (program.commands.find((c) => c.name() === words[0])?.commands.length ?? 0) > 0;
 }
 
 /** The language of --help: --lang when given, else Chinese when LC_ALL or LANG starts with zh, else English. */
@@ -47,7 +53,6 @@ export function helpLang(argv: readonly string[], env: Readonly<Record<string, s
 async function buildProgram(context: CommandContext, argv: readonly string[]): Promise<Command> {
   const { io } = context;
   const program = new Command('filing-check')
-    .description('Pre-submission diagnosis for CAC algorithm filing (互联网信息服务算法备案)')
     .version(VERSION, '-V, --version')
     .option('--debug', 'show stack traces for errors')
     .exitOverride()
@@ -57,11 +62,11 @@ async function buildProgram(context: CommandContext, argv: readonly string[]): P
   const invoked = invokedCommand(argv);
   for (const command of COMMANDS) {
     if (command.name === invoked) (await command.load())(program, context);
-    else program.command(command.name).description(command.description);
+    else program.command(command.name);
   }
   // Subcommands inherit exitOverride and output settings only when copied explicitly.
   for (const command of allCommands(program)) command.exitOverride().configureOutput(program.configureOutput());
-  if (asksForHelp(argv) && helpLang(argv, io.env) === 'zh') (await import('./help-lang.js')).useChineseHelp([program, ...allCommands(program)]);
+  if (showsHelp(argv, program)) (await import('./help-lang.js')).wordHelp([program, ...allCommands(program)], helpLang(argv, io.env));
   return program;
 }
 

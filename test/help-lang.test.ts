@@ -1,8 +1,41 @@
 // --help follows --lang, and LANG/LC_ALL when they name Chinese; English stays the default elsewhere.
 import { describe, expect, it } from 'vitest';
+import { t } from '../src/messages/messages.js';
 import { runCli } from './helpers/formats.js';
 
 const COMMANDS = ['diagnose', 'render', 'diff', 'checklist', 'schema', 'rules', 'suggest-type', 'assess', 'lint'];
+
+/** Help text with commander's wrapped lines joined again, so a description reads as one line. */
+const unwrapped = (text: string) => text.replace(/\s+/g, ' ');
+const count = (text: string, part: string) => text.split(part).length - 1;
+
+describe('command descriptions: the catalogue is their one source', () => {
+  for (const lang of ['zh', 'en'] as const) {
+    it(`--help --lang ${lang} shows each command's catalogue description once, in the list and in its own help`, async () => {
+      const top = unwrapped((await runCli(['--help', '--lang', lang])).stdout);
+      expect(count(top, t(lang, 'help.cmd.program')), 'program').toBe(1);
+      for (const command of COMMANDS) expect(count(top, t(lang, `help.cmd.${command}`)), command).toBe(1);
+      // In English commander's -h option is worded as its help command is, so the line is matched.
+      expect(top).toMatch(new RegExp(`help \\[command\\] +${t(lang, 'help.cmd.help')}`));
+      const rules = unwrapped((await runCli(['rules', '--help'], { env: { LANG: lang === 'zh' ? 'zh_CN.UTF-8' : 'en_US.UTF-8' } })).stdout);
+      for (const sub of ['list', 'explain', 'validate']) expect(count(rules, t(lang, `help.cmd.rules.${sub}`)), `rules ${sub}`).toBe(1);
+      for (const command of [...COMMANDS.map((c) => [c]), ['rules', 'list'], ['rules', 'explain'], ['rules', 'validate']]) {
+        // rules and rules validate take no --lang: their help language comes from LANG.
+        const run = await runCli([...command, '--help'], { env: { LANG: lang === 'zh' ? 'zh_CN.UTF-8' : 'en_US.UTF-8' } });
+        expect(run.code, command.join(' ')).toBe(0);
+        const own = unwrapped(run.stdout);
+        expect(count(own, t(lang, `help.cmd.${command.join('.')}`)), command.join(' ')).toBe(1);
+        // The program's own description is the top-level help's, not every command's.
+        expect(own, command.join(' ')).not.toContain(t(lang, 'help.cmd.program'));
+      }
+    });
+  }
+
+  it('words the help of a command named without its subcommand (`rules` alone) too', async () => {
+    const run = await runCli(['rules'], { env: { LANG: 'en_US.UTF-8' } });
+    expect(count(unwrapped(run.stderr), t('en', 'help.cmd.rules.explain'))).toBe(1);
+  });
+});
 
 describe('--help in Chinese', () => {
   it('words the program help and every command help in Chinese with --lang zh', async () => {

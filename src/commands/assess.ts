@@ -29,7 +29,6 @@ export async function assessPaths(paths: readonly string[], io: Pick<Io, 'cwd'>,
 export function registerAssess(program: Command, { io, result }: CommandContext): void {
   program
     .command('assess')
-    .description('count the gen-AI keyword library, test banks, evaluation results and corpus sampling against TC260-003 / GB/T 45654 (CSV or XLSX)')
     .argument('<paths...>', '.csv or .xlsx files, or folders of them')
     .addOption(formatListOption(ASSESS_FORMATS, 'text'))
     .addOption(langOption())

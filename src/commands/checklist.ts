@@ -118,7 +118,6 @@ async function importUnlocked(options: ChecklistOptions, rules: Rules, io: Io): 
 export function registerChecklist(program: Command, { io }: CommandContext): void {
   program
     .command('checklist')
-    .description('the materials a case needs, as a checklist to hand to a client (md, html, docx, xlsx, csv); or read a filled-in one back')
     .argument('[file]', 'answers file (YAML or JSON), or - for standard input')
     .addOption(formatOption(CHECKLIST_FORMATS, 'md'))
     .addOption(langOption())

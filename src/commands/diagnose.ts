@@ -84,7 +84,6 @@ export function registerDiagnose(program: Command, { io, result }: CommandContex
   addReportOutputOptions(
     program
       .command('diagnose')
-      .description('classify each algorithm, decide the procedures that apply and report the material gaps')
       .argument('[files...]', 'answers file (YAML or JSON), - for standard input, or several files and folders for a batch'),
   )
     .addOption(langOption('language of the report and of the questions'))

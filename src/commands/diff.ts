@@ -9,7 +9,6 @@ import { emit, FAIL_ON, formatOption, type CommandContext, type FailOn } from '.
 export function registerDiff(program: Command, { io, result }: CommandContext): void {
   program
     .command('diff')
-    .description('compare two saved JSON reports: gaps closed, opened and re-opened, type and regime changes, new and removed algorithms')
     .argument('<old>', 'the earlier report (diagnose --format json)')
     .argument('<new>', 'the later report')
     .addOption(formatOption(DIFF_FORMATS))

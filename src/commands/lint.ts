@@ -60,7 +60,6 @@ function refuseUnreadable(path: string, file: string): void {
 export function registerLint(program: Command, { io, result }: CommandContext): void {
   program
     .command('lint')
-    .description('check drafts of 拟公示内容 and 算法安全自评估报告 (.md, .txt, .docx) for sections, substance and wording')
     .argument('<files...>', 'draft files')
     .addOption(new Option('--kind <kind>', 'document kind, when it cannot be detected').choices(['disclosure', 'self-assessment']))
     .addOption(new Option('--type <code>', 'filing type the drafts are for (01–06)').choices(TYPE_CODES))

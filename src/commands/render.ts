@@ -30,7 +30,6 @@ export function registerRender(program: Command, { io, result }: CommandContext)
   addReportOutputOptions(
     program
       .command('render')
-      .description('turn a saved JSON report into any format without diagnosing again (same exit code as diagnose)')
       .argument('<report>', 'a report written by diagnose --format json, or - for standard input'),
   ).addHelpText('after', EXIT_CODES_HELP).action(async (file: string, options: ReportOutputOptions) => {
     const report = await readReport(file, io);

@@ -5,10 +5,9 @@ import { formatOption, langOption, rulesFor, rulesOption, type CommandContext, t
 
 /** `filing-check rules list | explain ID | validate [DIR]`. */
 export function registerRules(program: Command, { io }: CommandContext): void {
-  const rules = program.command('rules').description('list, explain or validate the rule packs');
+  const rules = program.command('rules');
   rules
     .command('list')
-    .description('every material, regime, warning rule and type in the loaded packs')
     .addOption(formatOption(['text', 'json', 'md']))
     .addOption(langOption())
     .addOption(rulesOption())
@@ -17,7 +16,6 @@ export function registerRules(program: Command, { io }: CommandContext): void {
     });
   rules
     .command('explain')
-    .description('everything the packs say about one material, regime, warning or type')
     .argument('<id>', 'a material id, regime id, warning code or type code')
     .addOption(formatOption(['text', 'json', 'md']))
     .addOption(langOption())
@@ -27,7 +25,6 @@ export function registerRules(program: Command, { io }: CommandContext): void {
     });
   rules
     .command('validate')
-    .description('validate the bundled packs, or an overlay directory on top of them')
     .argument('[dir]', 'overlay directory of *.yaml packs')
     .action(async (dir: string | undefined) => {
       const loaded = await rulesFor({ rules: dir ? [dir] : [] }, io);

@@ -10,7 +10,6 @@ import type { CommandContext } from './shared.js';
 export function registerSchema(program: Command, { io }: CommandContext): void {
   program
     .command('schema')
-    .description('print the JSON Schema of the answers file, the JSON report or a rule pack')
     .argument('<which>', 'answers | report | rules')
     .action((which: string) => {
       const schemas = { answers: AnswersSchema, report: ReportSchema, rules: RulePackSchema } as const;

@@ -26,7 +26,6 @@ function textLine(s: TypeSuggestion, lang: Lang): string {
 export function registerSuggest(program: Command, { io }: CommandContext): void {
   program
     .command('suggest-type')
-    .description('the likely type code (01–06) of an algorithm from its 主要用途 text; with no TEXT, one text per line from stdin')
     .argument('[text]', '主要用途 text')
     .option('--name <name>', '算法名称, which often names the type outright')
     .addOption(formatOption(['text', 'json']))
