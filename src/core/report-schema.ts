@@ -1,7 +1,7 @@
 import * as z from '../zod.js';
 import { MATERIAL_STATUSES, ROLES, TYPE_CODES } from '../answers/vocabulary.js';
 import { LANGS } from '../messages/messages.js';
-import { CALENDARS, CLOCK_TRIGGERS, REGIME_IDS, SEVERITIES, WARNING_SEVERITIES } from '../constants.js';
+import { CALENDARS, CLOCK_TRIGGERS, REGIME_IDS, SEVERITIES, WARNING_SEVERITIES, type ClockTrigger } from '../constants.js';
 
 const ReportBasis = z.strictObject({
   instrument: z.string(),
@@ -18,7 +18,17 @@ const Tally = z.strictObject({
   counts: z.strictObject({ ready: z.int(), draft: z.int(), missing: z.int(), notApplicable: z.int() }),
 });
 
-const ReportAlgorithm = z.strictObject({
+/**
+ * Reports saved by releases before the filing lifecycle (schemaVersion 1 all along) lack the fields
+ * the lifecycle added; the contract lets a version gain fields, so they read with the defaults named
+ * in each field's description and render and diff take them as they are.
+ */
+const BEFORE_LIFECYCLE = 'Absent in a report saved before the filing lifecycle';
+const FILING_STATES = ['filed', 'owed', 'not-owed'] as const;
+type FilingState = (typeof FILING_STATES)[number];
+const NO_DUTIES = { blocking: 0, major: 0, minor: 0, readiness: 1, counts: { ready: 0, draft: 0, missing: 0, notApplicable: 0 } };
+
+const ReportAlgorithmFields = z.strictObject({
   id: z.string(),
   name: z.string(),
   type: z.enum(TYPE_CODES),
@@ -31,9 +41,20 @@ const ReportAlgorithm = z.strictObject({
   regimes: z.array(z.enum(REGIME_IDS)),
   purpose: z.nullable(z.string()),
   filingNumber: z.nullable(z.string()),
-  filing: z.enum(['filed', 'owed', 'not-owed']).check(z.describe('filed: it has a filing number and owes what follows a filing; owed: an initial filing is due; not-owed: no filing, though the duties that bind without one still apply')),
-  launchDate: z.nullable(z.string()).check(z.describe('when it first served users: its own launchDate, else the earliest launch of its services')),
+  filing: z.optional(
+    z.enum(FILING_STATES).check(z.describe(`filed: it has a filing number and owes what follows a filing; owed: an initial filing is due; not-owed: no filing, though the duties that bind without one still apply. ${BEFORE_LIFECYCLE}: read from filingNumber and regimes`)),
+  ),
+  launchDate: z._default(z.nullable(z.string()).check(z.describe(`when it first served users: its own launchDate, else the earliest launch of its services. ${BEFORE_LIFECYCLE}: null`)), null),
 });
+
+/** An algorithm as read: a report from before the lifecycle gets its filing state from its number and regimes, as diagnose decides it. */
+const ReportAlgorithm = z.pipe(
+  ReportAlgorithmFields,
+  z.transform((algorithm) => {
+    const filing: FilingState = algorithm.filing ?? (algorithm.filingNumber !== null ? 'filed' : algorithm.regimes.includes('algorithm-filing') ? 'owed' : 'not-owed');
+    return { ...algorithm, filing };
+  }),
+);
 
 const ReportRegime = z.strictObject({
   id: z.enum(REGIME_IDS),
@@ -49,8 +70,8 @@ const ReportRegime = z.strictObject({
 const ReportItem = z.strictObject({
   id: z.string(),
   algorithm: z.nullable(z.string()),
-  service: z.nullable(z.string()).check(z.describe('for a service-level item, the service it belongs to')),
-  covers: z.array(z.string()).check(z.describe('for a service-level item, the algorithms it covers; empty otherwise')),
+  service: z._default(z.nullable(z.string()).check(z.describe(`for a service-level item, the service it belongs to. ${BEFORE_LIFECYCLE}: null`)), null),
+  covers: z._default(z.array(z.string()).check(z.describe(`for a service-level item, the algorithms it covers; empty otherwise. ${BEFORE_LIFECYCLE}: empty`)), []),
   level: z.enum(['entity', 'service', 'algorithm']),
   title: z.string(),
   status: z.enum(MATERIAL_STATUSES),
@@ -70,12 +91,14 @@ const ReportDuty = z.extend(ReportItem, {
   met: z.nullable(z.boolean()).check(z.describe('true: the answers say the product has the control, only its evidence is asked; false: it does not (a warning says so); null: not answered or no control to answer')),
 });
 
-const ReportDeadline = z.strictObject({
+const ReportDeadlineFields = z.strictObject({
   kind: z.enum(['algorithm-filing', 'security-assessment', 'anthropomorphic-assessment', 'change', 'cancellation']),
   title: z.string(),
   algorithm: z.nullable(z.string()).check(z.describe('null for a service\'s own clock (its security assessment at launch)')),
   service: z.string().check(z.describe('the service whose launch or termination starts the clock; for a change, what changed; for a technical supporter\'s filing, the algorithm')),
-  trigger: z.enum(CLOCK_TRIGGERS).check(z.describe('what started the clock: launch (of the service), algorithm-launch (the algorithm went live later), in-force (the instrument took effect after the launch), change, service-ended (a service ended while the algorithm runs on elsewhere), termination')),
+  trigger: z.optional(
+    z.enum(CLOCK_TRIGGERS).check(z.describe(`what started the clock: launch (of the service), algorithm-launch (the algorithm went live later), in-force (the instrument took effect after the launch), change, service-ended (a service ended while the algorithm runs on elsewhere), termination. ${BEFORE_LIFECYCLE}: change for a change, termination for a cancellation, launch otherwise`)),
+  ),
   from: z.string().check(z.describe('the date the clock starts (launch, change or termination)')),
   due: z.string().check(z.describe('the last day, on the Chinese working-day calendar')),
   workingDays: z.int(),
@@ -84,6 +107,15 @@ const ReportDeadline = z.strictObject({
   overdue: z.boolean(),
   basis: z.array(ReportBasis),
 });
+
+/** A deadline as read: before the lifecycle every clock but a change's or a cancellation's ran from a launch. */
+const ReportDeadline = z.pipe(
+  ReportDeadlineFields,
+  z.transform((deadline) => {
+    const trigger: ClockTrigger = deadline.trigger ?? (deadline.kind === 'change' ? 'change' : deadline.kind === 'cancellation' ? 'termination' : 'launch');
+    return { ...deadline, trigger };
+  }),
+);
 
 const ReportWarning = z.strictObject({
   code: z.string(),
@@ -105,13 +137,13 @@ export const ReportSchema = z
     algorithms: z.array(ReportAlgorithm),
     regimes: z.array(ReportRegime),
     items: z.array(ReportItem).check(z.describe('what the filings owed need: each material once')),
-    duties: z.array(ReportDuty).check(z.describe('continuing duties of the regulations that bind whether or not a filing is owed')),
+    duties: z._default(z.array(ReportDuty).check(z.describe(`continuing duties of the regulations that bind whether or not a filing is owed. ${BEFORE_LIFECYCLE}: none`)), []),
     deadlines: z.array(ReportDeadline),
     warnings: z.array(ReportWarning),
     summary: z.extend(Tally, {
       overdue: z.int().check(z.describe('statutory dates already passed')),
       algorithms: z.record(z.string(), Tally),
-      duties: Tally.check(z.describe('the continuing duties, counted apart from the filing items')),
+      duties: z._default(Tally.check(z.describe(`the continuing duties, counted apart from the filing items. ${BEFORE_LIFECYCLE}: nothing counted`)), NO_DUTIES),
     }),
   })
   .check(z.meta({ id: 'FilingCheckReport', title: 'filing-check report' }));

@@ -140,3 +140,54 @@ describe('diff', () => {
     expect(run.stderr).toContain('missing.json: no such file');
   });
 });
+
+// A report saved by 0.1.0 at 073b466, the last commit before the filing lifecycle (#16): the same
+// schemaVersion 1 without duties, filing states, service items or clock triggers. Users keep such
+// reports in their client folders; render and diff must still read them.
+describe('a report saved before the filing lifecycle', () => {
+  const OLD = 'test/fixtures/reports/ecommerce-0.1.0-073b466.json';
+
+  it('renders as it was saved, its missing fields read with the documented defaults', async () => {
+    const text = await runCli(['render', OLD]);
+    expect(text.stderr).toBe('');
+    expect(text.code).toBe(1);
+    // Its own figures: the assessment was then listed once per algorithm.
+    expect(text.stdout).toContain('准备度    19%  缺口：阻断 32 · 重要 26 · 一般 1');
+    expect(text.stdout).toContain('安全评估报告（2018 年安全评估规定）  ✘ 缺失：feed、bestseller-list、search、moderation、copywriter');
+    const json = JSON.parse((await runCli(['render', OLD, '-f', 'json'])).stdout);
+    expect(json.schemaVersion).toBe(1);
+    expect(json.algorithms.map((a: { filing: string; launchDate: null }) => [a.filing, a.launchDate])).toEqual(Array(5).fill(['owed', null]));
+    expect(json.items.every((i: { service: null; covers: [] }) => i.service === null && i.covers.length === 0)).toBe(true);
+    expect(json.deadlines.map((d: { trigger: string }) => d.trigger)).toEqual(Array(10).fill('launch'));
+    expect(json.duties).toEqual([]);
+    expect(json.summary.duties).toEqual({ blocking: 0, major: 0, minor: 0, readiness: 1, counts: { ready: 0, draft: 0, missing: 0, notApplicable: 0 } });
+    // What render writes is a current report: it reads again, unchanged.
+    const again = join(dir, 'old-rendered.json');
+    await writeFile(again, JSON.stringify(json, null, 2));
+    expect(JSON.parse((await runCli(['render', again, '-f', 'json'])).stdout)).toEqual(json);
+  });
+
+  it('diffs against a current report: the assessment moved from each algorithm to the service', async () => {
+    await save('current', 'examples/filing.yaml', '2026-11-15');
+    const run = await runCli(['diff', OLD, saved('current'), '-f', 'json']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const diff = JSON.parse(run.stdout);
+    const kinds = (kind: string) => diff.items.filter((i: { kind: string }) => i.kind === kind).map((i: { key: string }) => i.key);
+    expect(kinds('opened')).toContain('yunqi-app/security-assessment-report');
+    expect(kinds('dropped')).toEqual(expect.arrayContaining(['feed', 'bestseller-list', 'search', 'moderation', 'copywriter'].map((id) => `${id}/security-assessment-report`)));
+    expect(diff.deadlines.filter((d: { kind: string }) => d.kind === 'added').map((d: { service: string; algorithm: null }) => [d.service, d.algorithm])).toContainEqual(['云栖优选', null]);
+    const text = await runCli(['diff', OLD, saved('current')]);
+    expect(text.stdout).toContain('旧报告  examples/filing.yaml (2026-11-15)  杭州云栖优选网络科技有限公司');
+  });
+
+  it('still exits 2 naming the field when a field it has is wrong', async () => {
+    const report = JSON.parse(await readFile(OLD, 'utf8'));
+    report.deadlines[0].trigger = 'launched';
+    const bad = join(dir, 'old-bad.json');
+    await writeFile(bad, JSON.stringify(report, null, 2));
+    const run = await runCli(['render', bad]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/old-bad\.json:\d+:\d+: deadlines\[0\]\.trigger: expected one of "launch"/);
+  });
+});
