@@ -5,6 +5,7 @@ import { InputError } from '../errors.js';
 import { readTableFile, type CellValue, type Table } from '../data/table.js';
 import { LANGS, t } from '../messages/messages.js';
 import type { Rules } from '../rules/model.js';
+import { showsMaterialPath } from '../text/paths.js';
 import { EDITABLE_COLUMNS, LAYOUT, type SheetColumnId } from './layout.js';
 import type { FieldEdit } from './yaml-edit.js';
 
@@ -131,6 +132,9 @@ export function planImport(rows: readonly SheetRow[], answers: Answers, rules: R
         next.status = status;
       } else if (column === 'due' && text !== '' && !(/^\d{4}-\d{2}-\d{2}$/.test(text) && isRealDate(text))) {
         throw new InputError(`${row.where('due')}: "${text}" is not a date; expected a day written YYYY-MM-DD, such as 2026-12-20`);
+      } else if (column === 'file' && current.file !== undefined && showsMaterialPath(text, current.file)) {
+        // The checklist shows a file outside the case folder by its base name: unchanged, it keeps the path.
+        next.file = current.file;
       } else {
         next[FIELD[column]] = text === '' ? undefined : text;
       }

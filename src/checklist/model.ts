@@ -3,6 +3,7 @@ import type { Report } from '../core/report-schema.js';
 import { dutiesPrefix, itemKey, reportGroups } from '../core/groups.js';
 import { tallyView } from '../text/readiness.js';
 import { basisLine } from '../text/article.js';
+import { materialPath, sourceName } from '../text/paths.js';
 import { t, type Lang } from '../messages/messages.js';
 import type { Rules } from '../rules/model.js';
 import type { Severity } from '../rules/schema.js';
@@ -80,7 +81,7 @@ export function buildChecklist(report: Report, rules: Rules, generic: string | n
           statusLabel: L(`status.${i.status}`),
           owner: i.owner ?? '',
           due: i.due ?? '',
-          file: i.file ?? '',
+          file: i.file === null ? '' : materialPath(i.file, lang),
           notes: i.reason ?? '',
           why: basisLine(i.basis, lang),
           description: rule?.summary?.[lang] ?? null,
@@ -94,7 +95,7 @@ export function buildChecklist(report: Report, rules: Rules, generic: string | n
     lang,
     entity: report.entity.name,
     creditCode: report.entity.creditCode,
-    source: report.source,
+    source: sourceName(report.source),
     asOf: report.asOf,
     packs: report.rules.packs.map((p) => `${p.name}@${p.version}`).join(', '),
     tool: `${report.tool.name} ${report.tool.version}`,

@@ -36,7 +36,11 @@ function deadlineView(deadline: Deadline, rules: Rules, lang: Lang): ReportDeadl
 
 /** The catalogue a report is worded from: the messages, and each type's name (`type.CODE`) from the rule packs. */
 function reportCatalogue(rules: Rules): Catalogue {
-  return { ...MESSAGES, ...Object.fromEntries(rules.types.map((d) => [`type.${d.code}`, d.title])) };
+  return {
+    ...MESSAGES,
+    ...Object.fromEntries(rules.types.map((d) => [`type.${d.code}`, d.title])),
+    ...Object.fromEntries(rules.materials.map((m) => [`material.${m.id}`, m.title])),
+  };
 }
 
 function algorithmView(analysis: Analysis, answers: Answers, rules: Rules, lang: Lang): ReportAlgorithm {

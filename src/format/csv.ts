@@ -3,13 +3,14 @@ import { t } from '../messages/messages.js';
 import { itemKey } from '../core/groups.js';
 import { basisLine } from '../text/article.js';
 import { csvFile } from '../text/csv.js';
+import { materialPath } from '../text/paths.js';
 
 const CSV_COLUMNS = [
   'ui.key', 'ui.level', 'ui.algorithm', 'ui.algorithmName', 'ui.materialId', 'ui.material', 'ui.status', 'ui.gap', 'ui.severity',
   'ui.confidence', 'ui.owner', 'ui.due', 'ui.file', 'ui.reasonOrNote', 'ui.basis',
 ] as const;
 
-/** The report's items as CSV, one row per required item, for spreadsheets and scripts. */
+/** The report's items as CSV, one row per required item, for spreadsheets (files as a client's document shows them). */
 export function formatCsv(report: Report): string {
   const { lang } = report;
   const L = (key: string) => t(lang, key);
@@ -29,7 +30,7 @@ export function formatCsv(report: Report): string {
       L(`confidence.${i.confidence}`),
       i.owner,
       i.due,
-      i.file,
+      i.file === null ? null : materialPath(i.file, lang),
       i.reason,
       basisLine(i.basis, report.lang),
     ]),

@@ -89,7 +89,7 @@ function reportView(report: Report) {
       reasonLabel: L(i.status === 'not-applicable' ? 'ui.reason' : 'ui.note'),
       owner: i.owner,
       due: i.due,
-      file: i.file === null ? null : materialPath(i.file),
+      file: i.file === null ? null : materialPath(i.file, lang),
       notes: notes.cite(i.basis).join(','),
     })),
   }));

@@ -91,7 +91,7 @@ export function formatMarkdown(report: Report): string {
         L(`confidence.${i.confidence}`),
         mdCell(i.owner),
         mdCell(i.due),
-        mdCell(i.file === null ? null : materialPath(i.file)),
+        mdCell(i.file === null ? null : materialPath(i.file, lang)),
         mdCell(basisLine(i.basis, lang)),
       ]),
     ), '');

@@ -148,7 +148,7 @@ export function formatText(report: Report, color: ChalkInstance): string {
       out.push(`    ${lines[i]}`);
       // A reason typed on any status is kept: for not-applicable it is the justification, otherwise a note.
       if (item.reason) out.push(`        ${L(item.status === 'not-applicable' ? 'ui.reason' : 'ui.note')}: ${item.reason}`);
-      if (item.file) out.push(color.dim(`        ${L('ui.file')}: ${materialPath(item.file)}`));
+      if (item.file) out.push(color.dim(`        ${L('ui.file')}: ${materialPath(item.file, lang)}`));
       out.push(color.dim(`        ${L('ui.basis')}: ${basisLine(item.basis, lang)}`));
     });
   }

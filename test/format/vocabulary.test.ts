@@ -7,7 +7,10 @@ import {
   BIOMETRICS, FOUNDATION_MODELS, FUNCTIONS, MATERIAL_STATUSES, MODALITIES, PUBLIC_FEATURES, ROLES, SERVICE_FORMS,
 } from '../../src/answers/vocabulary.js';
 import type { Report } from '../../src/core/report-schema.js';
-import { AS_OF, runCli } from '../helpers/formats.js';
+import { loadRules } from '../../src/rules/load.js';
+import { AS_OF, ROOT, runCli, tempDir } from '../helpers/formats.js';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 
 const SUBJECT = 'test/fixtures/subjects/two-services.yaml';
 const VOCABULARY = [...FUNCTIONS, ...PUBLIC_FEATURES, ...SERVICE_FORMS, ...MODALITIES, ...BIOMETRICS, ...FOUNDATION_MODELS, ...ROLES, ...MATERIAL_STATUSES];
@@ -40,6 +43,31 @@ describe('vocabulary values in prose', () => {
       }
     });
   }
+
+  it('names a material in a warning by its title, its id only in parentheses', async () => {
+    const materialIds = (await loadRules([], ROOT)).materials.map((m) => m.id).sort((a, b) => b.length - a.length);
+    // A ranking algorithm lists a test bank it does not need; the second subject names files it lacks.
+    const extra = join(await tempDir(), 'filing.yaml');
+    await writeFile(extra, [
+      'schemaVersion: 1', 'entity: { name: 杭州禾木科技有限公司 }',
+      'services: [{ id: hemu-app, name: 禾木, forms: [app], audience: public, status: live, launchDate: 2026-03-02 }]',
+      'algorithms:',
+      '  - { id: hot-list, name: 禾木热榜算法, services: [hemu-app], does: [rank], materials: { genai-test-bank: { status: ready, file: 题库/生成内容测试题库.xlsx } } }',
+      '',
+    ].join('\n'));
+    const codes = new Set<string>();
+    for (const subject of [SUBJECT, extra]) {
+      for (const lang of ['zh', 'en'] as const) {
+        const report = JSON.parse((await runCli(['diagnose', subject, '--as-of', AS_OF, '--lang', lang, '-f', 'json'])).stdout) as Report;
+        for (const warning of report.warnings) {
+          codes.add(warning.code);
+          const outside = warning.message.replace(/\([^()]*\)|（[^（）]*）/g, ' ');
+          expect(materialIds.filter((id) => outside.includes(id)), `${lang} ${warning.message}`).toEqual([]);
+        }
+      }
+    }
+    expect([...codes]).toEqual(expect.arrayContaining(['MATERIAL_FILE_MISSING', 'MATERIAL_NOT_REQUIRED']));
+  });
 
   it('names an upstream model without a filing number as claimed, never as filed', async () => {
     const run = await runCli(['diagnose', SUBJECT, '--as-of', AS_OF, '--detail']);

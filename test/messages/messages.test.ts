@@ -47,6 +47,6 @@ describe('the message catalogue', () => {
     expect(fill('{declared}（{level}）{gap}', args, catalogue, 'zh')).toBe('02 个性化推送类、06（主体层面）{gap}');
     expect(fill('{declared} ({level}) {gap}', args, catalogue, 'en')).toBe('02 Personalised push, 06 (entity level) {gap}');
     expect(() => word(catalogue, 'en', 'warning.NO_SUCH_CODE')).toThrow(/warning\.NO_SUCH_CODE/);
-    expect(t('en', 'warning.MATERIAL_NOT_REQUIRED', { material: 'x', level: { key: 'level.algorithm' } })).toContain('(algorithm level)');
+    expect(t('en', 'warning.MATERIAL_NOT_REQUIRED', { material: 'x', id: 'x', level: { key: 'level.algorithm' } })).toContain('(algorithm level)');
   });
 });

@@ -65,6 +65,11 @@ export function typeName(code: string): { key: string } {
   return { key: `type.${code}` };
 }
 
+/** A reference to a material's title, worded from the rule packs in the final pass. */
+export function materialTitle(id: string): { key: string } {
+  return { key: `material.${id}` };
+}
+
 /** A warning about one algorithm. */
 export function finding(code: string, algorithm: Algorithm | string | null, args: MessageArgs = {}): WarningFinding {
   return { code, algorithm: typeof algorithm === 'object' && algorithm !== null ? algorithm.id : algorithm, args };

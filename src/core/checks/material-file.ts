@@ -1,4 +1,5 @@
-import { defineCheck, finding } from './check.js';
+import { materialFileArg } from '../../text/paths.js';
+import { defineCheck, finding, materialTitle } from './check.js';
 
 /** A material whose file the answers name but which does not exist beside the answers file. */
 export default defineCheck({
@@ -8,6 +9,6 @@ export default defineCheck({
   run({ items, duties, missingFiles }) {
     return [...items, ...duties]
       .filter((i) => i.file && missingFiles.has(`${i.algorithm ?? i.service ?? ''}/${i.id}`))
-      .map((i) => finding('MATERIAL_FILE_MISSING', i.algorithm, { material: i.id, file: i.file!, status: { key: `status.${i.status}` } }));
+      .map((i) => finding('MATERIAL_FILE_MISSING', i.algorithm, { material: materialTitle(i.id), id: i.id, file: materialFileArg(i.file!), status: { key: `status.${i.status}` } }));
   },
 });

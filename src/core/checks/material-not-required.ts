@@ -1,4 +1,4 @@
-import { defineCheck, finding } from './check.js';
+import { defineCheck, finding, materialTitle } from './check.js';
 
 /** A material the answers list but the case does not require: kept, but not counted. */
 export default defineCheck({
@@ -15,6 +15,6 @@ export default defineCheck({
     ];
     return listed
       .filter(({ id, owner }) => !required.has(`${owner}/${id}`))
-      .map(({ id, algorithm, level }) => finding('MATERIAL_NOT_REQUIRED', algorithm, { material: id, level: { key: level } }));
+      .map(({ id, algorithm, level }) => finding('MATERIAL_NOT_REQUIRED', algorithm, { material: materialTitle(id), id, level: { key: level } }));
   },
 });
