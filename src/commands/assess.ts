@@ -5,8 +5,9 @@ import { assessmentFiles, readTables } from '../assess/read.js';
 import { recogniseTables } from '../assess/recognise.js';
 import type { Lang } from '../constants.js';
 import type { Io } from '../io.js';
+import { t } from '../messages/messages.js';
 import { emitViews, formatListOption } from './report-output.js';
-import { EXIT_CODES_HELP, FAIL_ON, langOption, VERSION, type CommandContext, type FailOn } from './shared.js';
+import { FAIL_ON, langOption, VERSION, type CommandContext, type FailOn } from './shared.js';
 
 interface AssessOptions {
   format: AssessFormat[];
@@ -37,7 +38,8 @@ export function registerAssess(program: Command, { io, result }: CommandContext)
     .option('--out-dir <dir>', 'write each format to DIR/assessment.<ext>')
     .option('--force', 'replace existing output files')
     .addOption(new Option('--fail-on <level>', 'exit 1 when a shortfall is at or above this severity').choices(FAIL_ON).default('major'))
-    .addHelpText('after', EXIT_CODES_HELP)
+    // assess's own exit codes (a figure short, not a material missing); --lang zh words them from the same entry.
+    .addHelpText('after', `\n${t('en', 'help.after.assess')}`)
     .action(async (paths: string[], options: AssessOptions) => {
       const report = await assessPaths(paths, io, options.lang);
       await emitViews<AssessFormat>({

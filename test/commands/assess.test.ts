@@ -177,7 +177,31 @@ describe('filing-check assess: reading the files', () => {
     writeFileSync(path, `关键词,风险类别\n${'词,A.1.1\n'.repeat(1_000_001)}`);
     const run = runCli(['assess', path]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`filing-check: ${path}: more than 500000 rows; expected a keyword library, test bank, evaluation results or corpus sampling table (.csv or .xlsx)\n`);
+    expect(run.stderr).toBe(`filing-check: ${path}: more than 500,000 rows; expected a keyword library, test bank, evaluation results or corpus sampling table (.csv or .xlsx)\n`);
+  });
+});
+
+describe('filing-check assess --help', () => {
+  it('states the exit codes of assess (a figure short, not a material missing), in English and in Chinese', () => {
+    const en = runCli(['assess', '--help']);
+    expect(en.code).toBe(0);
+    expect(en.stdout.slice(en.stdout.indexOf('Exit codes:'))).toBe([
+      'Exit codes:',
+      '  0    no shortfall at or above the --fail-on level (or --fail-on none)',
+      '  1    a figure is short, at or above the --fail-on level (default: major)',
+      '  2    usage error, or a file that is unreadable or invalid (the message names the file, row and column)',
+      '  141  the reader of the output closed it early (as with | head)',
+      '',
+    ].join('\n'));
+    const zh = runCli(['assess', '--help', '--lang', 'zh']).stdout;
+    expect(zh.slice(zh.indexOf('退出码：'))).toBe([
+      '退出码：',
+      '  0    没有达到 --fail-on 级别的不足（或 --fail-on none）',
+      '  1    有数值未达标，其严重程度在 --fail-on 级别及以上（默认：重要）',
+      '  2    用法错误，或文件无法读取、内容无效（消息指明文件、行和列）',
+      '  141  输出的读取方提前关闭（如 | head）',
+      '',
+    ].join('\n'));
   });
 });
 
