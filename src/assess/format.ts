@@ -6,6 +6,7 @@ import { escapeAnnotation } from '../format/github.js';
 import { escapeXml } from '../format/junit.js';
 import { visible } from '../text/visible.js';
 import { mdCell, mdTable as mdRows, mdText } from '../text/escape.js';
+import { groupDigits } from '../text/numbers.js';
 import { displayWidth, padDisplay } from '../text/width.js';
 import type { AssessFinding, AssessReport, BankTable, CorpusLine, RateLine } from './check.js';
 import { assessWord as W, bankName, basisText, findingMessage, methodName, riskName, topicName } from './messages.js';
@@ -15,7 +16,7 @@ export type AssessFormat = (typeof ASSESS_FORMATS)[number];
 /** File name endings for --out-dir (assessment.<ext>). */
 export const ASSESS_EXTENSIONS: Record<AssessFormat, string> = { text: 'txt', json: 'json', md: 'md', html: 'html', xlsx: 'xlsx', junit: 'xml', github: 'github.txt', sarif: 'sarif' };
 
-const number = (n: number) => n.toLocaleString('en');
+const number = groupDigits;
 /** A rate as a percentage with one decimal, rounded down so 94.96 % never shows as 95.0 %. */
 export const percentText = (rate: number) => `${(Math.floor(rate * 1000 + 1e-9) / 10).toFixed(1)}%`;
 

@@ -1,12 +1,13 @@
 import type { Lang } from '../constants.js';
 import { escapeHtml } from '../text/escape.js';
+import { groupDigits } from '../text/numbers.js';
 import { htmlLang, renderTemplate } from '../text/template.js';
 import type { AssessReport, BankTable } from './check.js';
 import { boundText, corpusMet, corpusScope, lineName, percentText, rateMet, rateScope, sourceLine } from './format.js';
 import { ASSESS_REPORT_WORDS, assessWord as W, bankName, basisText, findingMessage } from './messages.js';
 import { ASSESS_RULES } from './rules.js';
 
-const number = (n: number) => n.toLocaleString('en');
+const number = groupDigits;
 
 // Chart geometry, in SVG user units (pixels at 100 %).
 const WIDTH = 820;

@@ -1,6 +1,7 @@
 import type { Lang } from '../constants.js';
 import { validateCatalogue } from '../messages/catalogue-schema.js';
 import { fill, word, type Catalogue, type MessageArgs } from '../messages/messages.js';
+import { groupDigits } from '../text/numbers.js';
 import type { AssessFinding, BasisView } from './check.js';
 import rawMessages from './messages.yaml';
 import { ASSESS_RULES } from './rules.js';
@@ -75,6 +76,6 @@ export function findingMessage(finding: AssessFinding, lang: Lang): string {
   if (args.source !== undefined) named.source = excerpt(String(args.source));
   if (args.bank !== undefined) named.scope = args.method ? (lang === 'zh' ? `${named.bank}（${named.method}）` : `${named.bank} (${named.method})`) : named.bank!;
   // Counts read as people write them: 10,000 rather than 10000.
-  const numbers = Object.fromEntries(Object.entries(args).filter(([, v]) => typeof v === 'number').map(([k, v]) => [k, v.toLocaleString('en')]));
+  const numbers = Object.fromEntries(Object.entries(args).flatMap(([k, v]) => (typeof v === 'number' ? [[k, groupDigits(v)]] : [])));
   return fill(template, { ...args, ...numbers, ...named }, ASSESS_MESSAGES, lang);
 }

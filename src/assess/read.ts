@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { InputError } from '../errors.js';
+import { groupDigits } from '../text/numbers.js';
 import { readTableFile, TABLE_EXTENSIONS, type Table as SharedTable } from '../data/table.js';
 import { ASSESS_RULES } from './rules.js';
 
@@ -67,7 +68,7 @@ function tableOf(file: string, source: SharedTable): Table | null {
     const width = source.width(row);
     for (let column = 0; column < width; column++) {
       const text = String(source.cell(row, column)).trim();
-      if (text.length > maxCellChars) throw new InputError(`${source.where(row, column)}: more than ${maxCellChars.toLocaleString('en')} characters; expected one keyword, question or figure per cell`);
+      if (text.length > maxCellChars) throw new InputError(`${source.where(row, column)}: more than ${groupDigits(maxCellChars)} characters; expected one keyword, question or figure per cell`);
       cells[column] = text;
     }
     while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();

@@ -6,6 +6,7 @@ import { extname } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { InputError } from '../errors.js';
 import { parseCsv } from '../text/csv.js';
+import { groupDigits } from '../text/numbers.js';
 import { decodeTextBytes } from './text-decode.js';
 import { readInputFile } from './input-file.js';
 import { XLSX_LIMITS, zipArchiveProblem } from './zip-guard.js';
@@ -114,7 +115,7 @@ function csvTable(bytes: Uint8Array, shown: string, limits: TableLimits): Table 
   } catch (error) {
     throw new InputError(`${shown}: ${(error as Error).message}; expected ${limits.expected}`);
   }
-  if (grid.length > limits.maxRows) throw new InputError(`${shown}: more than ${limits.maxRows} rows; expected ${limits.expected}`);
+  if (grid.length > limits.maxRows) throw new InputError(`${shown}: more than ${groupDigits(limits.maxRows)} rows; expected ${limits.expected}`);
   return table(null, grid.length, (row) => grid[row]?.length ?? 0, (row, column) => grid[row]?.[column] ?? '', (row, column) => `${shown}: row ${row + 1}, column ${columnLetter(column)}`);
 }
 
@@ -154,7 +155,7 @@ async function workbookTables(bytes: Buffer, shown: string, limits: TableLimits)
     throw new InputError(`${shown}: not a readable Excel workbook (${(error as Error).message}); expected ${limits.expected}`);
   }
   return workbook.worksheets.map((sheet) => {
-    if (sheet.rowCount > limits.maxRows) throw new InputError(`${shown}: sheet "${sheet.name}" has more than ${limits.maxRows} rows; expected ${limits.expected}`);
+    if (sheet.rowCount > limits.maxRows) throw new InputError(`${shown}: sheet "${sheet.name}" has more than ${groupDigits(limits.maxRows)} rows; expected ${limits.expected}`);
     return table(
       sheet.name,
       sheet.rowCount,

@@ -4,6 +4,7 @@
 // directory before anything is inflated, then each entry is inflated with its declared size as a hard
 // ceiling, so an archive that lies about its sizes is caught without the memory it would take.
 import { inflateRawSync } from 'node:zlib';
+import { groupDigits } from '../text/numbers.js';
 
 /** How much an archive may hold. */
 export interface ZipLimits {
@@ -78,7 +79,7 @@ function readDirectory(bytes: Buffer, limits: ZipLimits): Entry[] {
   const directorySize = bytes.readUInt32LE(end + 12);
   const directoryStart = bytes.readUInt32LE(end + 16);
   if (count > limits.maxEntries || count === 0xffff) {
-    throw new ZipProblem(`the archive holds more than ${limits.maxEntries} parts`);
+    throw new ZipProblem(`the archive holds more than ${groupDigits(limits.maxEntries)} parts`);
   }
   if (directoryStart === 0xffffffff || directoryStart + directorySize > end) throw damaged('its ZIP directory is damaged');
   const entries: Entry[] = [];
@@ -152,7 +153,7 @@ function checkArchive(bytes: Buffer, limits: ZipLimits): void {
     } else throw new ZipProblem(`part "${entry.name}" uses a compression Office files do not use (method ${entry.method})`);
     if (isParsedPart(entry.name)) {
       elements += elementCount(content);
-      if (elements > limits.maxXmlElements) throw new ZipProblem(`its text and tables hold more than ${limits.maxXmlElements} XML elements`);
+      if (elements > limits.maxXmlElements) throw new ZipProblem(`its text and tables hold more than ${groupDigits(limits.maxXmlElements)} XML elements`);
     }
     const actual = content.length;
     if (actual !== entry.size) {

@@ -113,7 +113,7 @@ describe('the ZIP guard, before anything is unpacked', () => {
   it('refuses an archive of too many parts', async () => {
     const parts = Array.from({ length: 2_001 }, (_, i) => ({ name: `xl/media/image${i}.png`, data: Buffer.from('x') }));
     const file = await xlsx(zipArchive(parts));
-    expect((await importInto(file)).stderr).toBe(`filing-check: ${file}: the archive holds more than 2000 parts; ${EXPECTED}\n`);
+    expect((await importInto(file)).stderr).toBe(`filing-check: ${file}: the archive holds more than 2,000 parts; ${EXPECTED}\n`);
   });
 
   it('refuses an archive that declares less than it holds, without inflating the rest', async () => {

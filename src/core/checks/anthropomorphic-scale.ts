@@ -1,16 +1,12 @@
 import { applies } from '../analysis.js';
 import { servicesOf } from '../facts.js';
+import { groupDigits as thousands } from '../../text/numbers.js';
 import { defineCheck, finding, type WarningFinding } from './check.js';
 
 // The user scale at which an anthropomorphic service is assessed (again): the December 2025 draft's
 // figures, reported as kept in the final text of 2026-04-10.
 const REGISTERED_USERS = 1_000_000;
 const MONTHLY_ACTIVE_USERS = 100_000;
-
-/** 1234567 as 1,234,567 (toLocaleString would load ICU at every start). */
-function thousands(count: number): string {
-  return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
 
 /** An anthropomorphic service past the user-scale threshold owes a security assessment. */
 export default defineCheck({
