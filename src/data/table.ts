@@ -3,13 +3,13 @@
 // through one gate, so what cannot be kept in a text file (control characters, formulas Excel never
 // calculated) is refused naming the cell, whichever command reads the table.
 import { extname } from 'node:path';
-import type ExcelJS from 'exceljs';
 import { InputError } from '../errors.js';
 import { parseCsv } from '../text/csv.js';
 import { groupDigits } from '../text/numbers.js';
 import { decodeTextBytes } from './text-decode.js';
 import { readInputFile } from './input-file.js';
-import { XLSX_LIMITS, zipArchiveProblem } from './zip-guard.js';
+import { readWorkbookSheets, WorkbookProblem, type WorkbookSheet } from './xlsx.js';
+import { checkedArchive, XLSX_LIMITS } from './zip-guard.js';
 
 /** A cell's value: its text, or a number Excel stored as a number; '' when empty. */
 export type CellValue = string | number;
@@ -119,51 +119,31 @@ function csvTable(bytes: Uint8Array, shown: string, limits: TableLimits): Table 
   return table(null, grid.length, (row) => grid[row]?.length ?? 0, (row, column) => grid[row]?.[column] ?? '', (row, column) => `${shown}: row ${row + 1}, column ${columnLetter(column)}`);
 }
 
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
-
-/** The value a client sees in a cell, whatever Excel stored: rich text, links, formula results, dates. */
-function workbookValue(value: ExcelJS.CellValue | undefined, where: () => string): CellValue {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return isoDay(value);
-  if (typeof value === 'number') return value;
-  if (typeof value !== 'object') return String(value);
-  if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('hyperlink' in value) return workbookValue(value.text as ExcelJS.CellValue, where);
-  if ('formula' in value || 'sharedFormula' in value) {
-    // Excel stores each formula's last result; a file written by another program may not, and
-    // reading such a cell as empty would erase what the formula was meant to give.
-    if (value.result === undefined) {
-      const formula = 'formula' in value ? value.formula : value.sharedFormula;
-      throw new InputError(`${where()}: the formula =${formula} has no stored result; open the file in Excel and save it, then try again (在 Excel 中打开并保存后再导入)`);
-    }
-    return workbookValue(value.result as ExcelJS.CellValue, where);
-  }
-  if ('error' in value) return String(value.error);
-  return '';
-}
-
-/** Reads every worksheet of an .xlsx file, after the ZIP guard has checked what it unpacks to. */
-async function workbookTables(bytes: Buffer, shown: string, limits: TableLimits): Promise<Table[]> {
-  const problem = zipArchiveProblem(bytes, XLSX_LIMITS);
-  if (problem) throw new InputError(`${shown}: ${problem.text}; expected ${limits.expected}`);
-  // exceljs is large; it loads only for a workbook.
-  const { default: Excel } = await import('exceljs');
-  const workbook = new Excel.Workbook();
+/** Reads every worksheet of an .xlsx file by streaming, after the ZIP guard has checked what it unpacks to. */
+function workbookTables(bytes: Buffer, shown: string, limits: TableLimits): Table[] {
+  const archive = checkedArchive(bytes, XLSX_LIMITS);
+  if (archive.problem) throw new InputError(`${shown}: ${archive.problem.text}; expected ${limits.expected}`);
+  let sheets: WorkbookSheet[];
   try {
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    sheets = readWorkbookSheets(archive.parts, limits.maxRows);
   } catch (error) {
-    throw new InputError(`${shown}: not a readable Excel workbook (${(error as Error).message}); expected ${limits.expected}`);
+    if (!(error instanceof WorkbookProblem)) throw error;
+    const problem = error.tooLarge ? error.message : `not a readable Excel workbook (${error.message})`;
+    throw new InputError(`${shown}: ${problem}; expected ${limits.expected}`);
   }
-  return workbook.worksheets.map((sheet) => {
-    if (sheet.rowCount > limits.maxRows) throw new InputError(`${shown}: sheet "${sheet.name}" has more than ${groupDigits(limits.maxRows)} rows; expected ${limits.expected}`);
-    return table(
-      sheet.name,
-      sheet.rowCount,
-      (row) => sheet.findRow(row + 1)?.cellCount ?? 0,
-      (row, column, where) => workbookValue(sheet.findRow(row + 1)?.findCell(column + 1)?.value, where),
-      (row, column) => `${shown}: sheet "${sheet.name}" row ${row + 1}, column ${columnLetter(column)}`,
-    );
-  });
+  return sheets.map((sheet) => table(
+    sheet.name,
+    sheet.rowCount,
+    (row) => sheet.rows[row]?.length ?? 0,
+    (row, column, where) => {
+      const cell = sheet.rows[row]?.[column] ?? '';
+      if (typeof cell !== 'object') return cell;
+      // Excel stores each formula's last result; a file written by another program may not, and
+      // reading such a cell as empty would erase what the formula was meant to give.
+      throw new InputError(`${where()}: the formula =${cell.formula} has no stored result; open the file in Excel and save it, then try again (在 Excel 中打开并保存后再导入)`);
+    },
+    (row, column) => `${shown}: sheet "${sheet.name}" row ${row + 1}, column ${columnLetter(column)}`,
+  ));
 }
 
 /** Reads a table file's bytes by its extension: one table for a CSV file, one per worksheet for a workbook. */

@@ -1,8 +1,8 @@
 // Word and Excel files are ZIP archives, and a ZIP can expand a few kilobytes into gigabytes (a zip
-// bomb). The libraries that read them (exceljs, mammoth) inflate whatever an archive holds, so every
-// .xlsx and .docx passes here first: the entry count and the sizes are checked from the archive's
-// directory before anything is inflated, then each entry is inflated with its declared size as a hard
-// ceiling, so an archive that lies about its sizes is caught without the memory it would take.
+// bomb). Every .xlsx and .docx passes here first: the entry count and the sizes are checked from the
+// archive's directory before anything is inflated, then each entry is inflated with its declared size
+// as a hard ceiling, so an archive that lies about its sizes is caught without the memory it would
+// take. The workbook reader then parses the XML parts the check inflated (checkedArchive).
 import { inflateRawSync } from 'node:zlib';
 import { groupDigits } from '../text/numbers.js';
 
@@ -11,20 +11,21 @@ export interface ZipLimits {
   maxEntries: number;
   /** All entries together, uncompressed (pictures included). */
   maxTotalBytes: number;
-  /** The parts a reader parses (XML and relationships), together: their trees cost several times their size. */
-  maxXmlBytes: number;
-  /** Elements in those parts, together: each costs its reader a kilobyte or more, however short its markup. */
-  maxXmlElements: number;
+  /** For a reader that builds a tree of the XML (mammoth): the parts it parses, together; a tree costs several times its markup. */
+  maxXmlBytes?: number;
+  /** For a reader that builds a tree: elements in those parts, together; each costs it a kilobyte or more, however short its markup. */
+  maxXmlElements?: number;
 }
 
-// Limits far above any real checklist, bank or draft and below what hurts: exceljs and mammoth build
-// trees of many times the XML they parse (measured: a 4 MiB document.xml takes mammoth to 210 MB, and the whole lint to 260;
-// 2.9 MiB of empty paragraphs, half a million elements, took it to 870 MB),
-// and peak memory on any input stays under 256 MiB.
+// Limits far above any real checklist, bank or draft and below what hurts. mammoth builds a tree of
+// many times the XML it parses (measured: a 4 MiB document.xml takes mammoth to 210 MB, and the whole
+// lint to 260; 2.9 MiB of empty paragraphs, half a million elements, took it to 870 MB), so a .docx
+// has bounds on its XML too. A workbook is read by streaming its sheets (data/xlsx.ts): what it costs
+// grows with the rows kept, which each reader caps, not with the markup.
 /** What an .xlsx a user hands in may unpack to. */
-export const XLSX_LIMITS: ZipLimits = { maxEntries: 2_000, maxTotalBytes: 64 * 1024 * 1024, maxXmlBytes: 8 * 1024 * 1024, maxXmlElements: 150_000 };
+export const XLSX_LIMITS: ZipLimits = { maxEntries: 2_000, maxTotalBytes: 64 * 1024 * 1024 };
 /** What a .docx a user hands in may unpack to. */
-export const DOCX_LIMITS: ZipLimits = { maxEntries: 2_000, maxTotalBytes: 64 * 1024 * 1024, maxXmlBytes: 2 * 1024 * 1024, maxXmlElements: 100_000 };
+export const DOCX_LIMITS: Required<ZipLimits> = { maxEntries: 2_000, maxTotalBytes: 64 * 1024 * 1024, maxXmlBytes: 2 * 1024 * 1024, maxXmlElements: 100_000 };
 
 interface Entry {
   name: string;
@@ -121,17 +122,38 @@ export function zipArchiveProblem(bytes: Buffer, limits: ZipLimits): { text: str
   }
 }
 
-function checkArchive(bytes: Buffer, limits: ZipLimits): void {
+/** An XML part of a checked archive, inflated: exactly the bytes its directory declares. */
+export interface ArchivePart {
+  name: string;
+  content: Buffer;
+}
+
+/**
+ * The XML parts (XML and relationships) of an Office file by name, inflated by the checks of
+ * zipArchiveProblem, for a reader that parses them itself; or why the file is refused.
+ */
+export function checkedArchive(bytes: Buffer, limits: ZipLimits): { parts: Map<string, ArchivePart>; problem: null } | { parts: null; problem: { text: string; damaged: boolean } } {
+  try {
+    return { parts: new Map(checkArchive(bytes, limits).map((part) => [part.name, part])), problem: null };
+  } catch (error) {
+    if (error instanceof ZipProblem) return { parts: null, problem: { text: error.message, damaged: error.damaged } };
+    throw error;
+  }
+}
+
+/** Checks the directory, then inflates every entry against its declared size; returns the XML parts inflated. */
+function checkArchive(bytes: Buffer, limits: ZipLimits): ArchivePart[] {
   const entries = readDirectory(bytes, limits);
   const total = entries.reduce((sum, e) => sum + e.size, 0);
   const xml = entries.filter((e) => isParsedPart(e.name)).reduce((sum, e) => sum + e.size, 0);
   if (total > limits.maxTotalBytes) {
     throw new ZipProblem(`unpacks to ${mib(total)}, more than the ${mib(limits.maxTotalBytes)} allowed`);
   }
-  if (xml > limits.maxXmlBytes) {
+  if (limits.maxXmlBytes !== undefined && xml > limits.maxXmlBytes) {
     throw new ZipProblem(`its text and tables unpack to ${mib(xml)}, more than the ${mib(limits.maxXmlBytes)} allowed`);
   }
   let elements = 0;
+  const parsed: ArchivePart[] = [];
   for (const entry of entries) {
     const start = entry.headerOffset;
     if (start + 30 > bytes.length || bytes.readUInt32LE(start) !== LOCAL_HEADER) {
@@ -151,7 +173,7 @@ function checkArchive(bytes: Buffer, limits: ZipLimits): void {
         throw new ZipProblem(`not a readable Office file (part "${entry.name}" is damaged)`, true);
       }
     } else throw new ZipProblem(`part "${entry.name}" uses a compression Office files do not use (method ${entry.method})`);
-    if (isParsedPart(entry.name)) {
+    if (limits.maxXmlElements !== undefined && isParsedPart(entry.name)) {
       elements += elementCount(content);
       if (elements > limits.maxXmlElements) throw new ZipProblem(`its text and tables hold more than ${groupDigits(limits.maxXmlElements)} XML elements`);
     }
@@ -159,5 +181,7 @@ function checkArchive(bytes: Buffer, limits: ZipLimits): void {
     if (actual !== entry.size) {
       throw new ZipProblem(`not a readable Office file (part "${entry.name}" does not hold the ${entry.size} bytes its directory declares)`, true);
     }
+    if (isParsedPart(entry.name)) parsed.push({ name: entry.name, content });
   }
+  return parsed;
 }

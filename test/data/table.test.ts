@@ -91,6 +91,33 @@ describe('workbook cells', () => {
   });
 });
 
+describe('workbooks as other programs write them', () => {
+  const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const xml = (text: string) => Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${text}`);
+
+  // As the Open XML SDK writes it: every element prefixed (x:), shared strings with rich-text runs and
+  // a phonetic guide, the due date as a number in a date style, the sheet after the shared strings.
+  it('reads prefixed SpreadsheetML, rich text without its phonetic guide, and a date-styled number as a date', async () => {
+    const strings = ['编号（请勿修改）', '负责人', '截止日期', 'feed/algorithm-self-assessment'];
+    const file = join(dir, 'sdk.xlsx');
+    await writeFile(file, zipArchive([
+      { name: 'xl/workbook.xml', data: xml(`<x:workbook xmlns:x="${MAIN}" xmlns:r="${REL}"><x:sheets><x:sheet name="材料清单" sheetId="1" r:id="R7"/></x:sheets></x:workbook>`) },
+      { name: 'xl/_rels/workbook.xml.rels', data: xml(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="R7" Type="${REL}/worksheet" Target="/xl/worksheets/data.xml"/></Relationships>`) },
+      { name: 'xl/styles.xml', data: xml(`<x:styleSheet xmlns:x="${MAIN}"><x:numFmts count="1"><x:numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></x:numFmts><x:cellXfs count="2"><x:xf numFmtId="0"/><x:xf numFmtId="164" applyNumberFormat="1"/></x:cellXfs></x:styleSheet>`) },
+      { name: 'xl/sharedStrings.xml', data: xml(`<x:sst xmlns:x="${MAIN}">${strings.map((t) => `<x:si><x:t>${t}</x:t></x:si>`).join('')}<x:si><x:r><x:t>李</x:t></x:r><x:r><x:rPr><x:b/></x:rPr><x:t>律师</x:t></x:r><x:rPh sb="0" eb="1"><x:t>リ</x:t></x:rPh></x:si></x:sst>`) },
+      { name: 'xl/worksheets/data.xml', data: xml(`<x:worksheet xmlns:x="${MAIN}"><x:sheetData><x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1" t="s"><x:v>1</x:v></x:c><x:c r="C1" t="s"><x:v>2</x:v></x:c></x:row><x:row r="2"><x:c r="A2" t="s"><x:v>3</x:v></x:c><x:c r="B2" t="s"><x:v>4</x:v></x:c><x:c r="C2" s="1"><x:v>46376</x:v></x:c></x:row></x:sheetData></x:worksheet>`) },
+    ]));
+    const run = await importInto(file);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n').filter((line) => line.startsWith('feed/algorithm-self-assessment '))).toEqual([
+      'feed/algorithm-self-assessment  owner: 张敏 → 李律师',
+      'feed/algorithm-self-assessment  due: 2026-12-18 → 2026-12-20',
+    ]);
+  });
+});
+
 describe('the ZIP guard, before anything is unpacked', () => {
   const xlsx = async (bytes: Buffer) => {
     const file = join(dir, 'filled.xlsx');
@@ -105,9 +132,12 @@ describe('the ZIP guard, before anything is unpacked', () => {
     expect(run.code).toBe(2);
   });
 
-  it('refuses more XML than its readers can hold', async () => {
-    const file = await xlsx(zipArchive([{ name: 'xl/sharedStrings.xml', data: Buffer.alloc(9 * MiB, 0x20) }]));
-    expect((await importInto(file)).stderr).toBe(`filing-check: ${file}: its text and tables unpack to 9 MiB, more than the 8 MiB allowed; ${EXPECTED}\n`);
+  it('refuses a sheet past the row cap, naming the sheet, however little markup its rows take', async () => {
+    const file = await workbookWith((sheet, row) => void (sheet.getRow(row + 6_000).getCell(1).value = 'feed/algorithm-self-assessment'));
+    const run = await importInto(file);
+    expect(run.stderr).toBe(`filing-check: ${file}: sheet "材料清单" has more than 5,000 rows; ${EXPECTED}\n`);
+    expect(run.code).toBe(2);
+    expect(await readFile(answers, 'utf8')).toBe(original);
   });
 
   it('refuses an archive of too many parts', async () => {
