@@ -1,5 +1,6 @@
+import { extname } from 'node:path';
 import type { Answers, MaterialEntry } from '../answers/schema.js';
-import { MATERIAL_STATUSES, type MaterialStatus } from '../answers/vocabulary.js';
+import { MATERIAL_STATUSES } from '../answers/vocabulary.js';
 import { isRealDate } from '../dates.js';
 import { InputError } from '../errors.js';
 import { readTableFile, type CellValue, type Table } from '../data/table.js';
@@ -7,6 +8,7 @@ import { LANGS, t } from '../messages/messages.js';
 import type { Rules } from '../rules/model.js';
 import { showsMaterialPath } from '../text/paths.js';
 import { EDITABLE_COLUMNS, LAYOUT, type SheetColumnId } from './layout.js';
+import { parseStatus } from './model.js';
 import type { FieldEdit } from './yaml-edit.js';
 
 type Editable = (typeof EDITABLE_COLUMNS)[number];
@@ -14,7 +16,7 @@ type Editable = (typeof EDITABLE_COLUMNS)[number];
 const FIELD: Record<Editable, keyof MaterialEntry> = { status: 'status', owner: 'owner', due: 'due', file: 'file', notes: 'reason' };
 
 /** One filled-in row: its cells by column id, and where each cell is, for error messages. */
-interface SheetRow {
+export interface SheetRow {
   cells: Partial<Record<SheetColumnId, string>>;
   where(column: SheetColumnId): string;
 }
@@ -68,23 +70,20 @@ function toRows(table: Table, file: string): SheetRow[] {
 }
 
 // A checklist has a row per material of one case: a few hundred at most.
-const LIMITS = { expected: 'a checklist written by filing-check checklist (.xlsx or .csv)', maxRows: 5_000, maxBytes: 8 * 1024 * 1024 };
+const LIMITS = { expected: 'a checklist written by filing-check checklist (.xlsx, .csv or .docx)', maxRows: 5_000, maxBytes: 8 * 1024 * 1024 };
 // Far right of any checklist's columns; a header cell at column XFD is not a reason to read 16,384.
 const MAX_COLUMNS = 256;
 
-/** Reads the rows of a filled-in checklist (.xlsx or .csv), and the notes of what reading normalised. */
+/** Reads the rows of a filled-in checklist (.xlsx, .csv or .docx), and the notes of what reading normalised. */
 export async function readChecklistRows(path: string, file: string): Promise<{ rows: SheetRow[]; notes: string[] }> {
+  const kind = extname(file).toLowerCase();
+  if (kind === '.docx') return (await import('./docx-import.js')).readDocxChecklist(path, file);
+  if (kind !== '.xlsx' && kind !== '.csv') throw new InputError(`${file}: not a .xlsx, .csv or .docx file; expected ${LIMITS.expected}`);
   const tables = await readTableFile(path, file, LIMITS);
   const names = LANGS.map((lang) => t(lang, 'checklist.sheet.items'));
   const table = tables.find((w) => w.sheet !== null && names.includes(w.sheet)) ?? tables[0];
   if (!table) throw new InputError(`${file}: the workbook has no sheets; expected a checklist written by filing-check checklist`);
   return { rows: toRows(table, file), notes: table.notes };
-}
-
-/** Reads a status cell: the id or its word in either language. */
-function parseStatus(text: string): MaterialStatus | null {
-  const wanted = text.trim().toLowerCase();
-  return MATERIAL_STATUSES.find((s) => s === wanted || LANGS.some((lang) => t(lang, `status.${s}`).toLowerCase() === wanted)) ?? null;
 }
 
 /**

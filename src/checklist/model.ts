@@ -4,7 +4,7 @@ import { dutiesPrefix, itemKey, reportGroups } from '../core/groups.js';
 import { tallyView } from '../text/readiness.js';
 import { basisLine } from '../text/article.js';
 import { materialPath, sourceName } from '../text/paths.js';
-import { t, type Lang } from '../messages/messages.js';
+import { LANGS, t, type Lang } from '../messages/messages.js';
 import type { Rules } from '../rules/model.js';
 import type { Severity } from '../rules/schema.js';
 
@@ -53,6 +53,12 @@ export interface Checklist {
 /** The words for each status, in the order a client would pick them. */
 export function statusLabels(lang: Lang): { status: MaterialStatus; label: string }[] {
   return MATERIAL_STATUSES.map((status) => ({ status, label: t(lang, `status.${status}`) }));
+}
+
+/** Reads a status as a client writes it: the id or its word in either language, any case; null when it is none. */
+export function parseStatus(text: string): MaterialStatus | null {
+  const wanted = text.trim().toLowerCase();
+  return MATERIAL_STATUSES.find((s) => s === wanted || LANGS.some((lang) => t(lang, `status.${s}`).toLowerCase() === wanted)) ?? null;
 }
 
 /** Builds the checklist from a report; guidance texts come from the materials of the loaded packs. */

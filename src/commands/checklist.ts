@@ -125,7 +125,7 @@ export function registerChecklist(program: Command, { io }: CommandContext): voi
     .option('--force', 'replace an existing --out file')
     .option('--type <code>', 'a generic checklist for this algorithm type (01–06 or its name), without answers')
     .addOption(new Option('--role <role>', 'with --type: the role that files').choices(['provider', 'technical-supporter']))
-    .option('--import <checklist>', 'read a filled-in checklist (.xlsx or .csv) back into --into')
+    .option('--import <checklist>', 'read a filled-in checklist (.xlsx, .csv or .docx) back into --into')
     .option('--into <answers>', 'with --import: the answers file to update (statuses, owners, due dates, files, notes)')
     .option('--dry-run', 'with --import: list the changes without writing')
     .addOption(rulesOption())

@@ -58,6 +58,24 @@ const NOT_KEPT = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\uFFFD]/u;
 const codePoint = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /**
+ * A cell's text as the answers file can keep it: line ends as "\n", Word's breaks read as new lines
+ * (with a note naming the cell), and any other control character refused naming the cell. Every
+ * cell a user hands back passes here, whichever file it came in.
+ */
+export function keptText(value: string, where: () => string, notes: string[]): string {
+  let text = value.replace(/\r\n?/g, '\n');
+  if (WORD_BREAK.test(text)) {
+    text = text.replace(/[\u000B\u000C]/g, '\n');
+    notes.push(`${where()}: a line break pasted from Word was read as a new line`);
+  }
+  const bad = NOT_KEPT.exec(text)?.[0];
+  if (bad) {
+    throw new InputError(`${where()}: holds a control character (${codePoint(bad)}) that a text file cannot keep; expected plain text (delete it in the table and try again)`);
+  }
+  return text;
+}
+
+/**
  * A table over any cell source, with the one text gate every cell passes. `place` says where a cell
  * is; below the first row, the column's header is added, as users know columns by their headers.
  */
@@ -88,17 +106,7 @@ function table(
     where,
     cell(row, column) {
       const value = raw(row, column, () => where(row, column));
-      if (typeof value === 'number') return value;
-      let text = value.replace(/\r\n?/g, '\n');
-      if (WORD_BREAK.test(text)) {
-        text = text.replace(/[\u000B\u000C]/g, '\n');
-        notes.push(`${where(row, column)}: a line break pasted from Word was read as a new line`);
-      }
-      const bad = NOT_KEPT.exec(text)?.[0];
-      if (bad) {
-        throw new InputError(`${where(row, column)}: holds a control character (${codePoint(bad)}) that a text file cannot keep; expected plain text (delete it in the table and try again)`);
-      }
-      return text;
+      return typeof value === 'number' ? value : keptText(value, () => where(row, column), notes);
     },
   };
 }

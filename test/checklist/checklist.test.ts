@@ -97,6 +97,8 @@ describe('Word checklist', () => {
     expect(text).toContain('公章与营业执照名称不一致 <主体不符>');
     expect(text).toContain('☑ 草稿');
     expect(text).toContain('由集团统一的反诈制度覆盖，见集团制度汇编第 7 章');
+    // Only the Word checklist says how to tick a box; the import reads what it says.
+    expect(text).toContain('6. 在 Word 中：把所选状态前的 ☐ 改为 ☑（或打 √），其余保持 ☐；');
   });
 
   it('is A4 landscape with real tables, repeating header rows and Chinese fonts', async () => {

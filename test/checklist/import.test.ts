@@ -241,8 +241,8 @@ describe('bad checklists are refused with exit 2, the answers file untouched', (
   it('other files and mistakes', async () => {
     const text = join(dir, 'notes.txt');
     await writeFile(text, 'x');
-    const expected = 'expected a checklist written by filing-check checklist (.xlsx or .csv)';
-    expect((await importInto(text)).stderr).toBe(`filing-check: ${text}: not a .csv or .xlsx file; ${expected}\n`);
+    const expected = 'expected a checklist written by filing-check checklist (.xlsx, .csv or .docx)';
+    expect((await importInto(text)).stderr).toBe(`filing-check: ${text}: not a .xlsx, .csv or .docx file; ${expected}\n`);
     const broken = join(dir, 'broken.xlsx');
     await writeFile(broken, 'not a zip');
     expect((await importInto(broken)).stderr).toBe(`filing-check: ${broken}: not a readable Office file (no ZIP directory: a renamed .xls or .doc, or a damaged file?); ${expected}\n`);

@@ -1,0 +1,371 @@
+// The Word checklist round trip: export the checklist as .docx, edit its XML as Word saves a client's
+// edits (ticked boxes, typed values in split runs, tracked changes, merged cells, deleted rows),
+// import it, and check what reached the answers file, or that nothing did and why.
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { AS_OF, ROOT, runCli, tempDir } from '../helpers/formats.js';
+import {
+  COLUMN, cellParagraphs, documentXml, editCell, editDocx, editRow, rowKeys, setTracking, tableRows, tickStatus, trackedRuns, wordParagraphs, wordRuns,
+} from '../helpers/word.js';
+import { zipArchive } from '../helpers/zip.js';
+
+let dir: string;
+let answers: string;
+let original: string;
+
+beforeEach(async () => {
+  dir = await tempDir();
+  answers = join(dir, 'filing.yaml');
+  await copyFile(join(ROOT, 'examples/filing.yaml'), answers);
+  original = await readFile(answers, 'utf8');
+});
+
+// The example's checklist, written once per language; tests that change the answers export afresh.
+const exported = new Map<string, Promise<Buffer>>();
+
+async function exportDocx(extra: string[] = [], { fresh = false } = {}): Promise<string> {
+  const out = join(dir, '材料清单.docx');
+  const key = extra.join(' ');
+  if (fresh || !exported.has(key)) {
+    const run = await runCli(['checklist', answers, '--as-of', AS_OF, '-f', 'docx', '--out', out, '--force', ...extra]);
+    expect(run.stderr).toBe('');
+    if (!fresh) exported.set(key, readFile(out));
+    return out;
+  }
+  await writeFile(out, await exported.get(key)!);
+  return out;
+}
+
+const importInto = (checklist: string, ...extra: string[]) => runCli(['checklist', '--import', checklist, '--into', answers, ...extra]);
+
+/** The material entry of a key in an answers text. */
+function entry(text: string, key: string): Record<string, string> | undefined {
+  const [owner, id] = key.split('/') as [string, string];
+  const data = parse(text);
+  const holder = owner === 'entity' ? data : [...data.algorithms, ...(data.services ?? [])].find((a: { id: string }) => a.id === owner);
+  return holder.materials?.[id];
+}
+
+/** Imports and expects exit 2 with exactly one line naming the file, the answers file untouched. */
+async function expectRefused(file: string, message: RegExp): Promise<void> {
+  const run = await importInto(file);
+  expect(run.code).toBe(2);
+  expect(run.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+  expect(run.stderr).toMatch(message);
+  expect(run.stderr).not.toMatch(/\n\s+at |internal error/);
+  expect(await readFile(answers, 'utf8')).toBe(original);
+}
+
+describe('Word checklist round trip', () => {
+  it('reads ticks, typed values, notes and cleared fields as Word saves them', async () => {
+    const docx = await exportDocx();
+    await editDocx(docx, (xml) => {
+      xml = editRow(xml, 'feed/algorithm-self-assessment', (row) => {
+        row = tickStatus(row, '就绪');
+        row = setTracking(row, '截止', '');
+        return setTracking(row, '文件', 'docs/feed/自评估报告-终稿.docx');
+      });
+      xml = editRow(xml, 'feed/user-minors', (row) => {
+        row = setTracking(row, '负责人', '李律师');
+        row = setTracking(row, '截止', '2026-12-31');
+        return editCell(row, COLUMN.notes, (cell) => cellParagraphs(cell, wordParagraphs(['青少年模式说明', '待补截图 & <附件>'])));
+      });
+      xml = editRow(xml, 'entity/system-ethics-review', (row) => {
+        row = tickStatus(row, '不适用', '√');
+        row = setTracking(row, '负责人', '');
+        return editCell(row, COLUMN.notes, (cell) => cellParagraphs(cell, wordParagraphs(['集团伦理委员会统一审查，见集团制度汇编'])));
+      });
+      return xml;
+    });
+    const run = await importInto(docx);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe([
+      'entity/system-ethics-review  status: missing → not-applicable',
+      'entity/system-ethics-review  owner: 法务部 → —',
+      'entity/system-ethics-review  reason: — → 集团伦理委员会统一审查，见集团制度汇编',
+      'feed/algorithm-self-assessment  status: draft → ready',
+      'feed/algorithm-self-assessment  due: 2026-12-18 → —',
+      'feed/algorithm-self-assessment  file: docs/feed/算法安全自评估报告.md → docs/feed/自评估报告-终稿.docx',
+      'feed/user-minors  owner: 王律师 → 李律师',
+      'feed/user-minors  due: 2026-12-10 → 2026-12-31',
+      'feed/user-minors  reason: — → 青少年模式说明\n待补截图 & <附件>',
+      `已更新 ${answers}：9 处修改。`,
+      '',
+    ].join('\n'));
+    const text = await readFile(answers, 'utf8');
+    expect(entry(text, 'feed/algorithm-self-assessment')).toEqual({ status: 'ready', file: 'docs/feed/自评估报告-终稿.docx', owner: '张敏' });
+    expect(entry(text, 'feed/user-minors')).toMatchObject({ owner: '李律师', due: '2026-12-31', reason: '青少年模式说明\n待补截图 & <附件>' });
+    expect(entry(text, 'entity/system-ethics-review')).toEqual({ status: 'not-applicable', reason: '集团伦理委员会统一审查，见集团制度汇编' });
+
+    // A checklist exported from the updated file reads back as no change.
+    expect((await importInto(await exportDocx([], { fresh: true }))).stdout).toBe(`没有需要写入 ${answers} 的修改。\n`);
+    expect(await readFile(answers, 'utf8')).toBe(text);
+  });
+
+  it('with track changes on, the text as if every change were accepted counts', async () => {
+    const docx = await exportDocx();
+    await editDocx(docx, (xml) =>
+      editRow(xml, 'feed/algorithm-attributes', (row) => {
+        // 李工 deleted and 王工 inserted; the status ticked as a tracked change too.
+        row = setTracking(row, '负责人', '王工', trackedRuns);
+        row = editCell(row, COLUMN.status, (cell) =>
+          cell
+            .replace('<w:t xml:space="preserve">☑ 草稿</w:t></w:r>', '<w:t xml:space="preserve"> 草稿</w:t></w:r>')
+            .replace('<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve"> 草稿', `${trackedRuns('☑', '☐')}<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve"> 草稿`)
+            .replace('<w:r><w:t xml:space="preserve">☐ 就绪</w:t></w:r>', `${trackedRuns('☐', '☑')}<w:r><w:t xml:space="preserve"> 就绪</w:t></w:r>`),
+        );
+        // A whole row of notes inserted, and a deleted paragraph that must not come back.
+        return editCell(row, COLUMN.notes, (cell) =>
+          cellParagraphs(cell, `<w:p><w:ins w:id="90" w:author="客户" w:date="2026-11-25T10:00:00Z"><w:r><w:t>属性表</w:t></w:r></w:ins><w:r><w:t>已由法务复核</w:t></w:r></w:p><w:p><w:pPr><w:rPr><w:del w:id="91" w:author="客户" w:date="2026-11-25T10:00:00Z"/></w:rPr></w:pPr><w:del w:id="92" w:author="客户" w:date="2026-11-25T10:00:00Z"><w:r><w:delText>旧的说明</w:delText></w:r></w:del></w:p>`),
+        );
+      }),
+    );
+    expect(await documentXml(docx)).toContain('<w:delText xml:space="preserve">李工</w:delText>');
+    const run = await importInto(docx);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('feed/algorithm-attributes  status: draft → ready');
+    expect(entry(await readFile(answers, 'utf8'), 'feed/algorithm-attributes')).toEqual({ status: 'ready', owner: '王工', reason: '属性表已由法务复核' });
+  });
+
+  it('imports rows by key: reordered rows import, deleted rows change nothing', async () => {
+    const docx = await exportDocx();
+    let keys: string[] = [];
+    await editDocx(docx, (xml) => {
+      xml = editRow(xml, 'entity/entity-responsibility-report', (row) => setTracking(row, '负责人', '王敏'));
+      xml = editRow(xml, 'entity/entity-business-licence', (row) => tickStatus(row, '草稿'));
+      const rows = tableRows(xml);
+      const first = rows.find((r) => r.text.includes('>entity/entity-responsibility-report<'))!;
+      const second = rows.find((r) => r.text.includes('>entity/entity-business-licence<'))!;
+      const deleted = rows.find((r) => r.text.includes('>entity/entity-commitment-letter<'))!;
+      // Swap the two edited rows and drop the commitment letter's row.
+      xml = xml.slice(0, deleted.start) + xml.slice(deleted.end, first.start) + second.text + xml.slice(first.end, second.start) + first.text + xml.slice(second.end);
+      keys = rowKeys(xml);
+      return xml;
+    });
+    expect(keys).not.toContain('entity/entity-commitment-letter');
+    expect(keys.indexOf('entity/entity-business-licence')).toBeLessThan(keys.indexOf('entity/entity-responsibility-report'));
+    const run = await importInto(docx);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe(`entity/entity-business-licence  status: ready → draft\nentity/entity-responsibility-report  owner: 张敏 → 王敏\n已更新 ${answers}：2 处修改。\n`);
+  });
+
+  it('reads an English checklist', async () => {
+    const docx = await exportDocx(['--lang', 'en']);
+    await editDocx(docx, (xml) =>
+      editRow(xml, 'entity/system-data-security', (row) => {
+        row = tickStatus(row, 'not applicable', '☒');
+        row = setTracking(row, 'Owner', 'Legal');
+        return editCell(row, COLUMN.notes, (cell) => cellParagraphs(cell, wordParagraphs(['covered by the group policy'])));
+      }),
+    );
+    const run = await importInto(docx, '--lang', 'en');
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain(`Updated ${answers}: 3 change(s).`);
+    expect(entry(await readFile(answers, 'utf8'), 'entity/system-data-security')).toMatchObject({ status: 'not-applicable', owner: 'Legal', reason: 'covered by the group policy' });
+  });
+});
+
+describe('the status cell: what a client does to the boxes', () => {
+  // Each replaces the status cell of feed/algorithm-attributes (draft in the example).
+  const accepted: [string, string[], string][] = [
+    ['☐ turned into ☑, the old ☑ into ☐', ['☐ 缺失', '☐ 草稿', '☑ 就绪', '☐ 不适用'], 'ready'],
+    ['a √ typed over the box', ['☐ 缺失', '☐ 草稿', '√ 就绪', '☐ 不适用'], 'ready'],
+    ['a √ typed next to the box', ['☐ 缺失', '☐ 草稿', '☐√ 就绪', '☐ 不适用'], 'ready'],
+    ['an x in brackets, the box kept as text', ['[ ] 缺失', '[ ] 草稿', '[x] 就绪', '[ ] 不适用'], 'ready'],
+    ['a tick after the word', ['☐ 缺失', '☐ 草稿', '☐ 就绪 ✓', '☐ 不适用'], 'ready'],
+    ['the other options deleted', ['☑ 就绪'], 'ready'],
+    ['the status written out', ['就绪'], 'ready'],
+    ['the status written out in English', ['Not applicable'], 'not-applicable'],
+    ['the id written out', ['not-applicable'], 'not-applicable'],
+    ['an X with no space', ['☐缺失', '☐草稿', 'X就绪', '☐不适用'], 'ready'],
+    ['empty lines left behind', ['', '☑ 就绪', ''], 'ready'],
+  ];
+  const statusCell = (lines: string[]) => (xml: string) =>
+    editRow(xml, 'feed/algorithm-attributes', (row) => editCell(row, COLUMN.status, (cell) => cellParagraphs(cell, wordParagraphs(lines))));
+  for (const [name, lines, status] of accepted) {
+    it(`accepts ${name}`, async () => {
+      const docx = await exportDocx();
+      await editDocx(docx, (xml) => {
+        xml = statusCell(lines)(xml);
+        return editRow(xml, 'feed/algorithm-attributes', (row) => editCell(row, COLUMN.notes, (cell) => cellParagraphs(cell, wordParagraphs(['内部算法，另行说明']))));
+      });
+      const run = await importInto(docx);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(entry(await readFile(answers, 'utf8'), 'feed/algorithm-attributes')).toMatchObject({ status });
+    });
+  }
+
+  it('accepts a Word checkbox content control and a Wingdings tick from Insert Symbol', async () => {
+    const docx = await exportDocx();
+    const checkbox = (checked: boolean) =>
+      `<w:sdt><w:sdtPr><w14:checkbox><w14:checked w14:val="${checked ? 1 : 0}"/></w14:checkbox></w:sdtPr><w:sdtContent><w:r><w:rPr><w:rFonts w:ascii="MS Gothic" w:eastAsia="MS Gothic" w:hAnsi="MS Gothic"/></w:rPr><w:t>${checked ? '☒' : '☐'}</w:t></w:r></w:sdtContent></w:sdt>`;
+    await editDocx(docx, (xml) => {
+      expect(xml).toContain('xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"');
+      xml = editRow(xml, 'feed/algorithm-attributes', (row) =>
+        editCell(row, COLUMN.status, (cell) =>
+          cellParagraphs(cell, ['缺失', '草稿', '就绪', '不适用'].map((word) => `<w:p>${checkbox(word === '就绪')}<w:r><w:t xml:space="preserve"> ${word}</w:t></w:r></w:p>`).join('')),
+        ),
+      );
+      return editRow(xml, 'feed/user-minors', (row) =>
+        editCell(row, COLUMN.status, (cell) =>
+          cellParagraphs(cell, ['A8', 'FE'].map((char, i) => `<w:p><w:r><w:sym w:font="Wingdings" w:char="F0${char}"/></w:r><w:r><w:t xml:space="preserve"> ${i ? '就绪' : '草稿'}</w:t></w:r></w:p>`).join('')),
+        ),
+      );
+    });
+    const run = await importInto(docx);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('feed/algorithm-attributes  status: draft → ready');
+    expect(run.stdout).toContain('feed/user-minors  status: draft → ready');
+  });
+
+  const refused: [string, string[], RegExp][] = [
+    ['two boxes ticked', ['☑ 缺失', '☐ 草稿', '☑ 就绪', '☐ 不适用'], /more than one status is ticked \(缺失, 就绪\); expected one ☑, the others ☐/],
+    ['no box ticked', ['☐ 缺失', '☐ 草稿', '☐ 就绪', '☐ 不适用'], /no status is ticked; expected ☑ before one of 缺失 \/ missing, 草稿 \/ draft, 就绪 \/ ready, 不适用 \/ not applicable/],
+    ['an empty cell', [], /no status is ticked/],
+    ['a word that is no status', ['☑ 完成'], /"完成" is not a status; expected ☑ before one of 缺失/],
+    ['a tick on its own line', ['☐ 缺失', '☐ 草稿', '√', '☐ 就绪', '☐ 不适用'], /"√" ticks no status/],
+  ];
+  for (const [name, lines, message] of refused) {
+    it(`refuses ${name}, naming the table, row and column`, async () => {
+      const docx = await exportDocx();
+      await editDocx(docx, statusCell(lines));
+      await expectRefused(docx, new RegExp(`^filing-check: ${docx}: table 2, row \\d+ \\(序号 \\d+\\), column "状态": ${message.source}`));
+    });
+  }
+});
+
+describe('the owner, due and file cell', () => {
+  const trackingCell = (lines: string[]) => (xml: string) =>
+    editRow(xml, 'feed/algorithm-self-assessment', (row) => editCell(row, COLUMN.tracking, (cell) => cellParagraphs(cell, wordParagraphs(lines))));
+
+  it('reads a value typed on the line below its label, an ASCII colon, and a label without its value', async () => {
+    const docx = await exportDocx();
+    await editDocx(docx, trackingCell(['负责人:张敏', '截止：', '2026-12-25', '文件：', 'docs/feed/自评估报告.docx']));
+    const run = await importInto(docx);
+    expect(run.stderr).toBe('');
+    expect(entry(await readFile(answers, 'utf8'), 'feed/algorithm-self-assessment')).toEqual({ status: 'draft', owner: '张敏', due: '2026-12-25', file: 'docs/feed/自评估报告.docx' });
+  });
+
+  const refused: [string, string[], RegExp][] = [
+    ['a deleted label line', ['负责人：张敏', '文件：docs/a.md'], /, line "截止": no "截止：" line; expected the lines the checklist printed \(负责人：, 截止：, 文件：\), a value left empty to clear it/],
+    ['text above the labels', ['请法务确认', '负责人：张敏', '截止：', '文件：'], /: "请法务确认" is under no label; expected each value after its label \(负责人：, 截止：, 文件：\)/],
+    ['a label twice', ['负责人：张敏', '负责人：李工', '截止：', '文件：'], /, line "负责人": the line "负责人：" appears twice/],
+    ['a date as words', ['负责人：张敏', '截止：下周五', '文件：'], /, line "截止": "下周五" is not a date; expected a day written YYYY-MM-DD/],
+  ];
+  for (const [name, lines, message] of refused) {
+    it(`refuses ${name}`, async () => {
+      const docx = await exportDocx();
+      await editDocx(docx, trackingCell(lines));
+      await expectRefused(docx, new RegExp(`^filing-check: ${docx}: table 2, row 2 \\(序号 \\d+\\), column "负责人 / 截止 / 文件"${message.source}`));
+    });
+  }
+});
+
+describe('hostile and foreign Word files: exit 2, one message, the answers file untouched', () => {
+  const expected = 'expected a checklist written by filing-check checklist \\(\\.xlsx, \\.csv or \\.docx\\)';
+
+  it('a zip bomb and a document.xml too large to parse', async () => {
+    const bomb = join(dir, 'bomb.docx');
+    await writeFile(bomb, zipArchive([{ name: 'word/document.xml', data: Buffer.alloc(100 * 1024 * 1024, 0x20) }]));
+    await expectRefused(bomb, new RegExp(`^filing-check: ${bomb}: unpacks to 100 MiB, more than the 64 MiB allowed; ${expected}\n$`));
+    const huge = join(dir, 'huge.docx');
+    await writeFile(huge, zipArchive([{ name: 'word/document.xml', data: Buffer.from(`<w:document><w:body>${'<w:p/>'.repeat(200_000)}</w:body></w:document>`) }]));
+    await expectRefused(huge, new RegExp(`^filing-check: ${huge}: its text and tables hold more than 100000 XML elements; ${expected}\n$`));
+  });
+
+  it('a renamed file and a damaged archive', async () => {
+    const renamed = join(dir, 'renamed.docx');
+    await writeFile(renamed, '机密 not a zip');
+    await expectRefused(renamed, new RegExp(`^filing-check: ${renamed}: not a readable \\.docx file \\(Word 2007 or later; a renamed \\.doc or a damaged file\\?\\); ${expected}\n$`));
+    const noBody = join(dir, 'nobody.docx');
+    await writeFile(noBody, zipArchive([{ name: 'word/other.xml', data: Buffer.from('<x/>') }]));
+    await expectRefused(noBody, /^filing-check: .*nobody\.docx: not a readable \.docx file/);
+  });
+
+  it('a Word file with no checklist table: a draft with its own tables', async () => {
+    const draft = join(dir, '拟公示内容.docx');
+    await copyFile(join(ROOT, 'test/fixtures/drafts/disclosure-genai.docx'), draft);
+    await expectRefused(draft, new RegExp(`^filing-check: ${draft}: no checklist table \\(a table whose first row reads 序号, 材料, 状态, 负责人 / 截止 / 文件, 备注（不适用时写理由）\\); expected a checklist written by filing-check checklist --format docx\n$`));
+  });
+
+  it("another case's checklist, and a generic one", async () => {
+    const other = join(dir, 'other.yaml');
+    await copyFile(join(ROOT, 'test/fixtures/subjects/two-services.yaml'), other);
+    const out = join(dir, 'other.docx');
+    expect((await runCli(['checklist', other, '--as-of', AS_OF, '-f', 'docx', '--out', out])).code).toBe(0);
+    await expectRefused(out, /^filing-check: .*other\.docx: table \d+, row \d+ \(序号 \d+\), column "材料": unknown key "[^"]+"; expected .*\(the checklist may be for another answers file\)\n$/);
+    const generic = join(dir, 'generic.docx');
+    expect((await runCli(['checklist', '--type', '02', '-f', 'docx', '--out', generic])).code).toBe(0);
+    await expectRefused(generic, /column "材料": unknown key "service\/security-assessment-report"/);
+  });
+
+  it('merged and split cells', async () => {
+    const docx = await exportDocx();
+    // Owner/due/file merged into the status cell (Word's Merge Cells: one cell spanning two grid columns).
+    await editDocx(docx, (xml) =>
+      editRow(xml, 'feed/user-minors', (row) => {
+        const tracking = /<w:tc><w:tcPr>.*?<\/w:tcPr>(.*?)<\/w:tc>/s;
+        const cells = row.match(/<w:tc>.*?<\/w:tc>/gs)!;
+        const merged = cells[COLUMN.status]!.replace('<w:tcPr>', '<w:tcPr><w:gridSpan w:val="2"/>').replace('</w:tc>', `${tracking.exec(cells[COLUMN.tracking]!)![1]}</w:tc>`);
+        return row.replace(cells[COLUMN.status]! + cells[COLUMN.tracking]!, merged);
+      }),
+    );
+    await expectRefused(docx, new RegExp(`^filing-check: ${docx}: table 8, row 5 \\(序号 55\\): its cells are merged or split \\(the header row has 5 cells, this row 4\\); expected the rows as the checklist printed them`));
+
+    const split = await exportDocx();
+    await editDocx(split, (xml) => editRow(xml, 'feed/user-minors', (row) => editCell(row, COLUMN.notes, (cell) => cell + cell)));
+    await expectRefused(split, /table 8, row 5 \(序号 55\): its cells are merged or split \(the header row has 5 cells, this row 6\)/);
+
+    const vertical = await exportDocx();
+    await editDocx(vertical, (xml) => {
+      const rows = tableRows(xml).filter((r) => r.text.includes('>feed/'));
+      const [a, b] = [rows[0]!, rows[1]!];
+      const restart = editCell(a.text, COLUMN.notes, (cell) => cell.replace('<w:tcPr>', '<w:tcPr><w:vMerge w:val="restart"/>'));
+      const cont = editCell(b.text, COLUMN.notes, (cell) => cell.replace('<w:tcPr>', '<w:tcPr><w:vMerge/>'));
+      return xml.slice(0, a.start) + restart + xml.slice(a.end, b.start) + cont + xml.slice(b.end);
+    });
+    await expectRefused(vertical, /table 2, row 2 \(序号 \d+\): its cells are merged or split/);
+  });
+
+  it('a table whose header row was deleted, a key line edited, a row holding two keys', async () => {
+    const headless = await exportDocx();
+    await editDocx(headless, (xml) => {
+      const header = tableRows(xml)[0]!;
+      return xml.slice(0, header.start) + xml.slice(header.end);
+    });
+    await expectRefused(headless, /^filing-check: .*: table 1 holds checklist rows but its first row is not the checklist's header \(序号, 材料, 状态, .*\); expected each table as the checklist printed it, its header row included\n$/);
+
+    const edited = await exportDocx();
+    await editDocx(edited, (xml) => xml.replace('>feed/user-minors</w:t>', '>feed/user-minor</w:t>'));
+    await expectRefused(edited, /column "材料": unknown key "feed\/user-minor"; expected/);
+
+    const erased = await exportDocx();
+    await editDocx(erased, (xml) => xml.replace('>feed/user-minors</w:t>', '>未成年人</w:t>'));
+    await expectRefused(erased, /table 8, row 5 \(序号 55\), column "材料": no key line \(such as entity\/entity-filing-form\) under the material's title/);
+
+    const two = await exportDocx();
+    await editDocx(two, (xml) => xml.replace('>feed/user-minors</w:t>', '>feed/user-minors</w:t></w:r></w:p><w:p><w:r><w:t>feed/algorithm-attributes</w:t>'));
+    await expectRefused(two, /holds more than one key \(feed\/user-minors, feed\/algorithm-attributes\)/);
+
+    const twice = await exportDocx();
+    await editDocx(twice, (xml) => xml.replace('>feed/user-minors</w:t>', '>feed/algorithm-attributes</w:t>'));
+    await expectRefused(twice, /column "材料": key "feed\/algorithm-attributes" appears twice \(first at .*table 2, row \d+/);
+  });
+
+  it('not applicable without a reason, and a control character in a value', async () => {
+    const docx = await exportDocx();
+    await editDocx(docx, (xml) => editRow(xml, 'entity/entity-commitment-letter', (row) => tickStatus(row, '不适用')));
+    await expectRefused(docx, /table 1, row 3 \(序号 2\), column "备注（不适用时写理由）": "entity\/entity-commitment-letter" is not applicable but gives no reason/);
+    const control = await exportDocx();
+    await editDocx(control, (xml) => editRow(xml, 'feed/user-minors', (row) => setTracking(row, '负责人', '张\uFFFD敏')));
+    await expectRefused(control, /line "负责人": holds a control character \(U\+FFFD\)/);
+  });
+});
+
+it('the Word runs helper splits text as Word does (a check on the test itself)', () => {
+  expect(wordRuns('负责人张敏法务')).toMatch(/^<w:r [^>]*>.*<w:proofErr w:type="spellStart"\/><w:r .*<w:bookmarkStart .*<\/w:r>$/);
+});
