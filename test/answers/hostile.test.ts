@@ -112,7 +112,7 @@ const ARGUMENTS: [name: string, args: string[], stdin: string | undefined, code:
   ['lint on a folder', ['lint', 'test/hostile'], undefined, 2, 'test/hostile: is a directory; lint reads files: pass them, e.g. filing-check lint test/hostile/*.md test/hostile/*.docx'],
   ['suggest-type with a line past the limit', ['suggest-type'], `根据用户的浏览行为推荐商品\n${'推'.repeat(10_001)}\n`, 2, '<stdin>: line 2 is longer than 10000 characters; expected one 主要用途 text per line'],
   ['--out onto a folder', ['diagnose', 'examples/filing.yaml', '--out', 'test/hostile'], undefined, 2, 'test/hostile: is a directory; expected a file path to write'],
-  ['checklist --import of a file that is no table', ['checklist', '--import', 'test/hostile/empty.yaml', '--into', 'examples/filing.yaml', '--dry-run'], undefined, 2, 'test/hostile/empty.yaml: not a .csv or .xlsx file; expected a checklist written by filing-check checklist (.xlsx or .csv)'],
+  ['checklist --import of a file that is no table', ['checklist', '--import', 'test/hostile/empty.yaml', '--into', 'examples/filing.yaml', '--dry-run'], undefined, 2, 'test/hostile/empty.yaml: not a .xlsx, .csv or .docx file; expected a checklist written by filing-check checklist (.xlsx, .csv or .docx)'],
 ];
 
 describe('hostile input corpus', () => {

@@ -12,7 +12,7 @@ import { DOCX_LIMITS } from '../../src/data/zip-guard.js';
 const MiB = 1024 * 1024;
 const PEAK_LIMIT_KIB = 256 * 1024;
 const PRELOAD = join(ROOT, 'test', 'helpers', 'peak-memory.cjs');
-const CHECKLIST = 'expected a checklist written by filing-check checklist (.xlsx or .csv)';
+const CHECKLIST = 'expected a checklist written by filing-check checklist (.xlsx, .csv or .docx)';
 let dir: string;
 let answers: string;
 

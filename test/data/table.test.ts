@@ -20,7 +20,7 @@ beforeEach(async () => {
 });
 
 const importInto = (checklist: string) => runCli(['checklist', '--import', checklist, '--into', answers]);
-const EXPECTED = 'expected a checklist written by filing-check checklist (.xlsx or .csv)';
+const EXPECTED = 'expected a checklist written by filing-check checklist (.xlsx, .csv or .docx)';
 const MiB = 1024 * 1024;
 
 /** The example's checklist as a workbook, one cell changed by `edit` on the items sheet. */
