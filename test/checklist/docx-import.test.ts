@@ -152,6 +152,21 @@ describe('Word checklist round trip', () => {
     expect(run.stdout).toBe(`entity/entity-business-licence  status: ready → draft\nentity/entity-responsibility-report  owner: 张敏 → 王敏\n已更新 ${answers}：2 处修改。\n`);
   });
 
+  it('keeps a file outside the case folder as written when its cell is unchanged, and writes a new one', async () => {
+    // The checklist shows such a file by its base name; the answers file keeps the consultant's path.
+    original = original.replace('file: docs/feed/拟公示内容.md', 'file: ../../共享盘/云栖/拟公示内容-v3.docx');
+    await writeFile(answers, original);
+    const docx = await exportDocx([], { fresh: true });
+    expect(await documentXml(docx)).toContain('拟公示内容-v3.docx（案卷文件夹外）');
+    expect(await documentXml(docx)).not.toContain('共享盘');
+    await editDocx(docx, (xml) => editRow(xml, 'feed/algorithm-disclosure', (row) => setTracking(row, '负责人', '王敏')));
+    const run = await importInto(docx);
+    expect(run.stdout).toBe(`feed/algorithm-disclosure  owner: 张敏 → 王敏\n已更新 ${answers}：1 处修改。\n`);
+    expect(entry(await readFile(answers, 'utf8'), 'feed/algorithm-disclosure')).toEqual({ status: 'ready', file: '../../共享盘/云栖/拟公示内容-v3.docx', owner: '王敏' });
+    await editDocx(docx, (xml) => editRow(xml, 'feed/algorithm-disclosure', (row) => setTracking(row, '文件', 'docs/feed/拟公示内容.docx')));
+    expect((await importInto(docx)).stdout).toContain('feed/algorithm-disclosure  file: ../../共享盘/云栖/拟公示内容-v3.docx → docs/feed/拟公示内容.docx');
+  });
+
   it('reads an English checklist', async () => {
     const docx = await exportDocx(['--lang', 'en']);
     await editDocx(docx, (xml) =>
