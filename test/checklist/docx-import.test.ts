@@ -289,7 +289,7 @@ describe('hostile and foreign Word files: exit 2, one message, the answers file 
     await expectRefused(bomb, new RegExp(`^filing-check: ${bomb}: unpacks to 100 MiB, more than the 64 MiB allowed; ${expected}\n$`));
     const huge = join(dir, 'huge.docx');
     await writeFile(huge, zipArchive([{ name: 'word/document.xml', data: Buffer.from(`<w:document><w:body>${'<w:p/>'.repeat(200_000)}</w:body></w:document>`) }]));
-    await expectRefused(huge, new RegExp(`^filing-check: ${huge}: its text and tables hold more than 100000 XML elements; ${expected}\n$`));
+    await expectRefused(huge, new RegExp(`^filing-check: ${huge}: its text and tables hold more than 100,000 XML elements; ${expected}\n$`));
   });
 
   it('a renamed file and a damaged archive', async () => {
