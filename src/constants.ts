@@ -1,4 +1,5 @@
 import packageJson from '../package.json' with { type: 'json' };
+import { ASSESSMENT_TRIGGERS } from './answers/vocabulary.js';
 
 // Small vocabularies the command line needs before any heavy module loads (--help must stay fast).
 
@@ -15,8 +16,11 @@ export const REGIME_IDS = [
   'anthropomorphic-interaction',
 ] as const;
 export type RegimeId = (typeof REGIME_IDS)[number];
-/** What starts a statutory clock: a launch, an instrument taking effect after it, a change or an ending. */
-export const CLOCK_TRIGGERS = ['launch', 'algorithm-launch', 'in-force', 'change', 'service-ended', 'termination'] as const;
+/**
+ * What starts a statutory clock: a launch, an instrument taking effect after it, a change, an ending,
+ * or an event after launch that calls for a new security assessment (2018 rules Art 3 items 2–5).
+ */
+export const CLOCK_TRIGGERS = ['launch', 'algorithm-launch', 'in-force', 'change', 'service-ended', 'termination', ...ASSESSMENT_TRIGGERS] as const;
 export type ClockTrigger = (typeof CLOCK_TRIGGERS)[number];
 /** How much of a year's working-day calendar is known, best first. */
 export const CALENDARS = ['official', 'statutory', 'weekends-only'] as const;

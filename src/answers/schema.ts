@@ -2,7 +2,7 @@ import * as z from '../zod.js';
 import { isRealDate } from '../dates.js';
 import { isValidCreditCode } from './credit-code.js';
 import {
-  AUDIENCES, BIOMETRICS, FOUNDATION_MODELS, FUNCTIONS, ICP_STATES, MATERIAL_STATUSES, MODALITIES, PUBLIC_FEATURES, ROLES,
+  ASSESSMENT_TRIGGERS, AUDIENCES, BIOMETRICS, FOUNDATION_MODELS, FUNCTIONS, ICP_STATES, MATERIAL_STATUSES, MODALITIES, PUBLIC_FEATURES, ROLES,
   SERVICE_FORMS, SERVICE_STATUSES,
 } from './vocabulary.js';
 
@@ -26,7 +26,7 @@ interface CheckPayload<T> {
 
 /** The parts of a parsed answers file the consistency check reads. */
 interface AnswersView {
-  services: { id: string; name: string; launchDate?: string }[];
+  services: { id: string; name: string; launchDate?: string; assessmentTriggers: { on: string }[] }[];
   algorithms: { id: string; services: string[]; role: string; does: string[]; generation?: { anthropomorphic?: boolean }; launchDate?: string }[];
 }
 
@@ -54,6 +54,12 @@ const CUSTOM = {
     answers.services.forEach((service, i) => {
       if (serviceIds.has(service.id)) issue(['services', i, 'id'], `a unique id (got "${service.id}", already used)`);
       serviceIds.add(service.id);
+      // Art 3 items 2–5 are situations of a service that already serves users.
+      service.assessmentTriggers.forEach((trigger, j) => {
+        if (service.launchDate && trigger.on < service.launchDate) {
+          issue(['services', i, 'assessmentTriggers', j, 'on'], `a date on or after the service's launch (got ${trigger.on}; ${service.name} launched ${service.launchDate})`);
+        }
+      });
     });
     const algorithmIds = new Set<string>();
     answers.algorithms.forEach((algorithm, i) => {
@@ -151,6 +157,23 @@ const Service = z.strictObject({
   registeredUsers: z.optional(described(z.int().check(z.nonnegative()), 'registered users (注册用户数), a whole number; user scale decides re-assessments and some regimes\' thresholds')),
   minors: z.optional(z.boolean()),
   elderly: z.optional(z.boolean()),
+  assessmentTriggers: z._default(
+    described(
+      z.array(
+        z.strictObject({
+          kind: described(
+            z.enum(ASSESSMENT_TRIGGERS),
+            'what happened (2018 rules Art 3): major-change (item 2: new technology changes its functions, implementation or infrastructure so much that its 舆论属性 changes), user-growth (item 3: users grew so much that its 舆论属性 changed), harmful-spread (item 4: illegal or harmful information spread, showing its measures fall short), written-notice (item 5: a city-level or higher CAC or public security organ demanded an assessment in writing)',
+          ),
+          on: described(isoDate, 'for major-change, the day the change goes live (the report is due before it, Art 7); otherwise the day it happened or the notice was received (due within 30 working days)'),
+          what: optionalText('what happened, or who sent the notice (e.g. 杭州市委网信办《关于开展安全评估的通知》)'),
+          submitted: described(z._default(z.boolean(), false), 'the assessment report for this event was submitted through the 全国互联网安全管理服务平台'),
+        }),
+      ),
+      'events after launch that call for a new security assessment of the service (2018 rules Art 3 items 2–5); each starts its own clock',
+    ),
+    [],
+  ),
   // Service-level materials: the 2018 security assessment belongs to the service, not to each algorithm.
   materials: Materials,
 });

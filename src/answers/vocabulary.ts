@@ -11,6 +11,12 @@ export const PUBLIC_FEATURES = [
   'live-streaming', 'info-sharing', 'mini-program', 'comments',
 ] as const;
 export const SERVICE_STATUSES = ['planned', 'live', 'terminated'] as const;
+/**
+ * Situations after launch that call for a new 2018 security assessment, items 2–5 of its Art 3:
+ * new technology that changes the service materially, significant user growth, spread of illegal or
+ * harmful information, a written notice from a city-level or higher CAC or public security organ.
+ */
+export const ASSESSMENT_TRIGGERS = ['major-change', 'user-growth', 'harmful-spread', 'written-notice'] as const;
 export const ROLES = ['provider', 'technical-supporter'] as const;
 export const MODALITIES = ['text', 'image', 'audio', 'video', 'virtual-scene', '3d', 'code'] as const;
 export const BIOMETRICS = ['face', 'voice', 'body'] as const;
@@ -22,3 +28,4 @@ export const TYPE_CODES = ['01', '02', '03', '04', '05', '06'] as const;
 export type TypeCode = (typeof TYPE_CODES)[number];
 export type AlgorithmFunction = (typeof FUNCTIONS)[number];
 export type MaterialStatus = (typeof MATERIAL_STATUSES)[number];
+export type AssessmentTrigger = (typeof ASSESSMENT_TRIGGERS)[number];

@@ -1,13 +1,14 @@
 import type { Algorithm, Answers, Service } from '../answers/schema.js';
+import type { AssessmentTrigger } from '../answers/vocabulary.js';
 import { CALENDARS, type Calendar, type ClockTrigger, type RegimeId } from '../constants.js';
 import { servicesOf } from './facts.js';
-import { effectiveRole, hasOpinionAttributes, inScope, serviceRegimes } from './regimes.js';
+import { assessedFromLaunch, effectiveRole, hasOpinionAttributes, inScope, serviceRegimes } from './regimes.js';
 import table from './holidays.json' with { type: 'json' };
 
 /** A statutory clock: what is due, counted from which date, and whether it has run out. */
 export interface Deadline {
   kind: 'algorithm-filing' | 'security-assessment' | 'anthropomorphic-assessment' | 'change' | 'cancellation';
-  /** The algorithm the clock belongs to; null for a service's own clock (its security assessment at launch). */
+  /** The algorithm the clock belongs to; null for a service's own clock (its security assessment at launch or after a later event). */
   algorithm: string | null;
   service: string;
   trigger: ClockTrigger;
@@ -76,6 +77,14 @@ export function addWorkingDays(from: string, days: number): string {
   }
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
+
+/** The catalogue key of a clock's title: a security assessment after a later event names the event and its time limit. */
+export function deadlineTitleKey(deadline: Pick<Deadline, 'kind' | 'trigger'>): string {
+  return deadline.kind === 'security-assessment' && deadline.trigger in ASSESSMENT_EVENTS ? `deadline.security-assessment.${deadline.trigger}` : `deadline.${deadline.kind}`;
+}
+
+/** The later of two ISO dates (they sort as strings; localeCompare would load an ICU collator). */
+const later = (a: string, b: string) => (b > a ? b : a);
 
 /** The instruments' dates of entry into force, by rule-pack key. */
 export type InForce = Readonly<Record<string, { effective?: string }>>;
@@ -150,7 +159,8 @@ function filingClock(algorithm: Algorithm, answers: Answers, inForce: InForce): 
  * each change and of a service that ends while the algorithm runs on elsewhere (para 2), and
  * cancellation within 20 working days of the day it stops everywhere (para 3). Each service with
  * 舆论属性: its security assessment before launch and before each algorithm added later (2018 rules
- * Art 3 item 1, Art 7). `assessed` names the services whose assessment report is ready.
+ * Art 3 item 1, Art 7), and for each later event of Art 3 items 2–5. `assessed` names the services
+ * whose assessment report is ready.
  */
 export function computeDeadlines(
   answers: Answers,
@@ -196,21 +206,40 @@ export function computeDeadlines(
   return starts.map((start) => clock(start, asOf));
 }
 
-/** The 2018 security assessment of each service: before its launch and before each algorithm added later. */
+// The item of 2018 rules Art 3 each later event falls under, and the working days Art 7 gives for
+// its report: before a new technology goes live (item 2), within 30 working days of the others.
+const ASSESSMENT_EVENTS = {
+  'major-change': { item: '第三条第二项', workingDays: 0 },
+  'user-growth': { item: '第三条第三项', workingDays: 30 },
+  'harmful-spread': { item: '第三条第四项', workingDays: 30 },
+  'written-notice': { item: '第三条第五项', workingDays: 30 },
+} as const satisfies Record<AssessmentTrigger, { item: string; workingDays: number }>;
+
+/**
+ * The 2018 security assessment of each service: before its launch and before each algorithm added
+ * later (Art 3 item 1), and for each event of Art 3 items 2–5 recorded after launch (Art 7).
+ */
 function assessmentClocks(answers: Answers, applying: ReadonlyMap<string, ReadonlySet<RegimeId>>, assessed: ReadonlySet<string>, inForce: InForce): ClockStart[] {
   const starts: ClockStart[] = [];
   const effective = inForce['security-assessment-rules']?.effective;
   for (const service of answers.services) {
-    if (!service.launchDate) continue;
     if (!serviceRegimes(service, answers, applying).has('security-assessment')) continue;
-    const covered = answers.algorithms.filter((a) => a.services.includes(service.id) && applying.get(a.id)?.has('security-assessment'));
-    const done = assessed.has(service.id);
-    const base = { kind: 'security-assessment', service: service.name, workingDays: 0, done, basis: { instrument: 'security-assessment-rules', article: '第三条第一项、第七条' } } as const;
-    const { from, trigger } = startOf(service.launchDate, undefined, effective);
-    starts.push({ ...base, algorithm: null, trigger, from });
-    for (const algorithm of covered.filter((a) => a.launchDate && a.launchDate > from)) {
-      // A feature added to a live service is assessed before it goes live (Art 3 item 1 增设相关功能).
-      starts.push({ ...base, algorithm: algorithm.id, trigger: 'algorithm-launch', from: algorithm.launchDate! });
+    const base = { kind: 'security-assessment', service: service.name, algorithm: null } as const;
+    if (service.launchDate && assessedFromLaunch(service, answers, applying)) {
+      const atLaunch = { ...base, workingDays: 0, done: assessed.has(service.id), basis: { instrument: 'security-assessment-rules', article: '第三条第一项、第七条' } };
+      const { from, trigger } = startOf(service.launchDate, undefined, effective);
+      starts.push({ ...atLaunch, trigger, from });
+      const covered = answers.algorithms.filter((a) => a.services.includes(service.id) && applying.get(a.id)?.has('security-assessment'));
+      for (const algorithm of covered.filter((a) => a.launchDate && a.launchDate > from)) {
+        // A feature added to a live service is assessed before it goes live (Art 3 item 1 增设相关功能).
+        starts.push({ ...atLaunch, algorithm: algorithm.id, trigger: 'algorithm-launch', from: algorithm.launchDate! });
+      }
+    }
+    for (const event of service.assessmentTriggers) {
+      const { item, workingDays } = ASSESSMENT_EVENTS[event.kind];
+      // An event before the rules took effect counts from their entry into force.
+      const from = effective ? later(event.on, effective) : event.on;
+      starts.push({ ...base, trigger: event.kind, from, workingDays, done: event.submitted, basis: { instrument: 'security-assessment-rules', article: `${item}、第七条` } });
     }
   }
   return starts;

@@ -23,6 +23,8 @@ interface Scope {
   outOfScope: Reason[];
   /** In-scope services with 舆论属性 features or a mobilisation channel (2018 rules Art 2). */
   withOpinionFeatures: Service[];
+  /** In-scope services with an event after launch that calls for a security assessment (2018 rules Art 3 items 2–5). */
+  withAssessmentTriggers: Service[];
 }
 
 /** True when a service is an internet information service offered in mainland China and still running. */
@@ -47,7 +49,12 @@ function scopeOf(algorithm: Algorithm, answers: Answers): Scope {
     else if (service.status === 'terminated') outOfScope.push({ key: 'scope.terminated', args: { service: service.name } });
     else inScopeServices.push(service);
   }
-  return { inScope: inScopeServices, outOfScope, withOpinionFeatures: inScopeServices.filter(hasOpinionAttributes) };
+  return {
+    inScope: inScopeServices,
+    outOfScope,
+    withOpinionFeatures: inScopeServices.filter(hasOpinionAttributes),
+    withAssessmentTriggers: inScopeServices.filter((s) => s.assessmentTriggers.length > 0),
+  };
 }
 
 /**
@@ -102,18 +109,30 @@ function decideFiling(algorithm: Algorithm, role: Algorithm['role'], scope: Scop
   return { regime, applies: false, reasons: [{ key: 'filing.no-opinion-features', args: { services: scope.inScope.map((s) => s.name).join('、') } }] };
 }
 
+/** Each event after launch that calls for a new assessment, with the item of Art 3 it falls under. */
+function triggerReasons(services: Service[]): Reason[] {
+  return services.flatMap((s) =>
+    s.assessmentTriggers.map((trigger) => ({
+      key: `sa.trigger.${trigger.kind}`,
+      args: { service: s.name, on: trigger.on, what: trigger.what ? { key: 'sa.trigger-what', args: { what: trigger.what } } : '' },
+    })),
+  );
+}
+
+/**
+ * The 2018 assessment follows the service. It is owed from launch by a service with 舆论属性 (and, in
+ * practice, by public generation), and by any of the situations of its Art 3 items 2–5 recorded
+ * after launch: the article binds every provider "具有下列情形之一的", so a written notice brings it
+ * even to a service the answers give no such features.
+ */
 function decideSecurityAssessment(algorithm: Algorithm, role: Algorithm['role'], scope: Scope): RegimeDecision {
   const regime = 'security-assessment';
   if (role === 'technical-supporter') return { regime, applies: false, reasons: [{ key: 'sa.supporter' }] };
   if (scope.inScope.length === 0) return { regime, applies: false, reasons: scope.outOfScope };
-  if (scope.withOpinionFeatures.length > 0) {
-    return {
-      regime,
-      applies: true,
-      reasons: scope.withOpinionFeatures.map((s) => ({ key: s.status === 'planned' ? 'sa.before-launch' : 'sa.live', args: { service: s.name } })),
-    };
-  }
-  if (publicGeneration(algorithm, scope)) return { regime, applies: true, reasons: [{ key: 'sa.generation-practice' }] };
+  const atLaunch: Reason[] = scope.withOpinionFeatures.map((s) => ({ key: s.status === 'planned' ? 'sa.before-launch' : 'sa.live', args: { service: s.name } }));
+  if (atLaunch.length === 0 && publicGeneration(algorithm, scope)) atLaunch.push({ key: 'sa.generation-practice' });
+  const reasons = [...atLaunch, ...triggerReasons(scope.withAssessmentTriggers)];
+  if (reasons.length > 0) return { regime, applies: true, reasons };
   return { regime, applies: false, reasons: [{ key: 'sa.no-opinion-features' }] };
 }
 
@@ -198,13 +217,27 @@ export function decideRegimes(algorithm: Algorithm, answers: Answers): RegimeDec
   return REGIME_IDS.map((id) => decisions.find((d) => d.regime === id)!);
 }
 
+function assessedAlgorithms(service: Service, answers: Answers, applying: ReadonlyMap<string, ReadonlySet<RegimeId>>): Algorithm[] {
+  return answers.algorithms.filter((a) => a.services.includes(service.id) && applying.get(a.id)?.has('security-assessment'));
+}
+
+/**
+ * True when a service owes its 2018 assessment from its launch: it has 舆论属性 or, in practice,
+ * offers public generation, and an algorithm it runs is assessed. A service brought in only by a
+ * later event (Art 3 items 2–5) owes it from that event.
+ */
+export function assessedFromLaunch(service: Service, answers: Answers, applying: ReadonlyMap<string, ReadonlySet<RegimeId>>): boolean {
+  const covered = assessedAlgorithms(service, answers, applying);
+  const brings = hasOpinionAttributes(service) || (service.audience === 'public' && covered.some((a) => a.does.includes('generate')));
+  return covered.length > 0 && inScope(service) && brings;
+}
+
 /**
  * The regimes a service brings of its own. Its 2018 security assessment belongs to it, not to each
- * algorithm (2018 rules Arts 2–3): owed when it has 舆论属性 or, in practice, offers public
- * generation, and an algorithm it runs is assessed.
+ * algorithm (2018 rules Arts 2–3): owed from launch (see assessedFromLaunch) or from an event of
+ * Art 3 items 2–5, when an algorithm it runs is assessed.
  */
 export function serviceRegimes(service: Service, answers: Answers, applying: ReadonlyMap<string, ReadonlySet<RegimeId>>): Set<RegimeId> {
-  const covered = answers.algorithms.filter((a) => a.services.includes(service.id) && applying.get(a.id)?.has('security-assessment'));
-  const brings = hasOpinionAttributes(service) || (service.audience === 'public' && covered.some((a) => a.does.includes('generate')));
-  return new Set(covered.length > 0 && inScope(service) && brings ? ['security-assessment'] : []);
+  const byEvent = service.assessmentTriggers.length > 0 && inScope(service) && assessedAlgorithms(service, answers, applying).length > 0;
+  return new Set(byEvent || assessedFromLaunch(service, answers, applying) ? ['security-assessment'] : []);
 }

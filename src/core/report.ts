@@ -5,7 +5,7 @@ import type { Rules } from '../rules/model.js';
 import { REGIME_IDS, SEVERITIES, type RegimeId, type Severity, type WarningSeverity } from '../constants.js';
 import type { Report, ReportAlgorithm, ReportDeadline, ReportRegime, ReportWarning } from './report-schema.js';
 import { analyse, type Analysis } from './analysis.js';
-import { algorithmLaunch, computeDeadlines, type Deadline } from './deadlines.js';
+import { algorithmLaunch, computeDeadlines, deadlineTitleKey, type Deadline } from './deadlines.js';
 import { basisView, requiredItems, tally, withAssessment, type AssessedMaterial } from './items.js';
 import type { CheckContext, WarningFinding } from './checks/check.js';
 import { CHECKS } from './checks/index.js';
@@ -31,7 +31,7 @@ function deadlineView(deadline: Deadline, rules: Rules, lang: Lang): ReportDeadl
   if (!source) throw new Error(`rule packs declare no instrument "${instrument}"`);
   // Keys in the report schema's order, so a re-rendered report prints byte for byte the same.
   const { kind, basis: _, ...rest } = deadline;
-  return { kind, title: t(lang, `deadline.${kind}`), ...rest, basis: [{ instrument: source.title[lang], article, url: source.url }] };
+  return { kind, title: t(lang, deadlineTitleKey(deadline)), ...rest, basis: [{ instrument: source.title[lang], article, url: source.url }] };
 }
 
 /** The catalogue a report is worded from: the messages, and each type's name (`type.CODE`) from the rule packs. */

@@ -91,7 +91,9 @@ function kindOf(from: ReportItem | undefined, to: ReportItem | undefined): ItemC
 }
 
 // A change clock runs once for each changes entry, so its start date is part of what it is.
-const deadlineKey = (d: ReportDeadline) => `${d.kind}/${d.algorithm}/${d.service}${d.kind === 'change' ? `/${d.from}` : ''}`;
+// A change, and a service's re-assessment after an event, are told apart by what started them and when.
+const dated = (d: ReportDeadline) => d.kind === 'change' || (d.kind === 'security-assessment' && d.algorithm === null && !['launch', 'in-force'].includes(d.trigger));
+const deadlineKey = (d: ReportDeadline) => `${d.kind}/${d.algorithm}/${d.service}${d.kind === 'change' ? `/${d.from}` : dated(d) ? `/${d.trigger}/${d.from}` : ''}`;
 
 function deadlineChanges(before: Report, after: Report): DeadlineChange[] {
   const old = new Map(before.deadlines.map((d) => [deadlineKey(d), d]));

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../helpers.js';
@@ -10,7 +11,7 @@ import { ROOT, runCli } from '../helpers.js';
 const LIFECYCLE = join(ROOT, 'test', 'fixtures', 'lifecycle');
 const AS_OF = '2026-12-06';
 
-interface Item { id: string; algorithm: string | null; service: string | null; covers: string[]; gap: boolean; severity: string; met?: boolean | null }
+interface Item { id: string; algorithm: string | null; service: string | null; covers: string[]; status: string; gap: boolean; severity: string; met?: boolean | null }
 interface Clock { kind: string; algorithm: string | null; service: string; trigger: string; from: string; due: string; calendar: string; done: boolean; overdue: boolean }
 interface Tally { blocking: number; major: number; minor: number; readiness: number }
 interface Report {
@@ -158,5 +159,74 @@ describe('a general web search open to the public, with none of the Art 2 featur
     const withComments = JSON.parse(run.stdout) as Report;
     expect(withComments.regimes.find((r) => r.id === 'algorithm-filing')!.algorithms).toEqual(['web-search']);
     expect(withComments.warnings.map((w) => w.code)).not.toContain('SEARCH_ENGINE_PRACTICE');
+  });
+});
+
+describe('a community app re-assessed after user growth and a written notice', () => {
+  const { report } = diagnose('community-reassessment');
+  const fixture = readFileSync(join(LIFECYCLE, 'community-reassessment.yaml'), 'utf8');
+  // Each variant as a file of its own, so a refusal names it as a user would see it.
+  const run = (text: string, name = 'community-reassessment.yaml') => {
+    const dir = mkdtempSync(join(tmpdir(), 'lifecycle-'));
+    writeFileSync(join(dir, name), text);
+    return runCli(['diagnose', name, '--as-of', AS_OF, '-f', 'json'], { cwd: dir });
+  };
+
+  it('has one assessment item for the app, with a clock at launch and one per event of Art 3', () => {
+    const assessments = report.items.filter((i) => i.id === 'security-assessment-report');
+    expect(assessments.map((i) => [owner(i), i.covers, i.status])).toEqual([['ronglinli-app', ['neighbourhood-feed', 'hot-topics'], 'ready']]);
+    expect(report.deadlines.filter((d) => d.kind === 'security-assessment').map(clock)).toEqual([
+      ['security-assessment', null, 'launch', '2024-04-16', '2024-04-16', 'official', true, false],
+      // Items 3 and 5: 30 working days from the event; 国庆 2026 pushes the first to 23 October.
+      ['security-assessment', null, 'user-growth', '2026-09-07', '2026-10-23', 'official', false, true],
+      ['security-assessment', null, 'written-notice', '2026-11-16', '2026-12-28', 'official', false, false],
+    ]);
+    const reasons = report.regimes.find((r) => r.id === 'security-assessment')!.reasons.join('\n');
+    expect(reasons).toContain('「蓉邻里」2026-09-07 用户规模显著增加（暑期同城活动后注册用户由 80 万增至 420 万，日均发帖量增长约 6 倍）');
+    expect(reasons).toContain('书面通知（成都市委网信办《关于开展安全评估的通知》）（安全评估规定第三条第五项）');
+  });
+
+  it('counts the assessment once in the totals, and warns of the re-assessment that is overdue', () => {
+    const blockingGaps = report.items.filter((i) => i.gap && i.severity === 'blocking');
+    expect(report.summary).toMatchObject({ blocking: blockingGaps.length, overdue: 2, counts: { ready: 1 } });
+    expect(report.summary.blocking).toBe(8);
+    const overdue = report.warnings.filter((w) => w.code === 'DEADLINE_OVERDUE').map((w) => w.message);
+    expect(overdue).toContain('「蓉邻里」的安全评估：用户规模显著增加（30 个工作日内提交报告）期限 2026-10-23 已过：请立即补办，逾期本身即构成违规。');
+  });
+
+  it('marks an event whose report was submitted as done, and a planned major change as due before it goes live', () => {
+    const changed = fixture
+      .replace('        what: 暑期同城活动后', '        submitted: true\n        what: 暑期同城活动后')
+      .replace('    materials:\n      security-assessment-report', '      - kind: major-change\n        on: 2027-02-01\n        what: 群聊迁移至自研分布式消息平台\n    materials:\n      security-assessment-report');
+    const after = JSON.parse(run(changed).stdout) as Report;
+    expect(after.deadlines.filter((d) => d.kind === 'security-assessment' && d.trigger !== 'launch').map(clock)).toEqual([
+      ['security-assessment', null, 'user-growth', '2026-09-07', '2026-10-23', 'official', true, false],
+      ['security-assessment', null, 'written-notice', '2026-11-16', '2026-12-28', 'official', false, false],
+      ['security-assessment', null, 'major-change', '2027-02-01', '2027-02-01', 'statutory', false, false],
+    ]);
+    expect(after.summary.overdue).toBe(1);
+    expect(after.items.filter((i) => i.id === 'security-assessment-report')).toHaveLength(1);
+  });
+
+  it('brings the assessment to a service without public features when an authority demands it in writing', () => {
+    const demanded = readFileSync(join(LIFECYCLE, 'delivery-platform.yaml'), 'utf8').replace(
+      '    monthlyActiveUsers: 2100000\n',
+      '    monthlyActiveUsers: 2100000\n    assessmentTriggers:\n      - { kind: written-notice, on: 2026-11-02, what: 上海市公安局网安总队书面通知 }\n',
+    );
+    const after = JSON.parse(run(demanded, 'delivery-platform.yaml').stdout) as Report;
+    expect(after.regimes.find((r) => r.id === 'security-assessment')!.algorithms).toEqual(['dispatch', 'pricing']);
+    expect(after.regimes.find((r) => r.id === 'algorithm-filing')!.algorithms).toEqual([]);
+    expect(after.items.map((i) => [owner(i), i.id, i.covers])).toEqual([['shansong-user', 'security-assessment-report', ['dispatch', 'pricing']]]);
+    // No clock at launch: the service had no 舆论属性 then; the notice starts the only one.
+    expect(after.deadlines.map(clock)).toEqual([['security-assessment', null, 'written-notice', '2026-11-02', '2026-12-14', 'official', false, false]]);
+  });
+
+  it('refuses an event before the service launched, or of an unknown kind, naming the field', () => {
+    const early = run(fixture.replace('on: 2026-09-07', 'on: 2024-03-01'));
+    expect([early.code, early.stdout]).toEqual([2, '']);
+    expect(early.stderr).toBe("filing-check: community-reassessment.yaml:23:9: services[0].assessmentTriggers[0].on: expected a date on or after the service's launch (got 2024-03-01; 蓉邻里 launched 2024-04-16)\n");
+    const unknown = run(fixture.replace('kind: user-growth', 'kind: traffic-spike'));
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe('filing-check: community-reassessment.yaml:22:9: services[0].assessmentTriggers[0].kind: expected one of "major-change" | "user-growth" | "harmful-spread" | "written-notice", got "traffic-spike"\n');
   });
 });

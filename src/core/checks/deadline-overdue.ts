@@ -1,3 +1,4 @@
+import { deadlineTitleKey } from '../deadlines.js';
 import { defineCheck, finding } from './check.js';
 
 /** A statutory clock that has run out. */
@@ -6,6 +7,6 @@ export default defineCheck({
   scope: 'case',
   codes: ['DEADLINE_OVERDUE'],
   run({ deadlines }) {
-    return deadlines.filter((d) => d.overdue).map((d) => finding('DEADLINE_OVERDUE', d.algorithm, { title: { key: `deadline.${d.kind}` }, service: d.service, due: d.due }));
+    return deadlines.filter((d) => d.overdue).map((d) => finding('DEADLINE_OVERDUE', d.algorithm, { title: { key: deadlineTitleKey(d) }, service: d.service, due: d.due }));
   },
 });
