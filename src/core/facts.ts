@@ -36,8 +36,9 @@ export function algorithmFacts(
     icp: new Set([answers.entity.icp]),
     affectsWorkers: algorithm.decision?.affectsWorkers ?? false,
     pricing: algorithm.decision?.pricing ?? false,
-    minors: services.some((s) => s.minors === true),
-    elderly: services.some((s) => s.elderly === true),
+    // Users of a service that ended or serves no one in mainland China bring no duties here.
+    minors: services.some((s) => inScope(s) && s.minors === true),
+    elderly: services.some((s) => inScope(s) && s.elderly === true),
     optOut: algorithm.userControls?.optOut ?? false,
     tagManagement: algorithm.userControls?.tagManagement ?? false,
     hasUpstream: generation?.upstream !== undefined,

@@ -11,7 +11,7 @@ import { ROOT, runCli } from '../helpers.js';
 const LIFECYCLE = join(ROOT, 'test', 'fixtures', 'lifecycle');
 const AS_OF = '2026-12-06';
 
-interface Item { id: string; algorithm: string | null; service: string | null; covers: string[]; status: string; gap: boolean; severity: string; met?: boolean | null }
+interface Item { id: string; algorithm: string | null; service: string | null; covers: string[]; status: string; gap: boolean; severity: string; met?: boolean | null; basis: { article: string }[] }
 interface Clock { kind: string; algorithm: string | null; service: string; trigger: string; from: string; due: string; calendar: string; done: boolean; overdue: boolean }
 interface Tally { blocking: number; major: number; minor: number; readiness: number }
 interface Report {
@@ -91,10 +91,13 @@ describe('a delivery platform with no public features', () => {
     const { code, report } = diagnose('delivery-platform');
     expect(report.algorithms.map((a) => a.filing)).toEqual(['not-owed', 'not-owed']);
     expect(report.items).toEqual([]);
+    // Art 7 binds the provider of every algorithm in scope of Art 2: its management systems and technical measures.
     expect(report.duties.map((i) => `${owner(i)}/${i.id}`)).toEqual([
+      'entity/algorithm-security-responsibility',
       'dispatch/user-algorithm-transparency', 'dispatch/user-workers', 'pricing/user-algorithm-transparency', 'pricing/user-fair-pricing',
     ]);
-    expect(report.summary).toMatchObject({ blocking: 0, readiness: 1, overdue: 0, duties: { blocking: 0, major: 4, minor: 0, readiness: 0 } });
+    expect(report.duties[0]!.basis.map((b) => b.article)).toEqual(['第七条', '第二条']);
+    expect(report.summary).toMatchObject({ blocking: 0, readiness: 1, overdue: 0, duties: { blocking: 0, major: 5, minor: 0, readiness: 0 } });
     expect(code).toBe(0);
     const text = diagnose('delivery-platform', 'text', ['--detail']).stdout;
     expect(text).toContain('持续义务（不以备案为前提） · 算法 dispatch 闪送达订单智能分配算法');
@@ -221,12 +224,24 @@ describe('a community app re-assessed after user growth and a written notice', (
     expect(after.deadlines.map(clock)).toEqual([['security-assessment', null, 'written-notice', '2026-11-02', '2026-12-14', 'official', false, false]]);
   });
 
+  it('lists the duties each algorithm owes by what it does and who uses it: elderly users, no minors', () => {
+    expect(report.duties.map((i) => `${owner(i)}/${i.id}:${i.met}`)).toEqual([
+      'entity/algorithm-security-responsibility:null', 'entity/labeling-platform-verification:null',
+      // The feed personalises: opt-out and tags (both offered, so met); filed: display and change.
+      'neighbourhood-feed/user-algorithm-transparency:null', 'neighbourhood-feed/user-opt-out:true', 'neighbourhood-feed/user-tag-management:true',
+      'neighbourhood-feed/user-elderly:null', 'neighbourhood-feed/filing-number-display:null', 'neighbourhood-feed/filing-change:null',
+      // The chart ranks the same for everyone: no opt-out or tags; not filed yet: nothing to display.
+      'hot-topics/user-algorithm-transparency:null', 'hot-topics/user-elderly:null',
+    ]);
+    expect(report.summary.duties).toMatchObject({ blocking: 0, major: 8, minor: 2 });
+  });
+
   it('refuses an event before the service launched, or of an unknown kind, naming the field', () => {
     const early = run(fixture.replace('on: 2026-09-07', 'on: 2024-03-01'));
     expect([early.code, early.stdout]).toEqual([2, '']);
-    expect(early.stderr).toBe("filing-check: community-reassessment.yaml:23:9: services[0].assessmentTriggers[0].on: expected a date on or after the service's launch (got 2024-03-01; 蓉邻里 launched 2024-04-16)\n");
+    expect(early.stderr).toBe("filing-check: community-reassessment.yaml:24:9: services[0].assessmentTriggers[0].on: expected a date on or after the service's launch (got 2024-03-01; 蓉邻里 launched 2024-04-16)\n");
     const unknown = run(fixture.replace('kind: user-growth', 'kind: traffic-spike'));
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toBe('filing-check: community-reassessment.yaml:22:9: services[0].assessmentTriggers[0].kind: expected one of "major-change" | "user-growth" | "harmful-spread" | "written-notice", got "traffic-spike"\n');
+    expect(unknown.stderr).toBe('filing-check: community-reassessment.yaml:23:9: services[0].assessmentTriggers[0].kind: expected one of "major-change" | "user-growth" | "harmful-spread" | "written-notice", got "traffic-spike"\n');
   });
 });

@@ -73,7 +73,7 @@ describe('the questionnaire', () => {
     await ask.confirm(false, '团队打算按哪个类别备案');
     await ask.select('02 个性化推送类', '主要用途');
     await ask.type('应用于首页资讯推荐场景，根据用户的浏览、点击等行为数据，向用户推荐可能感兴趣的新闻资讯。', '还有其他算法吗');
-    await ask.confirm(false, '现在登记这 32 项材料的进度吗');
+    await ask.confirm(false, '现在登记这 33 项材料的进度吗');
     await ask.confirm(true, '「主体信息填报（主体备案表单）」进展如何');
     // Entity-level materials first: the filing form and the commitment letter are ready, anti-fraud is covered elsewhere.
     await ask.select('已定稿', '文件路径');
@@ -110,7 +110,7 @@ describe('the questionnaire', () => {
     expect(file.materials['entity-commitment-letter']).toEqual({ status: 'ready', file: 'docs/算法备案承诺书.pdf' });
     expect(file.materials['system-anti-fraud']).toEqual({ status: 'not-applicable', reason: '由集团统一的反诈制度覆盖' });
     expect(file.algorithms[0].materials['algorithm-self-assessment']).toMatchObject({ status: 'draft', owner: '张敏' });
-    expect(Object.keys(file.materials)).toHaveLength(22);
+    expect(Object.keys(file.materials)).toHaveLength(23);
     const text = await readFile(join(dir, 'filing.yaml'), 'utf8');
     expect(text).toMatch(/^# filing-check 答案文件/);
     expect(text).toContain('  - id: news-app\n    name: 示例新闻\n    forms: [app, mini-program]');
@@ -427,7 +427,7 @@ services:
     await copyFile(EXAMPLE, join(dir, 'filing.yaml'));
     const { ask } = start(dir, ['filing.yaml', '--interactive']);
     await ask.start('主要面向老年人'); // the one fact about 云栖优选 the file leaves open
-    await ask.confirm(false, '现在登记这 48 项材料的进度吗');
+    await ask.confirm(false, '现在登记这 49 项材料的进度吗');
     expect(await ask.last(false)).toBe(1);
     const text = await readFile(join(dir, 'filing.yaml'), 'utf8');
     expect(text).toMatch(/^# 示例：一家电商内容社区公司/);
