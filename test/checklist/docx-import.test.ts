@@ -329,11 +329,11 @@ describe('hostile and foreign Word files: exit 2, one message, the answers file 
         return row.replace(cells[COLUMN.status]! + cells[COLUMN.tracking]!, merged);
       }),
     );
-    await expectRefused(docx, new RegExp(`^filing-check: ${docx}: table 8, row 5 \\(序号 55\\): its cells are merged or split \\(the header row has 5 cells, this row 4\\); expected the rows as the checklist printed them`));
+    await expectRefused(docx, new RegExp(`^filing-check: ${docx}: table 8, row 5 \\(序号 56\\): its cells are merged or split \\(the header row has 5 cells, this row 4\\); expected the rows as the checklist printed them`));
 
     const split = await exportDocx();
     await editDocx(split, (xml) => editRow(xml, 'feed/user-minors', (row) => editCell(row, COLUMN.notes, (cell) => cell + cell)));
-    await expectRefused(split, /table 8, row 5 \(序号 55\): its cells are merged or split \(the header row has 5 cells, this row 6\)/);
+    await expectRefused(split, /table 8, row 5 \(序号 56\): its cells are merged or split \(the header row has 5 cells, this row 6\)/);
 
     const vertical = await exportDocx();
     await editDocx(vertical, (xml) => {
@@ -360,7 +360,7 @@ describe('hostile and foreign Word files: exit 2, one message, the answers file 
 
     const erased = await exportDocx();
     await editDocx(erased, (xml) => xml.replace('>feed/user-minors</w:t>', '>未成年人</w:t>'));
-    await expectRefused(erased, /table 8, row 5 \(序号 55\), column "材料": no key line \(such as entity\/entity-filing-form\) under the material's title/);
+    await expectRefused(erased, /table 8, row 5 \(序号 56\), column "材料": no key line \(such as entity\/entity-filing-form\) under the material's title/);
 
     const two = await exportDocx();
     await editDocx(two, (xml) => xml.replace('>feed/user-minors</w:t>', '>feed/user-minors</w:t></w:r></w:p><w:p><w:r><w:t>feed/algorithm-attributes</w:t>'));
