@@ -180,18 +180,19 @@ function processAlive(pid: number): boolean {
 /**
  * Runs `work` holding an exclusive lock on a file that it reads, changes and writes back: a
  * `.NAME.lock` beside it (beside the file a link points to), created exclusively and holding the
- * owner's pid. A second run waits for the first and then reads what the first wrote, so neither
- * change is lost; a lock left by a process that died is taken over.
+ * owner's pid and a token of its own. A second run waits for the first and then reads what the first
+ * wrote, so neither change is lost; a lock left by a process that died is taken over.
  */
 export async function withFileLock<T>(path: string, shown: string, work: () => Promise<T>): Promise<T> {
   const target = await linkTarget(path, shown);
   const lock = join(dirname(target), `.${basename(target)}.lock`);
+  const token = `${process.pid} ${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}\n`;
   const deadline = Date.now() + LOCK_WAIT_MS;
-  pendingTemps.add(lock);
   for (;;) {
     try {
       const handle = await open(lock, 'wx');
-      await handle.writeFile(`${process.pid}\n`);
+      pendingTemps.add(lock);
+      await handle.writeFile(token);
       await handle.close();
       break;
     } catch (error) {
@@ -200,13 +201,12 @@ export async function withFileLock<T>(path: string, shown: string, work: () => P
         throw new InputError(`${shown}: cannot lock the file for writing (${errorCode(error)}); expected a writable folder`);
       }
     }
-    const owner = Number.parseInt(await readFile(lock, 'utf8').catch(() => ''), 10);
+    const held = await readFile(lock, 'utf8').catch(() => '');
+    const owner = Number.parseInt(held, 10);
     if (Number.isInteger(owner) && owner > 0 && !processAlive(owner)) {
-      await rm(lock, { force: true });
-      continue;
+      if (await removeStaleLock(lock, held)) continue;
     }
     if (Date.now() > deadline) {
-      pendingTemps.delete(lock);
       throw new InputError(`${shown}: another run is changing this file (lock ${lock}${Number.isInteger(owner) ? `, process ${owner}` : ''}); try again when it has finished, or delete the lock if no run is active`);
     }
     await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
@@ -214,7 +214,32 @@ export async function withFileLock<T>(path: string, shown: string, work: () => P
   try {
     return await work();
   } finally {
-    await rm(lock, { force: true });
+    // Only our own lock goes: one deleted by hand and taken by another run since is theirs.
+    if ((await readFile(lock, 'utf8').catch(() => '')) === token) await rm(lock, { force: true });
     pendingTemps.delete(lock);
+  }
+}
+
+/**
+ * Removes a lock whose owner died, if it still says `held`; false when another run is taking it over.
+ * Runs that find the same dead lock at once must not all remove it: the second would remove the
+ * lock the first has taken since. So the takeover of that lock is itself taken, by creating a file
+ * named after its content: one run gets it, checks the lock still holds the dead owner's content
+ * (every lock's is unique) and removes it; the others wait and find the new owner's lock.
+ */
+async function removeStaleLock(lock: string, held: string): Promise<boolean> {
+  const takeover = `${lock}.${held.trim().replace(/[^0-9A-Za-z]+/g, '-')}.takeover`;
+  try {
+    await (await open(takeover, 'wx')).close();
+  } catch {
+    return false;
+  }
+  pendingTemps.add(takeover);
+  try {
+    if ((await readFile(lock, 'utf8').catch(() => '')) === held) await rm(lock, { force: true });
+    return true;
+  } finally {
+    await rm(takeover, { force: true });
+    pendingTemps.delete(takeover);
   }
 }

@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, copyFileSync, existsSync, linkSync, lstatSync, openSync, closeSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AS_OF, BIN, ROOT, runCli, tempDir, type RunResult } from '../helpers.js';
 
@@ -179,6 +180,33 @@ describe('two imports into one answers file at once', () => {
     expect(run.code).toBe(0);
     expect(existsSync(join(dir, '.filing.yaml.lock'))).toBe(false);
   });
+
+  it('lets one process at a time hold a dead lock that several find at once', async () => {
+    // The lock code in a real process of its own, as the CLI runs it.
+    const holder = join(dir, 'lock-holder.mjs');
+    await build({ entryPoints: [join(ROOT, 'test', 'helpers', 'lock-holder.ts')], outfile: holder, bundle: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning' });
+    const answers = join(dir, 'filing.yaml');
+    copyFileSync(EXAMPLE, answers);
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    const HOLDERS = 6;
+    for (let round = 0; round < 4; round++) {
+      writeFileSync(join(dir, '.filing.yaml.lock'), `${dead}\n`);
+      const log = join(dir, `log-${round}`);
+      const go = join(dir, `go-${round}`);
+      writeFileSync(log, '');
+      const ready = Array.from({ length: HOLDERS }, (_, i) => join(dir, `ready-${round}-${i}`));
+      const exits = ready.map((file) => new Promise<number | null>((resolve) => spawn(process.execPath, [holder, answers, log, file, go], { stdio: 'inherit' }).on('close', resolve)));
+      while (!ready.every((file) => existsSync(file))) await new Promise((resolve) => setTimeout(resolve, 10));
+      writeFileSync(go, '');
+      expect(await Promise.all(exits)).toEqual(Array(HOLDERS).fill(0));
+      // Every holder entered once, and each left before the next entered.
+      const lines = readFileSync(log, 'utf8').trim().split('\n');
+      expect(lines, `round ${round}`).toHaveLength(2 * HOLDERS);
+      for (let i = 0; i < lines.length; i += 2) expect(lines[i + 1], `round ${round}: ${lines.join(', ')}`).toBe(lines[i]!.replace('enter', 'leave'));
+      expect(new Set(lines).size).toBe(2 * HOLDERS);
+      expect(readdirSync(dir).filter((name) => name.endsWith('.lock') || name.endsWith('.takeover'))).toEqual([]);
+    }
+  }, 120_000);
 });
 
 describe('output that cannot be written', () => {
