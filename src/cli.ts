@@ -2,7 +2,8 @@
 import { fstatSync, statSync, writeSync } from 'node:fs';
 import { InputError } from './errors.js';
 import { main } from './main.js';
-import { removePendingTempFiles, type Io } from './io.js';
+import type { Io } from './io.js';
+import { removePendingTempFiles } from './pending-files.js';
 
 // An interrupted write leaves the previous file as it was; only our temporary file goes.
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {

@@ -1,5 +1,7 @@
 import type { Command, Help, Option, Argument } from 'commander';
-import { MESSAGES, t, type Lang } from './messages/messages.js';
+import type { Lang } from './constants.js';
+import { word } from './messages/catalogue.js';
+import { HELP_MESSAGES } from './messages/help.js';
 
 /** A command's path below the program, as help keys name it: `rules.explain`, or `program`. */
 function pathOf(command: Command): string {
@@ -10,22 +12,22 @@ function pathOf(command: Command): string {
   return names.length === 0 ? 'program' : names.join('.');
 }
 
-/** The first of the keys the catalogue has, worded in Chinese. */
+/** The first of the keys the help catalogue has, worded in Chinese. */
 function chinese(...keys: string[]): string | undefined {
-  const key = keys.find((k) => Object.hasOwn(MESSAGES, k));
-  return key === undefined ? undefined : t('zh', key);
+  const key = keys.find((k) => Object.hasOwn(HELP_MESSAGES, k));
+  return key === undefined ? undefined : word(HELP_MESSAGES, 'zh', key);
 }
 
 const TITLES: Record<string, string> = { 'Usage:': '用法：', 'Options:': '选项：', 'Commands:': '命令：', 'Arguments:': '参数：', 'Global Options:': '全局选项：' };
 
 /**
- * Words every command's help from the catalogue's help.* entries. A command's description is
+ * Words every command's help from the help catalogue (src/messages/help.yaml). A command's description is
  * help.cmd.PATH in either language, its one source (the command modules give none). In Chinese also
  * each option (help.opt.PATH.NAME, else the shared help.opt.NAME), argument (help.arg.PATH.NAME),
  * the titles, and the text after the options (help.after.PATH).
  */
 export function wordHelp(commands: readonly Command[], lang: Lang): void {
-  const describe = (cmd: Command) => t(lang, `help.cmd.${pathOf(cmd)}`);
+  const describe = (cmd: Command) => word(HELP_MESSAGES, lang, `help.cmd.${pathOf(cmd)}`);
   for (const command of commands) {
     if (lang !== 'zh') {
       command.configureHelp({ commandDescription: describe, subcommandDescription: describe } as Partial<Help>);

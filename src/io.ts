@@ -1,7 +1,7 @@
-import { rmSync } from 'node:fs';
 import { lstat, open, readFile, readlink, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve as resolvePath } from 'node:path';
 import { InputError } from './errors.js';
+import { pendingTemps } from './pending-files.js';
 
 /** What main() may use of the outside world; cli.ts builds it from process, tests build fakes. */
 export interface Io {
@@ -23,15 +23,6 @@ export interface Io {
   env: Record<string, string | undefined>;
   /** Today's date in China (YYYY-MM-DD), the day statutory clocks count from. */
   today(): string;
-}
-
-/** Temporary files being written right now, so an interrupted run can remove them. */
-const pendingTemps = new Set<string>();
-
-/** Removes the temporary files of writes cut short (called on SIGINT and SIGTERM); targets stay intact. */
-export function removePendingTempFiles(): void {
-  for (const temp of pendingTemps) rmSync(temp, { force: true });
-  pendingTemps.clear();
 }
 
 /**

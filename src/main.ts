@@ -10,7 +10,7 @@ type Register = (program: Command, context: CommandContext) => void;
 /**
  * Every command, with a loader for its module. Only the command being run is loaded, so --help,
  * --version and each command pay only for what they use (start-up time is a feature). Their
- * descriptions are the catalogue's help.cmd.* entries, worded only when help is shown.
+ * descriptions are help.cmd.* of src/messages/help.yaml, worded only when help is shown.
  */
 const COMMANDS: { name: string; load: () => Promise<Register> }[] = [
   { name: 'diagnose', load: async () => (await import('./commands/diagnose.js')).registerDiagnose },

@@ -1,6 +1,8 @@
 // --help follows --lang, and LANG/LC_ALL when they name Chinese; English stays the default elsewhere.
 import { describe, expect, it } from 'vitest';
-import { t } from '../src/messages/messages.js';
+import type { Lang } from '../src/constants.js';
+import { word } from '../src/messages/catalogue.js';
+import { HELP_MESSAGES } from '../src/messages/help.js';
 import { runCli } from './helpers/formats.js';
 
 const COMMANDS = ['diagnose', 'render', 'diff', 'checklist', 'schema', 'rules', 'suggest-type', 'assess', 'lint'];
@@ -8,6 +10,7 @@ const COMMANDS = ['diagnose', 'render', 'diff', 'checklist', 'schema', 'rules', 
 /** Help text with commander's wrapped lines joined again, so a description reads as one line. */
 const unwrapped = (text: string) => text.replace(/\s+/g, ' ');
 const count = (text: string, part: string) => text.split(part).length - 1;
+const t = (lang: Lang, key: string) => word(HELP_MESSAGES, lang, key);
 
 describe('command descriptions: the catalogue is their one source', () => {
   for (const lang of ['zh', 'en'] as const) {

@@ -5,7 +5,8 @@ import { assessmentFiles, readTables } from '../assess/read.js';
 import { recogniseTables } from '../assess/recognise.js';
 import type { Lang } from '../constants.js';
 import type { Io } from '../io.js';
-import { t } from '../messages/messages.js';
+import { word } from '../messages/catalogue.js';
+import { HELP_MESSAGES } from '../messages/help.js';
 import { emitViews, formatListOption } from './report-output.js';
 import { FAIL_ON, langOption, VERSION, type CommandContext, type FailOn } from './shared.js';
 
@@ -39,7 +40,7 @@ export function registerAssess(program: Command, { io, result }: CommandContext)
     .option('--force', 'replace existing output files')
     .addOption(new Option('--fail-on <level>', 'exit 1 when a shortfall is at or above this severity').choices(FAIL_ON).default('major'))
     // assess's own exit codes (a figure short, not a material missing); --lang zh words them from the same entry.
-    .addHelpText('after', `\n${t('en', 'help.after.assess')}`)
+    .addHelpText('after', `\n${word(HELP_MESSAGES, 'en', 'help.after.assess')}`)
     .action(async (paths: string[], options: AssessOptions) => {
       const report = await assessPaths(paths, io, options.lang);
       await emitViews<AssessFormat>({

@@ -1,6 +1,6 @@
 import * as z from '../zod.js';
 import { validateBundled } from '../data/bundled.js';
-import type { Catalogue } from './messages.js';
+import type { Catalogue } from './catalogue.js';
 
 const text = z.string().check(z.trim(), z.minLength(1));
 

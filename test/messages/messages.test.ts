@@ -15,6 +15,7 @@ describe('the message catalogue', () => {
     const questions = read('src/questionnaire/questions.yaml');
     for (const [name, data] of [
       ['src/messages/messages.yaml', read('src/messages/messages.yaml')],
+      ['src/messages/help.yaml', read('src/messages/help.yaml')],
       ['src/lint/messages.yaml', read('src/lint/messages.yaml')],
       ['src/assess/messages.yaml', read('src/assess/messages.yaml')],
       ['questions.yaml ui', questions.ui],
