@@ -34,13 +34,21 @@ function deadlineView(deadline: Deadline, rules: Rules, lang: Lang): ReportDeadl
   return { kind, title: t(lang, deadlineTitleKey(deadline)), ...rest, basis: [{ instrument: source.title[lang], article, url: source.url }] };
 }
 
+/** Each loaded rule set's catalogue, made once per run: a batch words a thousand reports from one. */
+const CATALOGUES = new WeakMap<Rules, Catalogue>();
+
 /** The catalogue a report is worded from: the messages, and each type's name (`type.CODE`) from the rule packs. */
 function reportCatalogue(rules: Rules): Catalogue {
-  return {
-    ...MESSAGES,
-    ...Object.fromEntries(rules.types.map((d) => [`type.${d.code}`, d.title])),
-    ...Object.fromEntries(rules.materials.map((m) => [`material.${m.id}`, m.title])),
-  };
+  let catalogue = CATALOGUES.get(rules);
+  if (!catalogue) {
+    catalogue = {
+      ...MESSAGES,
+      ...Object.fromEntries(rules.types.map((d) => [`type.${d.code}`, d.title])),
+      ...Object.fromEntries(rules.materials.map((m) => [`material.${m.id}`, m.title])),
+    };
+    CATALOGUES.set(rules, catalogue);
+  }
+  return catalogue;
 }
 
 function algorithmView(analysis: Analysis, answers: Answers, rules: Rules, lang: Lang): ReportAlgorithm {
