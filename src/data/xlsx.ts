@@ -1,9 +1,10 @@
-// The one reader of Excel workbooks (.xlsx): each sheet's XML, as the ZIP guard inflated it, is
-// streamed through a SAX parser (saxes, the one exceljs reads with) and only cell values are kept: no
-// tree of the workbook, no styles beyond which cells hold dates, no temporary files. A sheet past the
-// caller's row cap is refused as soon as the parser reaches that row.
+// The one reader of Excel workbooks (.xlsx): each part's XML, as the ZIP guard inflated it, passes
+// once through a streaming tokenizer, a slice at a time, and only cell values are kept: no tree of the
+// workbook, no styles beyond which cells hold dates, no temporary files. A sheet past the caller's row
+// cap is refused as soon as the pass reaches that row. SpreadsheetML needs no more of XML than tags,
+// attributes, text, the predefined and numeric character references and CDATA; a general SAX parser
+// (saxes, which exceljs uses) checks every character and was the slower reader of large banks.
 import { StringDecoder } from 'node:string_decoder';
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { groupDigits } from '../text/numbers.js';
 import type { ArchivePart } from './zip-guard.js';
 
@@ -30,43 +31,143 @@ export class WorkbookProblem extends Error {
   }
 }
 
-/** The local name of a tag or attribute: `x:row` → `row` (some writers prefix SpreadsheetML). */
-const local = (name: string) => name.slice(name.indexOf(':') + 1);
+/** The attributes of the tag being read: where they sit in the text; valid only during the handler's call. */
+interface Attributes {
+  text: string;
+  start: number;
+  end: number;
+}
 
-/** An attribute; SpreadsheetML's own attributes are unprefixed, whatever prefix its elements carry. */
-const attribute = (tag: SaxesTagPlain, name: string): string | undefined => tag.attributes[name];
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
-/** A relationship id (`r:id`), whatever prefix the writer chose for its namespace. */
-function relationshipId(tag: SaxesTagPlain): string | undefined {
-  for (const [key, value] of Object.entries(tag.attributes)) if (key.endsWith(':id')) return value;
+/** Text with its character references resolved: &amp; &lt; &#22269; &#x56FD; and the like. */
+function unescapeXml(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(#x[0-9A-Fa-f]+|#[0-9]+|[a-z]+);/g, (reference, name: string) => {
+    if (name[0] !== '#') return ENTITIES[name] ?? reference;
+    const code = name[1] === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : reference;
+  });
+}
+
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+
+/**
+ * An attribute's value, unescaped, read where the tag's text holds it (a cell's three attributes are
+ * read for each of its cells, so nothing else is taken apart). `prefixed` finds `r:id` by `id`,
+ * whatever prefix the writer chose for the namespace.
+ */
+function attribute(tag: Attributes, wanted: string, prefixed = false): string | undefined {
+  const { text, end } = tag;
+  let at = tag.start;
+  while (at < end) {
+    while (at < end && isSpace(text.charCodeAt(at))) at++;
+    const nameStart = at;
+    while (at < end && text.charCodeAt(at) !== 0x3d && !isSpace(text.charCodeAt(at))) at++;
+    const nameEnd = at;
+    while (at < end && isSpace(text.charCodeAt(at))) at++;
+    if (text.charCodeAt(at) !== 0x3d) return undefined;
+    at++;
+    while (at < end && isSpace(text.charCodeAt(at))) at++;
+    const quote = text.charCodeAt(at);
+    if (quote !== 0x22 && quote !== 0x27) return undefined;
+    const valueEnd = text.indexOf(quote === 0x22 ? '"' : "'", at + 1);
+    if (valueEnd < 0 || valueEnd > end) return undefined;
+    const named = prefixed
+      ? text.charCodeAt(nameEnd - wanted.length - 1) === 0x3a && text.startsWith(wanted, nameEnd - wanted.length)
+      : nameEnd - nameStart === wanted.length && text.startsWith(wanted, nameStart);
+    if (named) return unescapeXml(text.slice(at + 1, valueEnd));
+    at = valueEnd + 1;
+  }
   return undefined;
 }
 
-// The SAX parser reads a part a slice at a time, so no part is ever one string in memory.
+// A part is decoded a slice at a time, so no part is ever one string in memory.
 const SLICE_BYTES = 1024 * 1024;
+const MAX_PENDING_CHARS = 4 * 1024 * 1024;
 
-/** Parses a part by streaming its bytes through saxes; `handlers` see each tag by its local name. */
+/** Where the tag that opens at `from` ends (its ">"), skipping ">" inside quoted attribute values; -1 if not in `text`. */
+function tagEnd(text: string, from: number): number {
+  let quote = 0;
+  for (let at = from; at < text.length; at++) {
+    const c = text.charCodeAt(at);
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
+    } else if (c === 0x22 || c === 0x27) quote = c;
+    else if (c === 0x3e) return at;
+  }
+  return -1;
+}
+
+/**
+ * Passes a part's XML once, a slice at a time, to `handlers`: each element's local name (the `x:` of
+ * `x:row` dropped, as some writers prefix SpreadsheetML) with its attributes, each end of an
+ * element, and the text between (CDATA included). Comments, declarations and processing
+ * instructions are skipped; an unterminated tag at the end of the part is refused.
+ */
 function parsePart(part: ArchivePart, handlers: {
-  open?(name: string, tag: SaxesTagPlain): void;
+  open?(name: string, attributes: Attributes): void;
   close?(name: string): void;
   text?(text: string): void;
 }): void {
-  const parser = new SaxesParser();
-  if (handlers.open) parser.on('opentag', (tag) => handlers.open!(local(tag.name), tag as SaxesTagPlain));
-  if (handlers.close) parser.on('closetag', (tag) => handlers.close!(local(tag.name)));
-  if (handlers.text) {
-    parser.on('text', handlers.text);
-    parser.on('cdata', handlers.text);
-  }
+  const local = (name: string) => name.slice(name.indexOf(':') + 1);
   const decoder = new StringDecoder('utf8');
-  try {
-    for (let at = 0; at < part.content.length; at += SLICE_BYTES) parser.write(decoder.write(part.content.subarray(at, at + SLICE_BYTES)));
-    parser.write(decoder.end());
-    parser.close();
-  } catch (error) {
-    if (error instanceof WorkbookProblem) throw error;
-    throw new WorkbookProblem(`part "${part.name}" is not readable XML: ${(error as Error).message.split('\n')[0]}`);
-  }
+  const tag: Attributes = { text: '', start: 0, end: 0 };
+  let pending = '';
+  const scan = (chunk: string, last: boolean) => {
+    const text = pending + chunk;
+    let at = 0;
+    for (;;) {
+      const open = text.indexOf('<', at);
+      if (open < 0) {
+        // Text runs on into the next slice; only a character reference cut by the slice waits for it.
+        let cut = text.length;
+        const amp = last ? -1 : text.lastIndexOf('&');
+        if (amp >= at && !text.includes(';', amp)) cut = amp;
+        if (handlers.text && cut > at) handlers.text(unescapeXml(text.slice(at, cut)));
+        at = cut;
+        break;
+      }
+      if (open > at && handlers.text) handlers.text(unescapeXml(text.slice(at, open)));
+      const next = text.charCodeAt(open + 1);
+      let end: number;
+      if (next === 0x21 /* ! */) {
+        const cdata = text.startsWith('<![CDATA[', open);
+        const close = cdata ? ']]>' : text.startsWith('<!--', open) ? '-->' : '>';
+        end = text.indexOf(close, open + 2);
+        if (end < 0) break;
+        if (cdata && handlers.text) handlers.text(text.slice(open + 9, end));
+        end += close.length - 1;
+      } else if (next === 0x3f /* ? */) {
+        end = text.indexOf('?>', open + 2);
+        if (end < 0) break;
+        end += 1;
+      } else {
+        end = tagEnd(text, open + 1);
+        if (end < 0) break;
+        if (next === 0x2f /* / */) handlers.close?.(local(text.slice(open + 2, end).trim()));
+        else {
+          const selfClosing = text.charCodeAt(end - 1) === 0x2f;
+          const bodyEnd = selfClosing ? end - 1 : end;
+          let nameEnd = open + 1;
+          while (nameEnd < bodyEnd && !isSpace(text.charCodeAt(nameEnd))) nameEnd++;
+          const name = local(text.slice(open + 1, nameEnd));
+          tag.text = text;
+          tag.start = nameEnd;
+          tag.end = bodyEnd;
+          handlers.open?.(name, tag);
+          if (selfClosing) handlers.close?.(name);
+        }
+      }
+      at = end + 1;
+    }
+    pending = text.slice(at);
+    // Each slice rescans what is pending: no tag, comment or CDATA section of a real workbook comes near this.
+    if (pending.length > MAX_PENDING_CHARS) throw new WorkbookProblem(`part "${part.name}" holds a tag longer than ${groupDigits(MAX_PENDING_CHARS)} characters`);
+  };
+  for (let at = 0; at < part.content.length; at += SLICE_BYTES) scan(decoder.write(part.content.subarray(at, at + SLICE_BYTES)), false);
+  scan(decoder.end(), true);
+  if (pending.trim() !== '') throw new WorkbookProblem(`part "${part.name}" ends inside a tag`);
 }
 
 // OOXML writes characters XML cannot hold (control characters) as _xHHHH_.
@@ -113,11 +214,11 @@ function dateStyles(part: ArchivePart | undefined): boolean[] {
   const custom = new Map<number, string>();
   let inCellXfs = false;
   parsePart(part, {
-    open(name, tag) {
-      if (name === 'numFmt') custom.set(Number(attribute(tag, 'numFmtId')), attribute(tag, 'formatCode') ?? '');
+    open(name, attributes) {
+      if (name === 'numFmt') custom.set(Number(attribute(attributes, 'numFmtId')), attribute(attributes, 'formatCode') ?? '');
       else if (name === 'cellXfs') inCellXfs = true;
       else if (name === 'xf' && inCellXfs) {
-        const id = Number(attribute(tag, 'numFmtId') ?? 0);
+        const id = Number(attribute(attributes, 'numFmtId') ?? 0);
         styles.push(custom.has(id) ? isDateCode(custom.get(id)!) : DATE_FORMAT_IDS.has(id));
       }
     },
@@ -135,20 +236,20 @@ function sheetParts(parts: Map<string, ArchivePart>): { sheets: { name: string; 
   if (!book || !rels) throw new WorkbookProblem('no xl/workbook.xml: is it an Excel workbook?');
   const targets = new Map<string, string>();
   parsePart(rels, {
-    open(name, tag) {
-      if (name !== 'Relationship' || !/\/worksheet$/.test(attribute(tag, 'Type') ?? '')) return;
-      const target = attribute(tag, 'Target') ?? '';
-      targets.set(attribute(tag, 'Id') ?? '', target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+    open(name, attributes) {
+      if (name !== 'Relationship' || !/\/worksheet$/.test(attribute(attributes, 'Type') ?? '')) return;
+      const target = attribute(attributes, 'Target') ?? '';
+      targets.set(attribute(attributes, 'Id') ?? '', target.startsWith('/') ? target.slice(1) : `xl/${target}`);
     },
   });
   const sheets: { name: string; path: string }[] = [];
   let date1904 = false;
   parsePart(book, {
-    open(name, tag) {
-      if (name === 'workbookPr') date1904 = ['1', 'true'].includes(attribute(tag, 'date1904') ?? '');
+    open(name, attributes) {
+      if (name === 'workbookPr') date1904 = ['1', 'true'].includes(attribute(attributes, 'date1904') ?? '');
       if (name !== 'sheet') return;
-      const path = targets.get(relationshipId(tag) ?? '');
-      if (path !== undefined) sheets.push({ name: attribute(tag, 'name') ?? '', path });
+      const path = targets.get(attribute(attributes, 'id', true) ?? '');
+      if (path !== undefined) sheets.push({ name: attribute(attributes, 'name') ?? '', path });
     },
   });
   return { sheets, date1904 };
@@ -207,20 +308,20 @@ function readSheet(part: ArchivePart, name: string, context: { strings: string[]
     }
   };
   parsePart(part, {
-    open(tagName, tag) {
+    open(tagName, attributes) {
       switch (tagName) {
         case 'row': {
-          const number = Number(attribute(tag, 'r'));
+          const number = Number(attribute(attributes, 'r'));
           reachRow(Number.isInteger(number) && number > 0 ? number - 1 : row + 1);
           column = -1;
           break;
         }
         case 'c': {
-          const place = cellPlace(attribute(tag, 'r'));
+          const place = cellPlace(attribute(attributes, 'r'));
           if (place && place[1] !== row) reachRow(place[1]);
           column = place ? place[0] : column + 1;
-          type = attribute(tag, 't') ?? 'n';
-          style = Number(attribute(tag, 's') ?? 0);
+          type = attribute(attributes, 't') ?? 'n';
+          style = Number(attribute(attributes, 's') ?? 0);
           value = formula = inline = into = null;
           break;
         }
