@@ -3,11 +3,13 @@ import { isAtOrAbove } from '../core/report.js';
 import type { AssessmentData, Place, TableKind } from './recognise.js';
 import { ASSESS_RULES, BANKS, type AssessRules, type Bank, type CorpusMethod, type EvaluationMethod, type QuestionBank } from './rules.js';
 
-/** The standard and clause a figure comes from. */
+/** The standard and clause a figure comes from, and the document it came from before (TC260-003). */
 export interface BasisView {
   instrument: string;
-  clause: string;
+  /** null when the requirement is cited by its title only. */
+  clause: string | null;
   title: { zh: string; en: string };
+  origin: { instrument: string; clause: string } | null;
 }
 
 /** One risk (or, for the should-answer bank, one topic) of a bank: its count against its minimum. */
@@ -90,7 +92,7 @@ const WHERE_LIMIT = 5;
 
 function basisView(rules: AssessRules, id: keyof AssessRules['basis']): BasisView {
   const basis = rules.basis[id]!;
-  return { instrument: basis.instrument, clause: basis.clause, title: { zh: basis.zh, en: basis.en } };
+  return { instrument: basis.instrument, clause: basis.clause ?? null, title: { zh: basis.zh, en: basis.en }, origin: basis.origin ?? null };
 }
 
 const tableText = (p: Place) => `${p.file}${p.sheet !== null ? `[${p.sheet}]` : ''}`;

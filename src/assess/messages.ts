@@ -10,7 +10,7 @@ const REPORT_WORDS = [
   'title', 'sources', 'kindKeywords', 'kindBank', 'kindResults', 'kindCorpus', 'rows', 'bank', 'risk', 'topic', 'count', 'min', 'shortfall',
   'total', 'unassigned', 'outOfScope', 'notProvided', 'evaluation', 'corpus', 'method', 'draws', 'rate', 'bound', 'samples', 'qualified',
   'findings', 'noFindings', 'basis', 'severity', 'message', 'where', 'summary', 'detailHint', 'passRate', 'refusalRate', 'failShare',
-  'atLeast', 'atMost', 'chartTitle', 'chartLegendCount', 'chartLegendMin', 'blocking', 'major', 'minor', 'confidence', 'materialShort',
+  'atLeast', 'atMost', 'chartTitle', 'chartLegendCount', 'chartLegendMin', 'blocking', 'major', 'minor', 'confidence', 'materialShort', 'origin',
 ] as const;
 export type AssessWord = (typeof REPORT_WORDS)[number];
 /** Every label of the report views. */
@@ -50,9 +50,16 @@ export function topicName(id: string, lang: Lang): string {
   return ASSESS_RULES.topics.find((t) => t.id === id)?.[lang] ?? id;
 }
 
-/** The standard and clause of a figure: "TC260-003 8.2 生成内容测试题库要求". */
+/** Where a requirement came from: "源自 TC260-003 8.2" / "from TC260-003 8.2"; '' when it has no origin. */
+export function originText(basis: BasisView, lang: Lang): string {
+  return basis.origin ? assessWord('origin', lang, { origin: `${basis.origin.instrument} ${basis.origin.clause}` }) : '';
+}
+
+/** The standard and clause of a figure: "GB/T 45654-2025 生成内容测试题库要求（源自 TC260-003 8.2）". */
 export function basisText(basis: BasisView, lang: Lang): string {
-  return `${basis.instrument} ${basis.clause} ${basis.title[lang]}`;
+  const cited = [basis.instrument, basis.clause, basis.title[lang]].filter(Boolean).join(' ');
+  if (!basis.origin) return cited;
+  return lang === 'zh' ? `${cited}（${originText(basis, lang)}）` : `${cited} (${originText(basis, lang)})`;
 }
 
 /** Shortens quoted text from a file so one finding stays one line. */

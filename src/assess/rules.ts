@@ -26,7 +26,7 @@ export type Verdict = (typeof VERDICTS)[number];
 export const COLUMNS = ['keyword', 'risk', 'topic', 'question', 'id', 'bank', 'result', 'method', 'sampleSize', 'qualified', 'corpusSize', 'source'] as const;
 export type Column = (typeof COLUMNS)[number];
 
-const Basis = z.strictObject({ instrument: word, clause: word, zh: word, en: word });
+const Basis = z.strictObject({ instrument: word, clause: z.optional(word), zh: word, en: word, origin: z.optional(z.strictObject({ instrument: word, clause: word })) });
 const basisId = z.enum(['keywords', 'generation', 'refusal', 'corpusSource', 'corpusEval', 'outputEval', 'refusalEval', 'annexA']);
 
 const RiskBank = z.strictObject({ basis: basisId, total: count, perRisk: z.record(groupCode, count) });

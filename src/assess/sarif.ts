@@ -6,7 +6,7 @@ import { validateBundled } from '../data/bundled.js';
 import * as z from '../zod.js';
 import type { AssessFinding, AssessReport, BasisView } from './check.js';
 import rawCodes from './codes.yaml';
-import { ASSESS_FINDING_CODES, basisText, findingMessage } from './messages.js';
+import { ASSESS_FINDING_CODES, basisText, findingMessage, originText } from './messages.js';
 
 const text = z.string().check(z.trim(), z.minLength(1));
 const Bilingual = z.strictObject({ zh: text, en: text });
@@ -17,9 +17,10 @@ export const AssessCodesSchema = z.record(z.string().check(z.regex(/^[A-Z][A-Z0-
 /** The bundled titles and reasons, validated once when the module loads. */
 export const ASSESS_CODES = validateBundled(AssessCodesSchema, rawCodes, 'assess codes');
 
-/** A clause of a standard as a basis: the standards are cited by clause, without a link. */
+/** A requirement of a standard as a basis, by clause or title and with its origin; standards have no link. */
 function basisOf(basis: BasisView, lang: Lang) {
-  return { instrument: basis.instrument, article: basis.clause, url: '', note: basis.title[lang] };
+  const note = [basis.clause ? basis.title[lang] : '', originText(basis, lang)].filter(Boolean).join(lang === 'zh' ? '；' : '; ');
+  return { instrument: basis.instrument, article: basis.clause ?? basis.title[lang], url: '', note };
 }
 
 // Findings about the evaluation results or the corpus sampling belong to those tables, not to a bank's.

@@ -225,7 +225,7 @@ describe('assess --format sarif', () => {
     expect(Object.keys(ASSESS_CODES).sort()).toEqual([...ASSESS_FINDING_CODES].sort());
     for (const rule of rules) expect(rule.fullDescription?.text, rule.id).toMatch(/^.{10,}$/su);
     // The clauses the report's findings rest on: keyword library, generated-content and refusal banks.
-    expect(rules.find((r) => r.id === 'RISK_SHORT')!.help.text).toContain('《TC260-003》8.1（关键词库要求）');
+    expect(rules.find((r) => r.id === 'RISK_SHORT')!.help.text).toContain('《GB/T 45654-2025》关键词库要求（源自 TC260-003 8.1）');
 
     const json = JSON.parse((await runCli(['assess', SHORTFALLS, '-f', 'json'])).stdout) as { findings: { code: string; severity: string; message: string }[] };
     const results = log.runs[0]!.results;
