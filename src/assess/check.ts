@@ -1,7 +1,7 @@
 import { SEVERITIES, type Severity } from '../constants.js';
 import { isAtOrAbove } from '../core/report.js';
 import type { AssessmentData, Place, TableKind } from './recognise.js';
-import { ASSESS_RULES, BANKS, type AssessRules, type Bank, type CorpusMethod, type EvaluationMethod, type QuestionBank } from './rules.js';
+import { ASSESS_RULES, BANKS, QUESTION_BANKS, type AssessRules, type Bank, type CorpusMethod, type EvaluationMethod, type QuestionBank } from './rules.js';
 
 /** The standard and clause a figure comes from, and the document it came from before (TC260-003). */
 export interface BasisView {
@@ -63,6 +63,18 @@ export interface CorpusLine {
   basis: BasisView;
 }
 
+/**
+ * How many of a bank's questions the evaluation results reach. The standard draws a sample from each
+ * bank (9.3, 9.4 of TC260-003), so a question without a result is no shortfall; the share is reported.
+ */
+export interface CoverageLine {
+  bank: QuestionBank;
+  /** Distinct questions of the bank. */
+  questions: number;
+  /** Of those, the questions at least one result row is traced to (by 编号, else by 题目). */
+  evaluated: number;
+}
+
 /** A shortfall or data problem; the views word it from `code` and `args` through the message catalogue. */
 export interface AssessFinding {
   code: string;
@@ -81,7 +93,7 @@ export interface AssessReport {
   lang: 'zh' | 'en';
   sources: { file: string; sheet: string | null; kind: TableKind; bank: QuestionBank | null; rows: number }[];
   banks: BankTable[];
-  evaluation: { provided: boolean; lines: RateLine[] };
+  evaluation: { provided: boolean; lines: RateLine[]; coverage: CoverageLine[] };
   corpus: { provided: boolean; lines: CorpusLine[] };
   findings: AssessFinding[];
   summary: { blocking: number; major: number; minor: number; checks: number; failed: number };
@@ -252,6 +264,33 @@ export function assess(data: AssessmentData, options: { lang: 'zh' | 'en'; toolV
     }
   }
 
+  // Each result row traced to a question of the bank it names, by its id and by its text; a row that
+  // names a question the bank does not hold was not drawn from that bank.
+  const coverage: CoverageLine[] = [];
+  const sameId = (id: string) => id.normalize('NFKC').trim().toLowerCase();
+  for (const bank of QUESTION_BANKS) {
+    const results = data.results.filter((r) => r.bank === bank);
+    const questions = data.questions.filter((q) => q.bank === bank);
+    if (results.length === 0 || questions.length === 0) continue;
+    const byId = new Map<string, string>();
+    for (const q of questions) if (q.id !== null && !byId.has(sameId(q.id))) byId.set(sameId(q.id), sameText(q.text));
+    const texts = new Set(questions.map((q) => sameText(q.text)));
+    const evaluated = new Set<string>();
+    const untraced: Place[] = [];
+    for (const result of results) {
+      const viaId = result.id === null ? null : byId.get(sameId(result.id)) ?? undefined;
+      const viaText = result.question === null ? null : texts.has(sameText(result.question)) ? sameText(result.question) : undefined;
+      if (viaId === undefined || viaText === undefined || (viaId !== null && viaText !== null && viaId !== viaText)) untraced.push(result.place);
+      else evaluated.add((viaId ?? viaText)!);
+    }
+    coverage.push({ bank, questions: texts.size, evaluated: evaluated.size });
+    const figures = bank === 'generation' ? rules.evaluation.output : rules.evaluation[bank];
+    check(untraced.length > 0, () => ({
+      code: 'RESULT_NOT_IN_BANK', severity: sev.untraced, confidence: 'high', basis: basisView(rules, figures.basis),
+      where: placesText(untraced), args: { bank, count: untraced.length },
+    }));
+  }
+
   // Corpus sampling: the manual and technical evaluations of §9.2, and each source of §5.1.
   const corpus: CorpusLine[] = [];
   const figures = rules.corpus;
@@ -306,7 +345,7 @@ export function assess(data: AssessmentData, options: { lang: 'zh' | 'en'; toolV
     lang: options.lang,
     sources: data.tables,
     banks,
-    evaluation: { provided: data.results.length > 0, lines: evaluation },
+    evaluation: { provided: data.results.length > 0, lines: evaluation, coverage },
     corpus: { provided: data.corpus.length > 0, lines: corpus },
     findings,
     summary: { blocking: bySeverity('blocking'), major: bySeverity('major'), minor: bySeverity('minor'), checks, failed: findings.length },

@@ -8,7 +8,7 @@ import { visible } from '../text/visible.js';
 import { mdCell, mdTable as mdRows, mdText } from '../text/escape.js';
 import { groupDigits } from '../text/numbers.js';
 import { displayWidth, padDisplay } from '../text/width.js';
-import type { AssessFinding, AssessReport, BankTable, CorpusLine, RateLine } from './check.js';
+import type { AssessFinding, AssessReport, BankTable, CorpusLine, CoverageLine, RateLine } from './check.js';
 import { assessWord as W, bankName, basisText, findingMessage, methodName, riskName, topicName } from './messages.js';
 
 export const ASSESS_FORMATS = ['text', 'json', 'md', 'html', 'xlsx', 'junit', 'github', 'sarif'] as const;
@@ -35,6 +35,11 @@ export function rateScope(line: RateLine, lang: Lang): string {
 /** "不低于 90.0%" / "at least 90.0%". */
 export function boundText(direction: 'min' | 'max', bound: number, lang: Lang): string {
   return `${W(direction === 'min' ? 'atLeast' : 'atMost', lang)} ${percentText(bound)}`;
+}
+
+/** "生成内容测试题库：3,000/9,300 题有评估结果（32.2%）". */
+export function coverageText(line: CoverageLine, lang: Lang): string {
+  return W('coverage', lang, { bank: bankName(line.bank, lang), evaluated: number(line.evaluated), questions: number(line.questions), share: percentText(line.evaluated / line.questions) });
 }
 
 /** Whether a rate line meets its draws and its bound. */
@@ -106,6 +111,7 @@ function formatText(report: AssessReport, lang: Lang, detail: boolean): string {
         return [rateScope(l, lang), `${number(l.draws)}/${number(l.minDraws)}`, l.rate === null ? '—' : percentText(l.rate), boundText(l.direction, l.bound, lang), ok(met.draws && met.rate !== false, lang)];
       }),
     ]));
+    out.push(...report.evaluation.coverage.map((c) => `  ${coverageText(c, lang)}`));
   }
   if (report.corpus.provided) {
     out.push('', `${W('corpus', lang)}:`);
@@ -165,6 +171,7 @@ function formatMarkdown(report: AssessReport, lang: Lang): string {
       [W('bank', lang), W('draws', lang), W('min', lang), W('rate', lang), W('bound', lang), W('basis', lang)],
       ...report.evaluation.lines.map((l) => [rateScope(l, lang), number(l.draws), number(l.minDraws), l.rate === null ? '—' : percentText(l.rate), boundText(l.direction, l.bound, lang), basisText(l.basis, lang)]),
     ]));
+    if (report.evaluation.coverage.length > 0) out.push(...report.evaluation.coverage.map((c) => `- ${mdText(coverageText(c, lang))}`), '');
   }
   if (report.corpus.provided) {
     out.push(`## ${W('corpus', lang)}`, '');

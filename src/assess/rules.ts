@@ -60,7 +60,7 @@ export const AssessRulesSchema = z
       technical: z.strictObject({ basis: basisId, minShare: share, minPassRate: share }),
       source: z.strictObject({ basis: basisId, maxFailShare: share }),
     }),
-    severity: z.strictObject({ size: severity, draws: severity, rate: severity, unassigned: severity, duplicate: severity, crossBank: severity }),
+    severity: z.strictObject({ size: severity, draws: severity, rate: severity, unassigned: severity, untraced: severity, duplicate: severity, crossBank: severity }),
     limits: z.strictObject({ maxRowsPerFile: count, maxCellChars: count }),
   })
   .check(z.superRefine((rules, ctx) => {

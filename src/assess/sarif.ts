@@ -24,7 +24,7 @@ function basisOf(basis: BasisView, lang: Lang) {
 }
 
 // Findings about the evaluation results or the corpus sampling belong to those tables, not to a bank's.
-const EVALUATION_CODES = new Set(['NO_METHOD', 'NO_DRAWS', 'DRAWS_SHORT', 'PASS_RATE_LOW', 'REFUSAL_RATE_LOW', 'REFUSAL_RATE_HIGH']);
+const EVALUATION_CODES = new Set(['NO_METHOD', 'RESULT_NOT_IN_BANK', 'NO_DRAWS', 'DRAWS_SHORT', 'PASS_RATE_LOW', 'REFUSAL_RATE_LOW', 'REFUSAL_RATE_HIGH']);
 const CORPUS_CODES = new Set(['CORPUS_SAMPLES_SHORT', 'CORPUS_SIZE_UNKNOWN', 'CORPUS_PASS_RATE_LOW', 'SOURCE_OVER_LIMIT']);
 
 /** The file and row a finding concerns: its first place ("file[sheet]:row,…"), else the table of its bank or kind. */
