@@ -27,5 +27,6 @@ export const TYPE_CODES = ['01', '02', '03', '04', '05', '06'] as const;
 
 export type TypeCode = (typeof TYPE_CODES)[number];
 export type AlgorithmFunction = (typeof FUNCTIONS)[number];
+export type Modality = (typeof MODALITIES)[number];
 export type MaterialStatus = (typeof MATERIAL_STATUSES)[number];
 export type AssessmentTrigger = (typeof ASSESSMENT_TRIGGERS)[number];

@@ -4,7 +4,7 @@ import { Option, type Command } from 'commander';
 import { parseAnswers } from '../answers/read.js';
 import { TYPE_CODES, type TypeCode } from '../answers/vocabulary.js';
 import { InputError } from '../errors.js';
-import { checkConsistency, typeForDraft } from '../lint/consistency.js';
+import { answersForDraft, checkConsistency } from '../lint/consistency.js';
 import { formatLintReport, lintExitCode, type LintFormat, type LintReport } from '../lint/format.js';
 import { compareFindings, lintDraft, type LintKind } from '../lint/lint.js';
 import { DraftReadError, readDraft, type Draft } from '../lint/read-draft.js';
@@ -84,9 +84,10 @@ export function registerLint(program: Command, { io, result }: CommandContext): 
       const consistency = checkConsistency(drafts, expected);
       const report: LintReport = {
         files: drafts.map((draft, i) => {
-          const fromAnswers = options.type === undefined && expected ? typeForDraft(draft.lines, expected.answers, expected.types) : undefined;
-          const given = options.type ? { type: options.type, typeSource: 'option' as const } : fromAnswers ? { type: fromAnswers, typeSource: 'answers' as const } : {};
-          const linted = lintDraft(draft.lines, { ...(options.kind ? { kind: options.kind } : {}), ...given });
+          const fromAnswers = expected ? answersForDraft(draft.lines, expected.answers, expected.types) : undefined;
+          const given = options.type ? { type: options.type, typeSource: 'option' as const } : fromAnswers ? { type: fromAnswers.type, typeSource: 'answers' as const } : {};
+          const generates = fromAnswers ? { modalities: fromAnswers.modalities } : {};
+          const linted = lintDraft(draft.lines, { ...(options.kind ? { kind: options.kind } : {}), ...given, ...generates });
           const findings = [...linted.findings, ...(consistency[i]?.findings ?? [])].sort(compareFindings);
           // Shown as the user wrote it: an absolute path stays absolute, not ../../ from the working folder.
           return { file: draft.file, kind: linted.kind, type: linted.type, typeSource: linted.typeSource, findings };

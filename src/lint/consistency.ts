@@ -6,7 +6,7 @@ import type { Algorithm, Answers } from '../answers/schema.js';
 import type { TypeCode } from '../answers/vocabulary.js';
 import { classifyAlgorithm, parseDeclaredType } from '../core/classify.js';
 import type { TypeDefinition } from '../rules/schema.js';
-import { compareFindings, templateText, type LintFinding } from './lint.js';
+import { compareFindings, templateText, type DraftFacts, type LintFinding } from './lint.js';
 import {
   cutName, hasCutChar, nameCore, nameMentions, productCore, statedType, typeMentions, typeName,
   type NameField, type NameMention,
@@ -260,8 +260,10 @@ export function checkConsistency(docs: readonly DraftText[], expected?: Consiste
   return results.map(({ file, findings }) => ({ file, findings: findings.sort(compareFindings) }));
 }
 
-/** The filing type to lint a draft against: that of the answers' algorithm the draft describes, if one. */
-export function typeForDraft(lines: readonly string[], answers: Answers, types: readonly TypeDefinition[]): TypeCode | undefined {
+/** What the answers say of the algorithm a draft describes, if it describes one: its filing type and the modalities it generates. */
+export function answersForDraft(lines: readonly string[], answers: Answers, types: readonly TypeDefinition[]): DraftFacts | undefined {
   const described = describedAlgorithms(mentionsOf(lines), answers);
-  return described.length === 1 && described[0] ? expectedTypes(described[0], types)[0] : undefined;
+  const algorithm = described.length === 1 ? described[0] : undefined;
+  const type = algorithm ? expectedTypes(algorithm, types)[0] : undefined;
+  return algorithm && type ? { type, modalities: algorithm.generation?.modalities ?? [] } : undefined;
 }

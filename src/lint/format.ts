@@ -5,6 +5,7 @@ import type { FailOn, Severity } from '../constants.js';
 import type { TypeCode } from '../answers/vocabulary.js';
 import { compareFindings, SEVERITY_RANK, type LintFinding, type LintKind, type TypeSource } from './lint.js';
 import { formatLintFinding, lintWord, type Lang } from './messages.js';
+import { t } from '../messages/messages.js';
 
 /** The lint results of several drafts, as the lint command reports them. */
 export interface LintReport {
@@ -58,7 +59,7 @@ function formatText(report: LintReport, lang: Lang): string {
   const all = files.flatMap((f) => f.rows.map((row) => ({ loc: location(f.file, row), row })));
   const widths = {
     loc: Math.max(0, ...all.map((x) => displayWidth(x.loc))),
-    severity: Math.max(0, ...all.map((x) => x.row.finding.severity.length)),
+    severity: Math.max(0, ...all.map((x) => displayWidth(t(lang, `severity.${x.row.finding.severity}`)))),
     code: Math.max(0, ...all.map((x) => x.row.finding.code.length)),
   };
   const indent = ' '.repeat(2 + widths.loc + 2 + widths.severity + 2 + widths.code + 2);
@@ -68,7 +69,7 @@ function formatText(report: LintReport, lang: Lang): string {
     if (f.rows.length === 0) out.push(`  ${lintWord(lang, 'report.noFindings')}`);
     for (const row of f.rows) {
       const { severity, code } = row.finding;
-      out.push(`  ${padDisplay(location(f.file, row), widths.loc)}  ${padDisplay(severity, widths.severity)}  ${padDisplay(code, widths.code)}  ${oneLine(row.message)}`);
+      out.push(`  ${padDisplay(location(f.file, row), widths.loc)}  ${padDisplay(t(lang, `severity.${severity}`), widths.severity)}  ${padDisplay(code, widths.code)}  ${oneLine(row.message)}`);
       if (row.hint) out.push(indent + oneLine(lintWord(lang, 'report.hintLine', { hint: row.hint })));
     }
     out.push('');
@@ -115,7 +116,7 @@ function formatMarkdown(report: LintReport, lang: Lang): string {
     }
     out.push(`| ${headers.join(' | ')} |`, `|${headers.map(() => ' --- |').join('')}`);
     for (const { finding, message, hint } of fileRows) {
-      const cells = [finding.line === null ? '—' : String(finding.line), finding.severity, finding.code, message, hint];
+      const cells = [finding.line === null ? '—' : String(finding.line), t(lang, `severity.${finding.severity}`), finding.code, message, hint];
       out.push(`| ${cells.map(cell).join(' | ')} |`);
     }
     out.push('');

@@ -1,6 +1,6 @@
 // The draft lint: where a 拟公示内容 or 算法安全自评估报告 draft is likely to be returned (补正).
 // Pure: lines in, findings out. Every word it looks for is in lint-rules.yaml.
-import type { TypeCode } from '../answers/vocabulary.js';
+import type { Modality, TypeCode } from '../answers/vocabulary.js';
 import type { Severity } from '../rules/schema.js';
 import { isConfident, suggestType } from '../suggest/suggest.js';
 import { statedType } from './mentions.js';
@@ -42,6 +42,14 @@ export interface LintOptions {
   type?: TypeCode;
   /** Where `type` came from; defaults to `option`. */
   typeSource?: 'option' | 'answers';
+  /** What the answers file says the described algorithm generates: labelling findings speak of these, not of what the draft happens to mention. */
+  modalities?: readonly Modality[];
+}
+
+/** What the answers file says of the algorithm a draft describes. */
+export interface DraftFacts {
+  type: TypeCode;
+  modalities: readonly Modality[];
 }
 
 const rules = LINT_RULES;
@@ -82,7 +90,7 @@ const TOPICS = rules.topics.map((topic) => ({
   ...topic,
   whenRe: topic.when ? compilePatterns(topic.when) : null,
   whenTypesRe: new Map(Object.entries(topic.whenTypes ?? {}).map(([type, sources]) => [type as TypeCode, compilePatterns(sources)])),
-  detailRe: topic.detail ? Object.entries(topic.detail.groups).map(([value, sources]) => ({ value, res: compilePatterns(sources) })) : [],
+  details: topic.detail ? Object.entries(topic.detail.groups).map(([value, sources]) => ({ value, mentions: combinePatterns(sources, true) })) : [],
   requiresRe: compilePatterns(topic.requires),
 }));
 
@@ -190,7 +198,7 @@ function jargonFindings(lines: readonly string[]): LintFinding[] {
 }
 
 /** Statements the kind and type require (opt-out, tags, labels, workers, pricing, result integrity), each with its article. */
-function topicFindings(lines: readonly string[], kind: LintKind, type: TypeCode | null, typeSource: TypeSource | null): LintFinding[] {
+function topicFindings(lines: readonly string[], kind: LintKind, type: TypeCode | null, typeSource: TypeSource | null, modalities: readonly Modality[]): LintFinding[] {
   const text = lines.join('\n');
   const findings: LintFinding[] = [];
   const headings = [...locateSections(lines, kind).values()].map((span) => span.heading);
@@ -203,8 +211,7 @@ function topicFindings(lines: readonly string[], kind: LintKind, type: TypeCode 
     const args: Record<string, string> = basisArgs(topic.code);
     // The type code, worded by the catalogue in the report's language (value.typeName.CODE).
     if (type && topic.types) Object.assign(args, { typeName: type, typeSource: typeSource ?? 'option' });
-    const detail = topic.detailRe.find(({ res }) => res.some((re) => re.test(text)));
-    for (const name of topic.detail?.args ?? []) args[name] = detail?.value ?? 'unknown';
+    for (const name of topic.detail?.args ?? []) args[name] = detailOf(topic, text, modalities);
     if (topic.whenRe) {
       const mentions = (l: string) => topic.whenRe?.some((re) => re.test(l)) ?? false;
       // Point at the sections' text, not the title or the 算法名称 field, when the body mentions it too.
@@ -218,6 +225,21 @@ function topicFindings(lines: readonly string[], kind: LintKind, type: TypeCode 
     if (!topic.requiresRe.some((re) => re.test(text))) findings.push({ code: topic.code, severity: topic.severity, line, args });
   }
   return findings;
+}
+
+/**
+ * The detail a topic's finding speaks of (the modality of generated content): among the modalities
+ * the answers give (all, without answers), the one the draft mentions most, the earlier group on a
+ * tie; else the first the answers give. A text generator's draft may name 视频 once in passing.
+ */
+function detailOf(topic: (typeof TOPICS)[number], text: string, modalities: readonly Modality[]): string {
+  const given = (value: string) => modalities.length === 0 || (modalities as readonly string[]).includes(value);
+  let most: { value: string; count: number } | undefined;
+  for (const { value, mentions } of topic.details) {
+    const count = given(value) ? (text.match(mentions)?.length ?? 0) : 0;
+    if (count > (most?.count ?? 0)) most = { value, count };
+  }
+  return most?.value ?? modalities.find((m) => topic.details.some(({ value }) => value === m)) ?? 'unknown';
 }
 
 function boilerplateOnly(span: SectionSpan): string | null {
@@ -358,7 +380,7 @@ export function lintDraft(lines: readonly string[], options: LintOptions = {}): 
   const findings: LintFinding[] = [];
   if (kind) {
     findings.push(...sectionFindings(lines, kind, type, new Set(template.map((f) => f.line ?? 0))));
-    findings.push(...topicFindings(lines, kind, type, typeSource));
+    findings.push(...topicFindings(lines, kind, type, typeSource, options.modalities ?? []));
   } else {
     findings.push({ code: 'KIND_UNKNOWN', severity: 'blocking', line: null, args: {} });
   }

@@ -35,6 +35,16 @@ describe('filing-check lint (built CLI)', () => {
     expect(utf16.findings.map((f: { code: string }) => f.code)).toContain('MARKETING_LANGUAGE');
   });
 
+  it('labelling advice is for what the algorithm generates, not a 短视频 named once in passing', () => {
+    const labels = (args: string[]) =>
+      JSON.parse(runCli(['lint', `${D}/disclosure-genai-video-page.md`, ...args, '-f', 'json']).stdout)
+        .files[0].findings.filter((f: { code: string }) => f.code === 'EXPLICIT_LABEL_NOT_DESCRIBED')
+        .map((f: { message: string; hint: string }) => [f.message, f.hint]);
+    const text = '在生成文本的开头、结尾或中间，或在交互界面周边添加“AI生成”等文字提示；依据《人工智能生成合成内容标识办法》第四条';
+    expect(labels(['--answers', `${D}/filing.yaml`])).toEqual([['未说明生成的文本如何添加显式标识（生成合成类，类型依据：答案文件）', text]]);
+    expect(labels([])).toEqual([['未说明生成的文本如何添加显式标识（生成合成类，类型依据：文稿填写的算法类型）', text]]);
+  });
+
   it('统一口径: --answers flags names that differ from the answers file', () => {
     const run = runCli(['lint', `${D}/disclosure-names-differ.md`, '--answers', `${D}/filing.yaml`, '-f', 'json', '--lang', 'en']);
     const codes = JSON.parse(run.stdout).files[0].findings.map((f: { code: string; line: number }) => `${f.code}@${f.line}`);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { AnswersSchema, type Answers } from '../../src/answers/schema.js';
-import { checkConsistency, expectedTypes, typeForDraft } from '../../src/lint/consistency.js';
+import { answersForDraft, checkConsistency, expectedTypes } from '../../src/lint/consistency.js';
 import { loadRules } from '../../src/rules/load.js';
 import type { TypeDefinition } from '../../src/rules/schema.js';
 import { statedType, typeMentions } from '../../src/lint/mentions.js';
@@ -134,13 +134,13 @@ describe('types', () => {
 
   it('picks the type of the algorithm a draft describes', async () => {
     const a = answers();
-    expect(typeForDraft((await doc('disclosure-sound.md')).lines, a, types)).toBe('02');
-    expect(typeForDraft((await doc('disclosure-genai.docx')).lines, a, types)).toBe('01');
-    expect(typeForDraft((await doc('dispatch-workers.md')).lines, a, types)).toBe('06');
+    expect(answersForDraft((await doc('disclosure-sound.md')).lines, a, types)?.type).toBe('02');
+    expect(answersForDraft((await doc('disclosure-genai.docx')).lines, a, types)?.type).toBe('01');
+    expect(answersForDraft((await doc('dispatch-workers.md')).lines, a, types)?.type).toBe('06');
     // Misnamed as 云栖优选智能推荐算法: the closest filed name, not the sibling it mentions in passing.
-    expect(typeForDraft((await doc('disclosure-names-differ.md')).lines, a, types)).toBe('02');
-    expect(typeForDraft(['算法拟公示内容'], a, types)).toBeUndefined();
-    expect(typeForDraft(['算法拟公示内容'], { ...a, algorithms: a.algorithms.slice(1, 2) }, types)).toBe('01');
+    expect(answersForDraft((await doc('disclosure-names-differ.md')).lines, a, types)?.type).toBe('02');
+    expect(answersForDraft(['算法拟公示内容'], a, types)).toBeUndefined();
+    expect(answersForDraft(['算法拟公示内容'], { ...a, algorithms: a.algorithms.slice(1, 2) }, types)?.type).toBe('01');
   });
 
   it('states a type only when the draft’s type names agree', () => {

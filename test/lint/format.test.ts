@@ -90,23 +90,23 @@ describe('formatLintReport', () => {
 
   it('text: grouped by file, aligned by display width, one line per finding plus its hint, then a summary', async () => {
     expect(formatLintReport(await report(), 'text', 'zh')).toBe(`a.md（拟公示内容）
-  a.md           blocking  SECTION_MISSING   缺少“算法运行机制”部分
-                                             建议：按模板增加“算法运行机制”标题（可带编号，如“一、”“（一）”），并在其下写明本算法的实际情况
-  a.md:6         blocking  SECTION_MISSING   缺少“算法应用场景”部分
-                                             建议：按模板增加“算法应用场景”标题（可带编号，如“一、”“（一）”），并在其下写明本算法的实际情况
-  a.md:8         minor     SECTION_TOO_THIN  “算法目的意图”较简略（约 6 字，常见写法不少于 15 字）
-                                             建议：各要素已写明；如有具体的数据、步骤或页面可再补充，简洁准确本身不是退回理由
+  a.md           阻断  SECTION_MISSING   缺少“算法运行机制”部分
+                                         建议：按模板增加“算法运行机制”标题（可带编号，如“一、”“（一）”），并在其下写明本算法的实际情况
+  a.md:6         阻断  SECTION_MISSING   缺少“算法应用场景”部分
+                                         建议：按模板增加“算法应用场景”标题（可带编号，如“一、”“（一）”），并在其下写明本算法的实际情况
+  a.md:8         一般  SECTION_TOO_THIN  “算法目的意图”较简略（约 6 字，常见写法不少于 15 字）
+                                         建议：各要素已写明；如有具体的数据、步骤或页面可再补充，简洁准确本身不是退回理由
 
 b.md（拟公示内容）
   未发现问题
 
 报告|v2.md（类型未识别）
-  报告|v2.md     blocking  KIND_UNKNOWN      无法判断该文件是《拟公示内容》还是《算法安全自评估报告》
-                                             建议：用 --kind disclosure 或 --kind self-assessment 指定；或按模板在标题写明“拟公示内容”或“算法安全自评估报告”
-  报告|v2.md:12  blocking  TEMPLATE_TEXT     残留模板占位或填写说明：“a|b c<d>”
-                                             建议：替换为本算法的实际内容，并删除模板中的填写说明
+  报告|v2.md     阻断  KIND_UNKNOWN      无法判断该文件是《拟公示内容》还是《算法安全自评估报告》
+                                         建议：用 --kind disclosure 或 --kind self-assessment 指定；或按模板在标题写明“拟公示内容”或“算法安全自评估报告”
+  报告|v2.md:12  阻断  TEMPLATE_TEXT     残留模板占位或填写说明：“a|b c<d>”
+                                         建议：替换为本算法的实际内容，并删除模板中的填写说明
 
-共检查 3 个文件：blocking 4，major 0，minor 1
+共检查 3 个文件：阻断 4，重要 0，一般 1
 `);
   });
 

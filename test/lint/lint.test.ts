@@ -279,6 +279,20 @@ describe('type-specific content', () => {
     expect(labelled('图片右下角显示“AI生成”字样，文件元数据中写入隐式标识。')).toEqual([]);
   });
 
+  it('speaks of the modality the answers give, else of the one the draft mentions most, not of a word in passing', () => {
+    const text = '本算法根据用户输入的写作要求，调用大模型生成商品介绍和店铺公告等文字，生成的文字经内容安全检查后展示。';
+    const videoPage = '生成的文案用于短视频发布页的标题和简介。';
+    const modality = (lines: string[], options: Parameters<typeof lintDraft>[1] = {}) =>
+      returnable(lintDraft(disclosure(['算法基本原理', '算法运行机制', '算法应用场景', '算法目的意图'], lines), { type: '01', ...options }).findings)
+        .filter((f) => f.code.endsWith('_LABEL_NOT_DESCRIBED'))
+        .map((f) => f.args.modality);
+    expect(modality([text, `${MECHANISM}${videoPage}`, SCENARIO, PURPOSE])).toEqual(['text', 'text']);
+    expect(modality([videoPage, MECHANISM, SCENARIO, PURPOSE])).toEqual(['video', 'video']);
+    expect(modality([videoPage, MECHANISM, SCENARIO, PURPOSE], { modalities: ['text'] })).toEqual(['text', 'text']);
+    expect(modality([text, MECHANISM, SCENARIO, PURPOSE], { modalities: ['image', 'text'] })).toEqual(['text', 'text']);
+    expect(modality([MECHANISM, MECHANISM, SCENARIO, PURPOSE], { modalities: ['3d', 'image'] })).toEqual(['image', 'image']);
+  });
+
   it('asks 06 drafts about worker protection only when workers are involved (Art 20)', async () => {
     const dispatch = await fixture('dispatch-workers.md');
     const checked = dispatch.map((line) => (line.includes('实际位置每10秒回传') ? `${line}调度结果由运营人员每天人工抽检。` : line));
