@@ -1,12 +1,14 @@
-// Round trip: export a checklist, edit it the way a client does (Excel cells, CSV fields), import
+// Round trip: export a checklist, edit it the way a client does (Excel cells, CSV fields, Word cells), import
 // it back into the answers file, and check that exactly those fields changed and nothing else did.
 import { copyFile, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { csvFile, parseCsv } from '../../src/text/csv.js';
 import { AS_OF, ROOT, runCli, tempDir } from '../helpers/formats.js';
+import { COLUMN, cellParagraphs, editCell, editDocx, editRow, rowKeys, setTracking, tickStatus, wordParagraphs } from '../helpers/word.js';
 
 let dir: string;
 let answers: string;
@@ -19,7 +21,7 @@ beforeEach(async () => {
   original = await readFile(answers, 'utf8');
 });
 
-async function exportChecklist(format: 'xlsx' | 'csv', extra: string[] = []): Promise<string> {
+async function exportChecklist(format: 'xlsx' | 'csv' | 'docx', extra: string[] = []): Promise<string> {
   const out = join(dir, `checklist.${format}`);
   const run = await runCli(['checklist', answers, '--as-of', AS_OF, '-f', format, '--out', out, ...extra]);
   expect(run.stderr).toBe('');
@@ -252,11 +254,14 @@ describe('bad checklists are refused with exit 2, the answers file untouched', (
   });
 });
 
-describe('every column on every row imports', () => {
+describe('every column on every row imports, in every importable format', () => {
   // A client may fill any cell of any row: rows with no entry yet, rows with a reason (the example's
-  // not-applicable anti-fraud row), each status. Every row gets all five columns.
+  // not-applicable anti-fraud row), each status. Every row gets all five columns. The CLI imports
+  // .xlsx, .csv and .docx; the Markdown and HTML checklists are for reading and are not imported.
   const STATUS_WORDS = ['就绪', '草稿', '缺失', '不适用'] as const;
   const STATUS_IDS = ['ready', 'draft', 'missing', 'not-applicable'] as const;
+  // How a client marks the chosen box in Word, row by row.
+  const MARKS = ['☑', '√', '☒', '✓', 'x'] as const;
   const filled = (key: string, index: number) => ({
     status: STATUS_WORDS[index % 4]!,
     owner: `负责人${index}`,
@@ -276,6 +281,39 @@ describe('every column on every row imports', () => {
       return [key, { ...(status === 'missing' && unlisted ? {} : { status }), owner: f.owner, due: f.due, file: f.file, reason: f.notes }];
     }));
 
+  /** Every mapping key of a YAML text as a path, in document order. */
+  const keyPaths = (text: string): string[] => {
+    const paths: string[] = [];
+    const walk = (value: unknown, at: string) => {
+      if (value === null || typeof value !== 'object') return;
+      for (const [key, child] of Object.entries(value)) {
+        paths.push(`${at}/${key}`);
+        walk(child, `${at}/${key}`);
+      }
+    };
+    walk(parse(text), '');
+    return paths;
+  };
+
+  /** The import wrote exactly the filled values, kept every comment and the order of every key, and a second import is a no-op. */
+  async function expectImported(checklist: string, keys: string[]): Promise<void> {
+    expect(keys).toContain('entity/system-anti-fraud');
+    expect(keys).toContain('copywriter/genai-upstream-proof');
+    const run = await importInto(checklist);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const text = await readFile(answers, 'utf8');
+    expectData(text, expectedChanges(keys));
+    expect(commentLines(text)).toEqual(commentLines(original));
+    // The original's keys come in the same order; new ones are added among them.
+    const after = keyPaths(text);
+    expect(keyPaths(original).map((path) => after.indexOf(path))).toEqual([...keyPaths(original).map((path) => after.indexOf(path))].sort((a, b) => a - b));
+    expect(keyPaths(original).every((path) => after.includes(path))).toBe(true);
+    const again = await importInto(checklist);
+    expect(again.stdout).toBe(`没有需要写入 ${answers} 的修改。\n`);
+    expect(await readFile(answers, 'utf8')).toBe(text);
+  }
+
   it('csv', async () => {
     const csv = await exportChecklist('csv');
     let keys: string[] = [];
@@ -290,13 +328,7 @@ describe('every column on every row imports', () => {
         row[column('备注（不适用时写理由）')] = f.notes;
       });
     });
-    expect(keys).toContain('entity/system-anti-fraud');
-    const run = await importInto(csv);
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
-    const text = await readFile(answers, 'utf8');
-    expectData(text, expectedChanges(keys));
-    expect(commentLines(text)).toEqual(commentLines(original));
+    await expectImported(csv, keys);
   });
 
   it('xlsx', async () => {
@@ -316,12 +348,90 @@ describe('every column on every row imports', () => {
         set(key, '备注（不适用时写理由）', f.notes);
       });
     });
-    expect(keys).toContain('entity/system-anti-fraud');
-    const run = await importInto(xlsx);
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
-    const text = await readFile(answers, 'utf8');
-    expectData(text, expectedChanges(keys));
-    expect(commentLines(text)).toEqual(commentLines(original));
+    await expectImported(xlsx, keys);
+  });
+
+  it('docx', async () => {
+    const docx = await exportChecklist('docx');
+    let keys: string[] = [];
+    await editDocx(docx, (xml) => {
+      keys = rowKeys(xml);
+      keys.forEach((key, index) => {
+        const f = filled(key, index);
+        xml = editRow(xml, key, (row) => {
+          row = tickStatus(row, f.status, MARKS[index % MARKS.length]);
+          row = setTracking(row, '负责人', f.owner);
+          row = setTracking(row, '截止', f.due);
+          row = setTracking(row, '文件', f.file);
+          return editCell(row, COLUMN.notes, (cell) => cellParagraphs(cell, wordParagraphs([f.notes])));
+        });
+      });
+      return xml;
+    });
+    await expectImported(docx, keys);
+  });
+});
+
+describe('any combination of valid edits imports', () => {
+  // Random columns on random rows, each filled, cleared or left as exported; statuses in either
+  // language; rows with or without an entry or a reason. Only a not-applicable row left without any
+  // reason is invalid, so the generator gives it one, as the checklist tells the client to.
+  const column = {
+    status: fc.constantFrom('就绪', '草稿', '缺失', '不适用', 'ready', 'Not applicable', 'missing'),
+    owner: fc.constantFrom('', '王敏', '法务部 李律师'),
+    due: fc.constantFrom('', '2027-03-01', '2026-12-31'),
+    file: fc.constantFrom('', 'docs/新文件.pdf', 'docs/feed/算法安全自评估报告.md'),
+    notes: fc.constantFrom('', '客户说明：见附件', '两行\n说明'),
+  };
+  const edit = fc.record(column, { requiredKeys: [] });
+  const HEADERS = { status: '状态', owner: '负责人', due: '截止日期', file: '文件', notes: '备注（不适用时写理由）' } as const;
+  const STATUS = { 就绪: 'ready', 草稿: 'draft', 缺失: 'missing', 不适用: 'not-applicable', ready: 'ready', 'Not applicable': 'not-applicable', missing: 'missing' } as Record<string, string>;
+  const FIELD = { status: 'status', owner: 'owner', due: 'due', file: 'file', notes: 'reason' } as const;
+
+  it('csv: the answers hold exactly the edits, comments kept, and a second import changes nothing', async () => {
+    const exported = parseCsv(await readFile(await exportChecklist('csv'), 'utf8'));
+    const header = exported[0]!;
+    const at = (name: keyof typeof HEADERS) => header.indexOf(HEADERS[name]);
+    const keys = exported.slice(1).map((row) => row[0]!);
+    const csv = join(dir, 'edited.csv');
+    await fc.assert(
+      fc.asyncProperty(fc.dictionary(fc.constantFrom(...keys), edit, { minKeys: 1, maxKeys: 6 }), async (generated) => {
+        const edits = generated as Record<string, Partial<Record<keyof typeof HEADERS, string>>>;
+        await writeFile(answers, original);
+        const rows = exported.map((row) => [...row]);
+        const expected = parse(original);
+        for (const [key, cells] of Object.entries(edits)) {
+          const row = rows.find((r) => r[0] === key)!;
+          for (const [name, value] of Object.entries(cells) as [keyof typeof HEADERS, string][]) row[at(name)] = value;
+          if (STATUS[row[at('status')]!] === 'not-applicable' && row[at('notes')] === '') {
+            row[at('notes')] = '集团制度统一覆盖';
+            cells.notes = row[at('notes')];
+          }
+          const [owner, id] = key.split('/') as [string, string];
+          const holder = owner === 'entity' ? expected : [...expected.algorithms, ...expected.services].find((a: { id: string }) => a.id === owner);
+          const current = holder.materials?.[id];
+          const next: Record<string, string> = { ...current };
+          for (const [name, value] of Object.entries(cells) as [keyof typeof HEADERS, string][]) {
+            const field = FIELD[name];
+            if (name === 'status') next.status = STATUS[value]!;
+            else if (value === '') delete next[field];
+            else next[field] = value;
+          }
+          // "missing" is the default of a material with no entry: the import does not write it.
+          if (current === undefined && next.status === 'missing') delete next.status;
+          if (current !== undefined || Object.keys(next).length > 0) (holder.materials ??= {})[id] = next;
+        }
+        await writeFile(csv, csvFile(rows));
+        const run = await importInto(csv);
+        expect(run.stderr).toBe('');
+        expect(run.code).toBe(0);
+        const text = await readFile(answers, 'utf8');
+        expect(parse(text)).toEqual(expected);
+        expect(commentLines(text)).toEqual(commentLines(original));
+        expect((await importInto(csv)).stdout).toBe(`没有需要写入 ${answers} 的修改。\n`);
+        expect(await readFile(answers, 'utf8')).toBe(text);
+      }),
+      { numRuns: 40 },
+    );
   });
 });
