@@ -384,3 +384,8 @@ describe('hostile and foreign Word files: exit 2, one message, the answers file 
 it('the Word runs helper splits text as Word does (a check on the test itself)', () => {
   expect(wordRuns('负责人张敏法务')).toMatch(/^<w:r [^>]*>.*<w:proofErr w:type="spellStart"\/><w:r .*<w:bookmarkStart .*<\/w:r>$/);
 });
+
+it('checklist --help names the Word checklist among the files --import reads, in English and in Chinese', async () => {
+  expect((await runCli(['checklist', '--help'])).stdout).toMatch(/--import <checklist> +read a filled-in checklist \(\.xlsx, \.csv or \.docx\) back\s+into --into/);
+  expect((await runCli(['checklist', '--help', '--lang', 'zh'])).stdout).toContain('把填好的清单（.xlsx、.csv 或 .docx）读回 --into 指定的答案文件');
+});
