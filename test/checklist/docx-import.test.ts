@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { AS_OF, ROOT, runCli, tempDir } from '../helpers/formats.js';
 import {
-  COLUMN, cellParagraphs, documentXml, editCell, editDocx, editRow, rowKeys, setTracking, tableRows, tickStatus, trackedRuns, wordParagraphs, wordRuns,
+  COLUMN, cellParagraphs, documentXml, editCell, editDocx, editRow, placeOf, rowKeys, setTracking, tableRows, tickStatus, trackedRuns, wordParagraphs, wordRuns,
 } from '../helpers/word.js';
 import { zipArchive } from '../helpers/zip.js';
 
@@ -47,6 +47,11 @@ function entry(text: string, key: string): Record<string, string> | undefined {
   const holder = owner === 'entity' ? data : [...data.algorithms, ...(data.services ?? [])].find((a: { id: string }) => a.id === owner);
   return holder.materials?.[id];
 }
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Where the import names a material's row in a Word checklist, as a pattern. */
+const placeIn = async (docx: string, key: string) => escapeRegExp(placeOf(await documentXml(docx), key));
 
 /** Imports and expects exit 2 with exactly one line naming the file, the answers file untouched. */
 async function expectRefused(file: string, message: RegExp): Promise<void> {
@@ -247,8 +252,9 @@ describe('the status cell: what a client does to the boxes', () => {
   for (const [name, lines, message] of refused) {
     it(`refuses ${name}, naming the table, row and column`, async () => {
       const docx = await exportDocx();
+      const place = await placeIn(docx, 'feed/algorithm-attributes');
       await editDocx(docx, statusCell(lines));
-      await expectRefused(docx, new RegExp(`^filing-check: ${docx}: table 2, row \\d+ \\(序号 \\d+\\), column "状态": ${message.source}`));
+      await expectRefused(docx, new RegExp(`^filing-check: ${escapeRegExp(docx)}: ${place}, column "状态": ${message.source}`));
     });
   }
 });
@@ -274,8 +280,9 @@ describe('the owner, due and file cell', () => {
   for (const [name, lines, message] of refused) {
     it(`refuses ${name}`, async () => {
       const docx = await exportDocx();
+      const place = await placeIn(docx, 'feed/algorithm-self-assessment');
       await editDocx(docx, trackingCell(lines));
-      await expectRefused(docx, new RegExp(`^filing-check: ${docx}: table 2, row 2 \\(序号 \\d+\\), column "负责人 / 截止 / 文件"${message.source}`));
+      await expectRefused(docx, new RegExp(`^filing-check: ${escapeRegExp(docx)}: ${place}, column "负责人 / 截止 / 文件"${message.source}`));
     });
   }
 });
@@ -320,6 +327,7 @@ describe('hostile and foreign Word files: exit 2, one message, the answers file 
 
   it('merged and split cells', async () => {
     const docx = await exportDocx();
+    const place = await placeIn(docx, 'feed/user-minors');
     // Owner/due/file merged into the status cell (Word's Merge Cells: one cell spanning two grid columns).
     await editDocx(docx, (xml) =>
       editRow(xml, 'feed/user-minors', (row) => {
@@ -329,13 +337,14 @@ describe('hostile and foreign Word files: exit 2, one message, the answers file 
         return row.replace(cells[COLUMN.status]! + cells[COLUMN.tracking]!, merged);
       }),
     );
-    await expectRefused(docx, new RegExp(`^filing-check: ${docx}: table 8, row 5 \\(序号 56\\): its cells are merged or split \\(the header row has 5 cells, this row 4\\); expected the rows as the checklist printed them`));
+    await expectRefused(docx, new RegExp(`^filing-check: ${escapeRegExp(docx)}: ${place}: its cells are merged or split \\(the header row has 5 cells, this row 4\\); expected the rows as the checklist printed them`));
 
     const split = await exportDocx();
     await editDocx(split, (xml) => editRow(xml, 'feed/user-minors', (row) => editCell(row, COLUMN.notes, (cell) => cell + cell)));
-    await expectRefused(split, /table 8, row 5 \(序号 56\): its cells are merged or split \(the header row has 5 cells, this row 6\)/);
+    await expectRefused(split, new RegExp(`${place}: its cells are merged or split \\(the header row has 5 cells, this row 6\\)`));
 
     const vertical = await exportDocx();
+    const firstFeedRow = await placeIn(vertical, 'feed/algorithm-self-assessment');
     await editDocx(vertical, (xml) => {
       const rows = tableRows(xml).filter((r) => r.text.includes('>feed/'));
       const [a, b] = [rows[0]!, rows[1]!];
@@ -343,7 +352,7 @@ describe('hostile and foreign Word files: exit 2, one message, the answers file 
       const cont = editCell(b.text, COLUMN.notes, (cell) => cell.replace('<w:tcPr>', '<w:tcPr><w:vMerge/>'));
       return xml.slice(0, a.start) + restart + xml.slice(a.end, b.start) + cont + xml.slice(b.end);
     });
-    await expectRefused(vertical, /table 2, row 2 \(序号 \d+\): its cells are merged or split/);
+    await expectRefused(vertical, new RegExp(`${firstFeedRow}: its cells are merged or split`));
   });
 
   it('a table whose header row was deleted, a key line edited, a row holding two keys', async () => {
@@ -359,8 +368,10 @@ describe('hostile and foreign Word files: exit 2, one message, the answers file 
     await expectRefused(edited, /column "材料": unknown key "feed\/user-minor"; expected/);
 
     const erased = await exportDocx();
+    const minors = await placeIn(erased, 'feed/user-minors');
     await editDocx(erased, (xml) => xml.replace('>feed/user-minors</w:t>', '>未成年人</w:t>'));
-    await expectRefused(erased, /table 8, row 5 \(序号 56\), column "材料": no key line \(such as entity\/entity-filing-form\) under the material's title/);
+    await expectRefused(erased, new RegExp(`${minors}, column "材料": no key line`));
+    await expectRefused(erased, /no key line \(such as entity\/entity-filing-form\) under the material's title/);
 
     const two = await exportDocx();
     await editDocx(two, (xml) => xml.replace('>feed/user-minors</w:t>', '>feed/user-minors</w:t></w:r></w:p><w:p><w:r><w:t>feed/algorithm-attributes</w:t>'));
@@ -373,8 +384,10 @@ describe('hostile and foreign Word files: exit 2, one message, the answers file 
 
   it('not applicable without a reason, and a control character in a value', async () => {
     const docx = await exportDocx();
+    const letter = await placeIn(docx, 'entity/entity-commitment-letter');
     await editDocx(docx, (xml) => editRow(xml, 'entity/entity-commitment-letter', (row) => tickStatus(row, '不适用')));
-    await expectRefused(docx, /table 1, row 3 \(序号 2\), column "备注（不适用时写理由）": "entity\/entity-commitment-letter" is not applicable but gives no reason/);
+    await expectRefused(docx, new RegExp(`${letter}, column "备注（不适用时写理由）"`));
+    await expectRefused(docx, /, column "备注（不适用时写理由）": "entity\/entity-commitment-letter" is not applicable but gives no reason/);
     const control = await exportDocx();
     await editDocx(control, (xml) => editRow(xml, 'feed/user-minors', (row) => setTracking(row, '负责人', '张\uFFFD敏')));
     await expectRefused(control, /line "负责人": holds a control character \(U\+FFFD\)/);

@@ -113,3 +113,14 @@ export async function documentXml(file: string): Promise<string> {
   const zip = await JSZip.loadAsync(await readFile(file));
   return zip.file('word/document.xml')!.async('string');
 }
+
+/** Where the import names a material's row: `table 8, row 5 (序号 56)`, counted from document.xml as a reader of the document would. */
+export function placeOf(xml: string, key: string, numberHeader = '序号'): string {
+  const row = tableRows(xml).find((r) => r.text.includes(`>${key}</w:t>`));
+  if (!row) throw new Error(`no row for ${key}`);
+  const tableStart = xml.lastIndexOf('<w:tbl>', row.start);
+  const table = xml.slice(0, tableStart).split('<w:tbl>').length;
+  const rowInTable = xml.slice(tableStart, row.start).split('<w:tr>').length;
+  const number = /<w:t xml:space="preserve">(\d+)<\/w:t>/.exec(rowCells(row.text)[0]!)![1];
+  return `table ${table}, row ${rowInTable} (${numberHeader} ${number})`;
+}
