@@ -26,7 +26,19 @@ class Notes {
   private readonly numbers = new Map<string, number>();
   constructor(private readonly lang: Lang) {}
 
-  cite(basis: readonly ReportBasis[]): number[] {
+  /** The note numbers of a basis, in order, three or more in a row written as a range ("3,5–8"). */
+  refs(basis: readonly ReportBasis[]): string {
+    const numbers = [...new Set(this.cite(basis))].sort((a, b) => a - b);
+    const runs: number[][] = [];
+    for (const n of numbers) {
+      const run = runs.at(-1);
+      if (run && run.at(-1) === n - 1) run.push(n);
+      else runs.push([n]);
+    }
+    return runs.map((run) => (run.length >= 3 ? `${run[0]}–${run.at(-1)}` : run.join(','))).join(',');
+  }
+
+  private cite(basis: readonly ReportBasis[]): number[] {
     return basis.map((b) => {
       const text = basisLine([b], this.lang);
       let number = this.numbers.get(text);
@@ -90,7 +102,7 @@ function reportView(report: Report) {
       owner: i.owner,
       due: i.due,
       file: i.file === null ? null : materialPath(i.file, lang),
-      notes: notes.cite(i.basis).join(','),
+      notes: notes.refs(i.basis),
     })),
   }));
   return {
@@ -155,7 +167,7 @@ function reportView(report: Report) {
       due: d.due,
       title: d.title + calendarCaveat(lang, d.calendar, 'full'),
       where: [d.algorithm && (names.get(d.algorithm) ?? d.algorithm), d.service].filter(Boolean).join(' · '),
-      notes: notes.cite(d.basis).join(','),
+      notes: notes.refs(d.basis),
     })),
     nextDeadlines: summary.deadlines.map(({ deadline: d, algorithms }) => ({
       due: d.due,
@@ -166,7 +178,7 @@ function reportView(report: Report) {
     })),
     scopes: [
       { name: L('ui.total'), total: true, ...tallyView(report.summary) },
-      ...groups.map((g) => ({ name: g.algorithm ? `${g.algorithm.id} ${g.algorithm.name}` : L('ui.entityMaterials'), total: false, ...tallyView(g.tally) })),
+      ...groups.map((g) => ({ name: dutiesPrefix(g, L) + (g.algorithm ? `${g.algorithm.id} ${g.algorithm.name}` : L('ui.entityMaterials')), total: false, ...tallyView(g.tally) })),
     ],
     warnings: summary.warnings.map((w) => ({
       code: w.code,

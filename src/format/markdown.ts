@@ -116,7 +116,7 @@ export function formatMarkdown(report: Report): string {
     [L('ui.scope'), ...readinessHeader(lang)],
     [
       [`**${L('ui.total')}**`, ...readinessRow(report.summary)],
-      ...groups.map((g) => [g.algorithm ? mdCell(`${g.algorithm.id} ${g.algorithm.name}`) : L('ui.entityMaterials'), ...readinessRow(g.tally)]),
+      ...groups.map((g) => [dutiesPrefix(g, L) + (g.algorithm ? mdCell(`${g.algorithm.id} ${g.algorithm.name}`) : L('ui.entityMaterials')), ...readinessRow(g.tally)]),
     ],
   ));
   return `${out.join('\n')}\n`;
