@@ -1,6 +1,7 @@
 import type { Lang } from '../messages/messages.js';
 import { t } from '../messages/messages.js';
 import { mdCell, mdTable, mdText } from '../text/escape.js';
+import { sourceName } from '../text/paths.js';
 import { percent, readinessHeader, readinessRow } from '../text/readiness.js';
 import { alignColumns } from '../text/width.js';
 import { DEADLINE_CHANGES, ITEM_CHANGES, type ItemChange, type ReportDiff } from './diff.js';
@@ -90,8 +91,8 @@ export function formatDiffText(diff: ReportDiff, lang: Lang): string {
   const L = (key: string, args?: Record<string, string | number>) => t(lang, key, args);
   const out = [L('diff.title')];
   out.push(...alignColumns([
-    [L('diff.old'), `${diff.old.source} (${diff.old.asOf})`, diff.old.entity],
-    [L('diff.new'), `${diff.new.source} (${diff.new.asOf})`, diff.new.entity],
+    [L('diff.old'), `${sourceName(diff.old.source)} (${diff.old.asOf})`, diff.old.entity],
+    [L('diff.new'), `${sourceName(diff.new.source)} (${diff.new.asOf})`, diff.new.entity],
   ]).map((l) => `  ${l}`));
   out.push(`  ${headline(diff, lang)}`);
   const body = sections(diff, lang);
@@ -105,8 +106,8 @@ export function formatDiffText(diff: ReportDiff, lang: Lang): string {
 export function formatDiffMarkdown(diff: ReportDiff, lang: Lang): string {
   const L = (key: string, args?: Record<string, string | number>) => t(lang, key, args);
   const out = [`# ${L('diff.title')}`, ''];
-  out.push(`- ${L('diff.old')}: ${mdText(`${diff.old.source} (${diff.old.asOf}) ${diff.old.entity}`)}`);
-  out.push(`- ${L('diff.new')}: ${mdText(`${diff.new.source} (${diff.new.asOf}) ${diff.new.entity}`)}`, '');
+  out.push(`- ${L('diff.old')}: ${mdText(`${sourceName(diff.old.source)} (${diff.old.asOf}) ${diff.old.entity}`)}`);
+  out.push(`- ${L('diff.new')}: ${mdText(`${sourceName(diff.new.source)} (${diff.new.asOf}) ${diff.new.entity}`)}`, '');
   out.push(...mdTable([L('ui.scope'), ...readinessHeader(lang)], [
     [L('diff.old'), ...readinessRow(diff.old.summary)],
     [L('diff.new'), ...readinessRow(diff.new.summary)],

@@ -77,6 +77,18 @@ describe('no local folders in the documents for a client', () => {
     });
   }
 
+  it('diff, between two meetings, names each report\'s answers file by its name', async () => {
+    const dir = await tempDir();
+    const saved = join(dir, 'report.json');
+    await writeFile(saved, (await runCli(['diagnose', answers, '--as-of', AS_OF, '-f', 'json'])).stdout);
+    for (const format of ['text', 'md']) {
+      const run = await runCli(['diff', saved, saved, '-f', format]);
+      expect(run.stderr).toBe('');
+      expect(run.stdout, format).not.toContain(root);
+      expect(run.stdout, format).toContain(`filing.yaml (${AS_OF})`);
+    }
+  });
+
   it('the JSON report, for machines, keeps every path as written', async () => {
     const report = JSON.parse((await runCli(['diagnose', answers, '--as-of', AS_OF, '-f', 'json'])).stdout) as { source: string; items: { file: string | null }[] };
     expect(report.source).toBe(answers);
