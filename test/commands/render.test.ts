@@ -178,7 +178,7 @@ describe('a report saved before the filing lifecycle', () => {
     expect(kinds('dropped')).toEqual(expect.arrayContaining(['feed', 'bestseller-list', 'search', 'moderation', 'copywriter'].map((id) => `${id}/security-assessment-report`)));
     expect(diff.deadlines.filter((d: { kind: string }) => d.kind === 'added').map((d: { service: string; algorithm: null }) => [d.service, d.algorithm])).toContainEqual(['云栖优选', null]);
     const text = await runCli(['diff', OLD, saved('current')]);
-    expect(text.stdout).toContain('旧报告  examples/filing.yaml (2026-11-15)  杭州云栖优选网络科技有限公司');
+    expect(text.stdout).toContain('旧报告  filing.yaml (2026-11-15)  杭州云栖优选网络科技有限公司');
   });
 
   it('still exits 2 naming the field when a field it has is wrong', async () => {
