@@ -99,7 +99,7 @@ describe('no local folders in the documents for a client', () => {
     const before = await readFile(answers);
     const dir = await tempDir();
     for (const lang of ['zh', 'en'] as const) {
-      for (const format of ['xlsx', 'csv'] as const) {
+      for (const format of ['xlsx', 'csv', 'docx'] as const) {
         const sheet = join(dir, `${lang}.${format}`);
         expect((await runCli(['checklist', answers, '-f', format, '--out', sheet, '--as-of', AS_OF, '--lang', lang])).code).toBe(0);
         const run = await runCli(['checklist', '--import', sheet, '--into', answers, '--lang', lang]);
