@@ -23,11 +23,12 @@ const MAX_BYTES = 8 * 1024 * 1024;
 
 // The key line under each title: <owner>/<material>, both kebab-case ids.
 const KEY_LINE = /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
-// What clients mark a box with: ticks, crosses and filled boxes (Wingdings symbols arrive as their
-// Unicode look-alikes), and the empty boxes they leave. Brackets wrap either: [x], (√), 【√】.
-const TICKS = '☑☒✓✔√✅🗹🗸🗷🗶✗✘×■▣⊠xX';
-const BOXES = '☐□🞎◻⬜';
-const MARKS = `${TICKS}${BOXES}\\[\\]()（）【】`;
+// What clients mark a box with: ticks, crosses, filled boxes and dots (Wingdings symbols arrive as
+// their Unicode look-alikes; an emoji tick may carry its presentation selector), and the empty boxes
+// and circles they leave. Brackets wrap either: [x], (√), 【√】.
+const TICKS = '☑☒✓✔√✅🗹🗸🗷🗶✗✘×■▣⊠●◉xX';
+const BOXES = '☐□🞎◻⬜○';
+const MARKS = `${TICKS}${BOXES}\uFE0F\\[\\]()（）【】`;
 const MARKED_LINE = new RegExp(`^([${MARKS}\\s]*)(.*?)([${MARKS}\\s]*)$`, 'u');
 const TICKED = new RegExp(`[${TICKS}]`, 'u');
 

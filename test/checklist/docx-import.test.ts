@@ -202,6 +202,8 @@ describe('the status cell: what a client does to the boxes', () => {
     ['the id written out', ['not-applicable'], 'not-applicable'],
     ['an X with no space', ['☐缺失', '☐草稿', 'X就绪', '☐不适用'], 'ready'],
     ['empty lines left behind', ['', '☑ 就绪', ''], 'ready'],
+    ['an emoji tick', ['☐ 缺失', '☐ 草稿', '✔️ 就绪', '☐ 不适用'], 'ready'],
+    ['circles, one filled', ['○ 缺失', '○ 草稿', '● 就绪', '○ 不适用'], 'ready'],
   ];
   const statusCell = (lines: string[]) => (xml: string) =>
     editRow(xml, 'feed/algorithm-attributes', (row) => editCell(row, COLUMN.status, (cell) => cellParagraphs(cell, wordParagraphs(lines))));

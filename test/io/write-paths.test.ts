@@ -2,11 +2,12 @@
 // read-modify-write runs share a file: real processes of the built CLI on real paths in a temp
 // folder (devices, FIFOs, links, modes, owners), the way the reliability trial found the failures.
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, copyFileSync, existsSync, linkSync, lstatSync, openSync, closeSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, copyFileSync, existsSync, linkSync, lstatSync, openSync, closeSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AS_OF, BIN, ROOT, runCli, tempDir, type RunResult } from '../helpers.js';
+import { editDocx, editRow, setTracking } from '../helpers/word.js';
 
 const EXAMPLE = join(ROOT, 'examples', 'filing.yaml');
 let dir: string;
@@ -169,6 +170,27 @@ describe('two imports into one answers file at once', () => {
       expect(readdirSync(dir).filter((name) => name.endsWith('.lock') || name.endsWith('.tmp'))).toEqual([]);
     }
   }, 120_000);
+
+  it('a Word checklist import takes the same lock: it waits while another run holds it', async () => {
+    const answers = join(dir, 'filing.yaml');
+    copyFileSync(EXAMPLE, answers);
+    const docx = join(dir, '材料清单.docx');
+    expect(runCli(['checklist', answers, '--as-of', AS_OF, '-f', 'docx', '--out', docx], { cwd: dir }).code).toBe(0);
+    await editDocx(docx, (xml) => editRow(xml, 'feed/algorithm-self-assessment', (row) => setTracking(row, '负责人', '李律师')));
+    // A live process (this one) holds the lock, as a questionnaire saving or another import would.
+    const lock = join(dir, '.filing.yaml.lock');
+    writeFileSync(lock, `${process.pid}\n`);
+    let finished = false;
+    const run = spawnCli(['checklist', '--import', docx, '--into', answers]).then((result) => ((finished = true), result));
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(finished).toBe(false);
+    expect(readFileSync(answers, 'utf8')).toBe(readFileSync(EXAMPLE, 'utf8'));
+    rmSync(lock);
+    const result = await run;
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(readFileSync(answers, 'utf8')).toContain('owner: 李律师');
+  }, 60_000);
 
   it('takes over a lock left by a process that died', () => {
     const answers = join(dir, 'filing.yaml');
