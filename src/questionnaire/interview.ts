@@ -395,6 +395,8 @@ export class Interview {
       }
       case 'services':
         return this.askServices(message, current);
+      case 'events':
+        return this.askEvents(question, path, message);
       case 'declared-type': {
         const types = this.loadedRules!.types;
         const codes = current === undefined ? null : parseDeclaredType(String(current), types);
@@ -410,6 +412,33 @@ export class Interview {
 
   private choices(question: Question, checked: readonly unknown[]): Choice<string>[] {
     return Object.entries(question.choices ?? {}).map(([value, label]) => ({ value, name: this.local(label), checked: checked.includes(value) }));
+  }
+
+  /**
+   * Dated events of a service: which kinds happened, then for each its date (not before the
+   * service's launch), an optional note and whether its report went in. Nothing chosen is an empty
+   * list, which records that the question was answered.
+   */
+  private async askEvents(question: Question, path: Path, message: string): Promise<Item[]> {
+    const { asker } = this.o;
+    const kinds = await asker.checkbox(message, this.choices(question, []), () => true);
+    const launch = this.o.draft.get([...path.slice(0, -1), 'launchDate']);
+    const dateSchema = fieldSchema([...path, 0, 'on'])!;
+    const dateOf = (raw: string) => normalizeTypedDate(raw.trim());
+    const events: Item[] = [];
+    for (const kind of kinds) {
+      const typed = await asker.text(this.words('event-date', { event: this.local(question.choices![kind]!) }), {
+        validate: (raw) => {
+          const date = dateOf(raw);
+          if (!z.safeParse(dateSchema, date).success) return this.say('date');
+          return typeof launch === 'string' && date < launch ? this.say('event-before-launch', { launch }) : true;
+        },
+      });
+      const what = (await asker.text(this.words('event-what') + this.words('optional'), { validate: () => true })).trim();
+      const submitted = await asker.confirm(this.words('event-submitted'), false);
+      events.push({ kind, on: dateOf(typed), ...(what ? { what } : {}), submitted });
+    }
+    return events;
   }
 
   /** Which services an algorithm runs in; a product not listed yet can be added on the spot. */

@@ -4,11 +4,11 @@ import { problemWith } from '../data/schema-problem.js';
 import { conditionSchema, type Condition, type FactValue } from '../rules/schema.js';
 import data from './questions.yaml';
 
-const QUESTION_KINDS = ['text', 'integer', 'date', 'confirm', 'select', 'checkbox', 'services', 'declared-type'] as const;
+const QUESTION_KINDS = ['text', 'integer', 'date', 'confirm', 'select', 'checkbox', 'services', 'declared-type', 'events'] as const;
 /** Reasons a refused answer can be given; each needs a zh and en text under `checks`. */
 const CHECKS = [
   'required', 'at-least-one', 'kebab-id', 'unique-id', 'credit-code', 'credit-code-check-digit', 'region-code',
-  'date', 'integer', 'declared-type', 'services', 'invalid',
+  'date', 'integer', 'declared-type', 'services', 'event-before-launch', 'invalid',
 ] as const;
 /** The checks a question may name itself; the others follow from its kind. */
 const QUESTION_CHECKS = ['kebab-id', 'credit-code', 'region-code'] as const;
@@ -17,7 +17,7 @@ const UI_KEYS = [
   'intro', 'resume', 'file-header', 'existing-file', 'existing-resume', 'existing-replace', 'existing-cancel', 'existing-why',
   'existing-refused', 'changed-on-disk', 'cancelled', 'cancelled-unsaved', 'saved', 'why', 'optional', 'invalid-existing', 'no-services-yet',
   'new-service', 'service-choice', 'service-heading', 'algorithm-heading', 'materials-heading', 'material-of',
-  'declared-type-none', 'yes', 'no', 'key-navigate', 'key-select', 'key-submit', 'key-all', 'key-invert',
+  'declared-type-none', 'event-date', 'event-what', 'event-submitted', 'yes', 'no', 'key-navigate', 'key-select', 'key-submit', 'key-all', 'key-invert',
 ] as const;
 
 export type Check = (typeof CHECKS)[number];
@@ -84,7 +84,8 @@ function checkSection(name: SectionName, section: Section, ctx: { issues: unknow
     seen.add(question.key);
     const kind = fieldKind(path);
     if (!kind) return issue(`a field of the answers file under ${SECTION_PREFIXES[name].join('.')} (got "${question.key}"; see src/answers/schema.ts)`, 'key');
-    const values = enumValues(path);
+    // An events question offers the kinds of its list's entries.
+    const values = question.kind === 'events' ? enumValues([...path, 0, 'kind']) : enumValues(path);
     const expected: Record<Question['kind'], boolean> = {
       text: kind === 'other' && !values,
       integer: kind === 'other' && !values,
@@ -94,9 +95,10 @@ function checkSection(name: SectionName, section: Section, ctx: { issues: unknow
       select: kind === 'other' && values !== undefined,
       checkbox: kind === 'list' && values !== undefined,
       services: kind === 'list' && name === 'algorithm' && question.key === 'services',
+      events: kind === 'list' && values !== undefined && fieldKind([...path, 0, 'on']) === 'other',
     };
     if (!expected[question.kind]) issue(`a kind that fits the field ${question.key} (got ${question.kind})`, 'kind');
-    const hasChoices = question.kind === 'select' || question.kind === 'checkbox';
+    const hasChoices = question.kind === 'select' || question.kind === 'checkbox' || question.kind === 'events';
     if (hasChoices && values && !sameSet(Object.keys(question.choices ?? {}), values)) {
       issue(`a label for exactly each value of ${question.key}: ${values.join(', ')} (got ${Object.keys(question.choices ?? {}).join(', ') || 'none'})`, 'choices');
     }
@@ -111,7 +113,7 @@ function checkSection(name: SectionName, section: Section, ctx: { issues: unknow
       }
     }
     if (question.kind === 'confirm') domains[question.key] = [true, false];
-    if (hasChoices && values) domains[question.key] = values;
+    if ((question.kind === 'select' || question.kind === 'checkbox') && values) domains[question.key] = values;
   });
 }
 

@@ -61,6 +61,13 @@ describe('the questionnaire', () => {
     await ask.type('120万', '注册用户数');
     await ask.enter('未成年人');
     await ask.enter('老年人');
+    // A live service with comments: the events that call for a new security assessment are asked.
+    await ask.enter('上线以来，是否发生过下列须重新开展安全评估的情形');
+    await ask.check(['用户规模显著增加'], '「用户规模显著增加」是哪一天');
+    expect(await ask.refused('2026-02-20')).toContain('不能早于服务上线日 2026-03-01');
+    ask.erase(10);
+    await ask.type('2026年10月12日', '简要说明');
+    await ask.type('国庆专题上线后注册用户由 30 万增至 120 万', '安全评估报告已经通过全国互联网安全管理服务平台提交了吗');
     await ask.enter('还有其他产品或服务吗');
     await ask.confirm(false, '算法名称');
     await ask.type('示例新闻个性化推荐算法', '它在产品里做什么');
@@ -102,6 +109,7 @@ describe('the questionnaire', () => {
       {
         id: 'news-app', name: '示例新闻', forms: ['app', 'mini-program'], audience: 'public', servesMainland: true, publicFeatures: ['comments'],
         mobilization: false, status: 'live', launchDate: '2026-03-01', monthlyActiveUsers: 1_200_000, minors: true, elderly: false,
+        assessmentTriggers: [{ kind: 'user-growth', on: '2026-10-12', what: '国庆专题上线后注册用户由 30 万增至 120 万', submitted: false }],
         // The 2018 assessment belongs to the service, so its progress is recorded there.
         materials: { 'security-assessment-report': { status: 'missing', owner: '张敏' } },
       },
@@ -149,6 +157,7 @@ describe('the questionnaire', () => {
     await ask.enter('注册用户数');
     await ask.enter('未成年人');
     await ask.enter('老年人');
+    await ask.enter('上线以来'); // nothing has happened since launch that calls for a new assessment
     await ask.enter('其他产品');
     await ask.confirm(false, '算法名称');
     await ask.type('示例优选商品搜索算法', '做什么');
@@ -199,7 +208,7 @@ describe('the questionnaire', () => {
     await ask.type('ride-app', '谁在使用');
     for (const next of ['境内', '状态', '上线日期', '能做哪些事']) await ask.enter(next);
     await ask.check(['发表评论'], '号召'); // riders and drivers are rated in public comments
-    for (const next of ['月活', '注册用户数', '未成年人', '老年人']) await ask.enter(next);
+    for (const next of ['月活', '注册用户数', '未成年人', '老年人', '上线以来']) await ask.enter(next);
     await ask.enter('何时开始');
     await ask.enter('派单，或考核他们');
     await ask.confirm(true, '定价、打折或报价');
@@ -400,6 +409,7 @@ services:
     await ask.enter('注册用户数');
     await ask.enter('未成年人');
     await ask.enter('老年人');
+    await ask.enter('上线以来'); // nothing has happened since launch that calls for a new assessment
     await ask.enter('其他产品');
     await ask.confirm(false, '算法名称');
     ask.interrupt();
