@@ -226,8 +226,13 @@ function assessmentClocks(answers: Answers, applying: ReadonlyMap<string, Readon
     if (!serviceRegimes(service, answers, applying).has('security-assessment')) continue;
     const base = { kind: 'security-assessment', service: service.name, algorithm: null } as const;
     if (service.launchDate && assessedFromLaunch(service, answers, applying)) {
-      const atLaunch = { ...base, workingDays: 0, done: assessed.has(service.id), basis: { instrument: 'security-assessment-rules', article: '第三条第一项、第七条' } };
-      const { from, trigger } = startOf(service.launchDate, undefined, effective);
+      // Without 舆论属性 features, the assessment comes from the practice that treats public
+      // generation as having them: a duty of the gen-AI measures (Art 17), from their entry into force.
+      const basis = hasOpinionAttributes(service)
+        ? { instrument: 'security-assessment-rules', article: '第三条第一项、第七条' }
+        : { instrument: 'genai-measures', article: '第十七条' };
+      const atLaunch = { ...base, workingDays: 0, done: assessed.has(service.id), basis };
+      const { from, trigger } = startOf(service.launchDate, undefined, inForce[basis.instrument]?.effective);
       starts.push({ ...atLaunch, trigger, from });
       const covered = answers.algorithms.filter((a) => a.services.includes(service.id) && applying.get(a.id)?.has('security-assessment'));
       for (const algorithm of covered.filter((a) => a.launchDate && a.launchDate > from)) {

@@ -12,7 +12,7 @@ const LIFECYCLE = join(ROOT, 'test', 'fixtures', 'lifecycle');
 const AS_OF = '2026-12-06';
 
 interface Item { id: string; algorithm: string | null; service: string | null; covers: string[]; status: string; gap: boolean; severity: string; met?: boolean | null; basis: { article: string }[] }
-interface Clock { kind: string; algorithm: string | null; service: string; trigger: string; from: string; due: string; calendar: string; done: boolean; overdue: boolean }
+interface Clock { kind: string; algorithm: string | null; service: string; trigger: string; from: string; due: string; calendar: string; done: boolean; overdue: boolean; basis: { instrument: string; article: string }[] }
 interface Tally { blocking: number; major: number; minor: number; readiness: number }
 interface Report {
   algorithms: { id: string; role: string; filing: string; launchDate: string | null }[];
@@ -243,5 +243,30 @@ describe('a community app re-assessed after user growth and a written notice', (
     const unknown = run(fixture.replace('kind: user-growth', 'kind: traffic-spike'));
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toBe('filing-check: community-reassessment.yaml:23:9: services[0].assessmentTriggers[0].kind: expected one of "major-change" | "user-growth" | "harmful-spread" | "written-notice", got "traffic-spike"\n');
+  });
+});
+
+describe('services older than the rules that bind them', () => {
+  const { report } = diagnose('before-the-rules');
+
+  it('starts each clock when the instrument creating the duty took effect, not at the launch', () => {
+    expect(report.algorithms.map((a) => [a.id, a.role, a.filing, a.launchDate])).toEqual([
+      ['qa-ranking', 'provider', 'owed', '2016-09-12'],
+      ['writer', 'provider', 'owed', '2022-11-15'],
+      ['face-fusion', 'technical-supporter', 'owed', '2021-06-01'],
+    ]);
+    const withBasis = (d: Clock) => [...clock(d), `${d.basis[0]!.instrument}${d.basis[0]!.article}`];
+    expect(report.deadlines.map(withBasis)).toEqual([
+      // A forum of 2016: filing from the algorithm provisions (2022-03-01) …
+      ['algorithm-filing', 'qa-ranking', 'in-force', '2022-03-01', '2022-03-15', 'official', false, true, '互联网信息服务算法推荐管理规定第二十四条第一款'],
+      // … a public writing assistant of November 2022 with no public features: from the gen-AI measures (2023-08-15) …
+      ['algorithm-filing', 'writer', 'in-force', '2023-08-15', '2023-08-29', 'official', false, true, '生成式人工智能服务管理暂行办法第十七条'],
+      // … an API offered since 2021: from the deep-synthesis provisions (2023-01-10), over 春节 2023 and its make-up Sunday.
+      ['algorithm-filing', 'face-fusion', 'in-force', '2023-01-10', '2023-01-29', 'official', false, true, '互联网信息服务深度合成管理规定第十九条第二款'],
+      // The forum's assessment from the 2018 rules (2018-11-30); the writer's, owed in practice as public generation, from the gen-AI measures.
+      ['security-assessment', null, 'in-force', '2018-11-30', '2018-11-30', 'official', false, true, '具有舆论属性或社会动员能力的互联网信息服务安全评估规定第三条第一项、第七条'],
+      ['security-assessment', null, 'in-force', '2023-08-15', '2023-08-15', 'official', false, true, '生成式人工智能服务管理暂行办法第十七条'],
+    ]);
+    expect(report.summary.overdue).toBe(5);
   });
 });
