@@ -16,7 +16,7 @@ interface Clock { kind: string; algorithm: string | null; service: string; trigg
 interface Tally { blocking: number; major: number; minor: number; readiness: number }
 interface Report {
   algorithms: { id: string; role: string; filing: string; launchDate: string | null }[];
-  regimes: { id: string; algorithms: string[]; reasons: string[] }[];
+  regimes: { id: string; algorithms: string[]; reasons: string[]; perAlgorithm: { algorithm: string; applies: boolean; reasons: string[] }[] }[];
   items: Item[];
   duties: Item[];
   deadlines: Clock[];
@@ -268,5 +268,41 @@ describe('services older than the rules that bind them', () => {
       ['security-assessment', null, 'in-force', '2023-08-15', '2023-08-15', 'official', false, true, '生成式人工智能服务管理暂行办法第十七条'],
     ]);
     expect(report.summary.overdue).toBe(5);
+  });
+});
+
+describe('a photo app whose generation ranges from fixed effects to a free text-to-image model', () => {
+  const { report } = diagnose('photo-app-generation');
+  const ids = (algorithm: string) => report.items.filter((i) => i.algorithm === algorithm).map((i) => i.id);
+
+  it('asks the large-model filing and its test banks only of the model users prompt freely', () => {
+    expect(report.regimes.find((r) => r.id === 'genai-filing')!.algorithms).toEqual(['ai-painting']);
+    for (const bank of ['genai-test-bank', 'genai-keyword-list', 'genai-filing-form']) {
+      expect(ids('ai-painting')).toContain(bank);
+      expect(ids('ai-portrait')).not.toContain(bank);
+      expect(ids('voice-changer')).not.toContain(bank);
+    }
+    // Both effects edit biometrics: the deep-synthesis assessment of that editing (DS Art 15).
+    for (const effect of ['ai-portrait', 'voice-changer']) expect(ids(effect)).toContain('ds-biometric-assessment');
+  });
+
+  it('says the effects are filed as deep synthesis by practice, and which reading was inferred from the facts', () => {
+    const warned = report.warnings.filter((w) => w.code === 'GENERATION_EFFECT_PRACTICE');
+    expect(warned.map((w) => w.algorithm)).toEqual(['ai-portrait', 'voice-changer']);
+    expect(warned[0]!.message).toContain('实践做法');
+    const reasons = report.regimes.find((r) => r.id === 'genai-filing')!.perAlgorithm;
+    // openEnded: false was answered for the portrait; the voice changer's reading comes from its facts and says how to correct it.
+    expect(reasons.find((p) => p.algorithm === 'ai-portrait')!.reasons[0]).toMatch(/^固定效果的生成/);
+    expect(reasons.find((p) => p.algorithm === 'voice-changer')!.reasons[0]).toContain('如用户可自由提示生成内容，请填写 generation.openEnded: true');
+  });
+
+  it('assesses the app once, again before the text-to-image model went live', () => {
+    expect(report.items.filter((i) => i.id === 'security-assessment-report').map((i) => [owner(i), i.covers])).toEqual([
+      ['meituyue-app', ['ai-portrait', 'voice-changer', 'ai-painting']],
+    ]);
+    expect(report.deadlines.filter((d) => d.kind === 'security-assessment').map((d) => [d.algorithm, d.trigger, d.from])).toEqual([
+      [null, 'launch', '2025-05-20'],
+      ['ai-painting', 'algorithm-launch', '2026-10-15'],
+    ]);
   });
 });
