@@ -296,6 +296,17 @@ describe('a photo app whose generation ranges from fixed effects to a free text-
     expect(reasons.find((p) => p.algorithm === 'voice-changer')!.reasons[0]).toContain('如用户可自由提示生成内容，请填写 generation.openEnded: true');
   });
 
+  it('tells a foreign-invested company that its gen-AI service answers to the foreign-investment rules too', () => {
+    expect(report.warnings.map((w) => w.code)).not.toContain('FOREIGN_INVESTED_GENAI');
+    const run = runCli(['diagnose', '-', '--as-of', AS_OF, '-f', 'json'], {
+      input: readFileSync(join(LIFECYCLE, 'photo-app-generation.yaml'), 'utf8').replace('  securityOfficer: true\n', '  securityOfficer: true\n  foreignInvested: true\n'),
+    });
+    const warning = (JSON.parse(run.stdout) as Report).warnings.find((w) => w.code === 'FOREIGN_INVESTED_GENAI')!;
+    // Only the text-to-image model is a gen-AI service; the effects file as deep synthesis.
+    expect(warning.message).toContain('且美图乐AI画画文生图算法向境内公众提供生成式人工智能服务');
+    expect(warning.message).toContain('第二十三条第二款');
+  });
+
   it('assesses the app once, again before the text-to-image model went live', () => {
     expect(report.items.filter((i) => i.id === 'security-assessment-report').map((i) => [owner(i), i.covers])).toEqual([
       ['meituyue-app', ['ai-portrait', 'voice-changer', 'ai-painting']],

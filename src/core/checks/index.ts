@@ -3,6 +3,7 @@ import anthropomorphicScale from './anthropomorphic-scale.js';
 import declaredType from './declared-type.js';
 import deadlineOverdue from './deadline-overdue.js';
 import filingNumber from './filing-number.js';
+import foreignInvested from './foreign-invested.js';
 import icp from './icp.js';
 import materialFile from './material-file.js';
 import materialNotRequired from './material-not-required.js';
@@ -30,6 +31,7 @@ export const CHECKS: readonly Check[] = [
   anthropomorphicScale,
   securityOfficer,
   icp,
+  foreignInvested,
   materialNotRequired,
   materialFile,
   deadlineOverdue,
