@@ -33,7 +33,6 @@ const MARKED_LINE = new RegExp(`^([${MARKS}\\s]*)(.*?)([${MARKS}\\s]*)$`, 'u');
 const TICKED = new RegExp(`[${TICKS}]`, 'u');
 
 const cellText = (cell: WordCell) => cell.lines.join('').trim();
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The document column a header cell names, in either language, with that language. */
 function headerColumn(text: string): { id: DocumentColumn; lang: Lang } | null {
@@ -69,19 +68,25 @@ function readStatus(cell: WordCell, where: string): MaterialStatus {
   return [...chosen][0]!;
 }
 
+// A label line: the label, a colon (either width), and the value typed after it, if any.
+const LABEL_LINE = /^\s*([^:：]*?)\s*[:：]\s*(.*)$/su;
+
+/** The tracking field a line starts, by its label in either language, and the value after the label. */
+function labelled(line: string): { field: TrackingField; value: string } | null {
+  const [, label = '', value = ''] = LABEL_LINE.exec(line) ?? [];
+  const field = (Object.keys(TRACKING) as TrackingField[]).find((f) => LANGS.some((l) => t(l, TRACKING[f]).toLowerCase() === label.toLowerCase()));
+  return field ? { field, value } : null;
+}
+
 /** The owner, due date and file of a tracking cell: each the text after its label, lines below it included. */
 function readTracking(cell: WordCell, lang: Lang, where: (field?: TrackingField) => string): Record<TrackingField, string> {
-  const labels = Object.entries(TRACKING).map(([field, key]) => ({
-    field: field as TrackingField,
-    pattern: new RegExp(`^\\s*(?:${LANGS.map((l) => escapeRegExp(t(l, key))).join('|')})\\s*[:：]\\s*(.*)$`, 'iu'),
-  }));
   const lines: Partial<Record<TrackingField, string[]>> = {};
   let current: TrackingField | null = null;
   for (const line of cell.lines) {
-    const label = labels.find((l) => l.pattern.test(line));
+    const label = labelled(line);
     if (label) {
       if (lines[label.field]) throw new InputError(`${where(label.field)}: the line "${t(lang, TRACKING[label.field])}：" appears twice; expected it once`);
-      lines[label.field] = [label.pattern.exec(line)![1]!];
+      lines[label.field] = [label.value];
       current = label.field;
     } else if (current) lines[current]!.push(line);
     else if (line.trim() !== '') throw new InputError(`${where()}: "${line.trim()}" is under no label; expected each value after its label (${Object.values(TRACKING).map((key) => `${t(lang, key)}：`).join(', ')})`);
