@@ -6,7 +6,7 @@ import { escapeHtml } from '../text/escape.js';
 import { percent, tallyView } from '../text/readiness.js';
 import { basisLine } from '../text/article.js';
 import { materialPath } from '../text/paths.js';
-import { buildSummary, calendarCaveat } from './summary.js';
+import { buildSummary, calendarCaveat, type ActionScope } from './summary.js';
 
 const REPORT_LABELS = [
   'ui.title', 'ui.entity', 'ui.source', 'ui.rules', 'ui.asOf', 'ui.algorithms', 'ui.algorithm', 'ui.type', 'ui.role', 'ui.declared',
@@ -81,7 +81,7 @@ function reportView(report: Report) {
   const summary = buildSummary(report);
   const notes = new Notes(lang);
   const names = new Map(report.algorithms.map((a) => [a.id, a.name]));
-  const where = (algorithm: string | null) => (algorithm === null ? L('ui.entityScope') : names.get(algorithm) ?? algorithm);
+  const where = (scope: ActionScope) => (scope.algorithm === null ? L(`ui.${scope.level}Scope`) : names.get(scope.algorithm) ?? scope.algorithm);
   const groupViews = groups.map(({ duties, algorithm, items, tally }) => ({
     title: dutiesPrefix({ duties }, L) + (algorithm ? `${L('ui.algorithm')} ${algorithm.name}` : L('ui.entityMaterials')),
     id: algorithm?.id ?? null,
@@ -154,7 +154,7 @@ function reportView(report: Report) {
     actions: summary.actions.map((action) => ({
       title: action.title,
       scopes: action.scopes.map((scope) => ({
-        where: where(scope.algorithm),
+        where: where(scope),
         status: scope.status,
         statusLabel: L(`status.${scope.status}`),
         tracking: [scope.owner, scope.due].filter(Boolean).join(' '),

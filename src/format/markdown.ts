@@ -41,7 +41,7 @@ export function formatMarkdown(report: Report): string {
       mdCell(action.title),
       mdCell(list(action.scopes.map((e) => {
         const tracking = [e.owner, e.due].filter(Boolean).join(' ');
-        return `${L(`status.${e.status}`)} ${e.algorithm ?? L('ui.entityScope')}${tracking ? ` (${tracking})` : ''}`;
+        return `${L(`status.${e.status}`)} ${e.algorithm ?? L(`ui.${e.level}Scope`)}${tracking ? ` (${tracking})` : ''}`;
       }))),
     ])), '');
   }

@@ -12,8 +12,10 @@ export interface SummaryAlgorithm {
   blocking: number;
 }
 
-/** Where one blocking material is still a gap: the entity (null), an algorithm or a service, and its tracking. */
+/** Where one blocking material is still a gap: the entity, a service (named by the action's title) or an algorithm, and its tracking. */
 export interface ActionScope {
+  level: 'entity' | 'service' | 'algorithm';
+  /** The algorithm's id at level `algorithm`; null for the entity's or a service's own material. */
   algorithm: string | null;
   status: Extract<MaterialStatus, 'missing' | 'draft'>;
   owner: string | null;
@@ -71,10 +73,11 @@ export function buildSummary(report: Report): Summary {
   const actions = new Map<string, SummaryAction>();
   for (const item of report.items) {
     if (!item.gap || item.severity !== 'blocking') continue;
-    const action = actions.get(item.id) ?? { id: item.id, title: item.title, scopes: [] };
-    // A service's own material (its security assessment) is named by its service.
-    action.scopes.push({ algorithm: item.algorithm ?? item.service, status: item.status as ActionScope['status'], owner: item.owner, due: item.due });
-    actions.set(item.id, action);
+    // A service's own material (its security assessment) is one action per service, whose title names it.
+    const key = item.service === null ? item.id : `${item.service}/${item.id}`;
+    const action = actions.get(key) ?? { id: item.id, title: item.title, scopes: [] };
+    action.scopes.push({ level: item.level, algorithm: item.algorithm, status: item.status as ActionScope['status'], owner: item.owner, due: item.due });
+    actions.set(key, action);
   }
 
   const byClock = new Map<string, SummaryDeadline>();

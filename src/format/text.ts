@@ -54,7 +54,7 @@ export function formatTextSummary(report: Report, color: ChalkInstance): string 
     heading(L('ui.actions', { count: s.blocking }));
     const scope = (entry: ActionScope) => {
       const tracking = [entry.owner, entry.due].filter(Boolean).join(' ');
-      return `${entry.algorithm ?? L('ui.entityScope')}${tracking ? (lang === 'zh' ? `（${tracking}）` : ` (${tracking})`) : ''}`;
+      return `${entry.algorithm ?? L(`ui.${entry.level}Scope`)}${tracking ? (lang === 'zh' ? `（${tracking}）` : ` (${tracking})`) : ''}`;
     };
     const rows = summary.actions.map((action) => {
       const byStatus = (['missing', 'draft'] as const)

@@ -40,6 +40,21 @@ describe('report formats (goldens)', () => {
     expect(run.stdout).not.toContain('《'); // no legal bases: those are detail
   });
 
+  // Each service with 舆论属性 owes its own 2018 assessment: one action per service, titled by it.
+  it('gives each service\'s own assessment its own action in the summary, named by the service, never by its id', async () => {
+    const subject = 'test/fixtures/subjects/two-services.yaml';
+    for (const [lang, format, line] of [
+      ['zh', 'text', /安全评估报告（2018 年安全评估规定）（青禾AI写作助手） +✘ 缺失：服务\n/],
+      ['zh', 'md', /\| 安全评估报告（2018 年安全评估规定）（青禾本地生活） \| 缺失 服务 \|/],
+      ['zh', 'html', /<td><strong>安全评估报告（2018 年安全评估规定）（青禾本地生活）<\/strong><\/td><td><span class="scope"><span class="tag status-missing">缺失<\/span> 服务<\/span>/],
+      ['en', 'text', /Security assessment report under the 2018 rules \(青禾AI写作助手\) +✘ missing: service\n/],
+    ] as const) {
+      const run = await runCli(['diagnose', subject, '--as-of', AS_OF, '--lang', lang, '-f', format]);
+      expect(run.stdout, `${lang} ${format}`).toMatch(line);
+      expect(run.stdout.replace(/<[^>]+>/g, ' '), `${lang} ${format}`).not.toMatch(/qinghe-(app|writer)/);
+    }
+  });
+
   it('keeps the English wording in every human format', async () => {
     for (const format of ['text', 'md', 'html'] as const) {
       const run = await runCli(['diagnose', CASES.genai, '--as-of', AS_OF, '--lang', 'en', '-f', format]);
