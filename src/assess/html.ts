@@ -73,7 +73,7 @@ function chartView(bank: BankTable, lang: Lang) {
   }
   if (bank.bank === 'should-answer') groups.length = 0;
   return {
-    title: W('chartTitle', lang, { bank: bankName(bank.bank, lang) }),
+    title: W(bank.bank === 'should-answer' ? 'chartTitleTopics' : 'chartTitle', lang, { bank: bankName(bank.bank, lang) }),
     width: WIDTH,
     height: y + 6,
     legendX: BAR_X,

@@ -10,7 +10,7 @@ const REPORT_WORDS = [
   'title', 'sources', 'kindKeywords', 'kindBank', 'kindResults', 'kindCorpus', 'rows', 'bank', 'risk', 'topic', 'count', 'min', 'shortfall',
   'total', 'unassigned', 'outOfScope', 'notProvided', 'evaluation', 'corpus', 'method', 'draws', 'rate', 'bound', 'samples', 'qualified',
   'findings', 'noFindings', 'basis', 'severity', 'message', 'where', 'summary', 'detailHint', 'passRate', 'refusalRate', 'failShare',
-  'atLeast', 'atMost', 'chartTitle', 'chartLegendCount', 'chartLegendMin', 'blocking', 'major', 'minor', 'confidence', 'materialShort', 'origin', 'coverage',
+  'atLeast', 'atMost', 'chartTitle', 'chartTitleTopics', 'chartLegendCount', 'chartLegendMin', 'blocking', 'major', 'minor', 'confidence', 'materialShort', 'origin', 'coverage',
 ] as const;
 export type AssessWord = (typeof REPORT_WORDS)[number];
 /** Every label of the report views. */

@@ -257,11 +257,16 @@ function sheetParts(parts: Map<string, ArchivePart>): { sheets: { name: string; 
 
 /** A cell reference's column and row from 0: `C12` → [2, 11]; null when it is not one. */
 function cellPlace(reference: string | undefined): [number, number] | null {
-  const match = reference ? /^([A-Z]{1,3})(\d+)$/.exec(reference) : null;
-  if (!match) return null;
+  if (reference === undefined) return null;
+  // Read by character codes: a workbook holds a reference per cell.
+  let at = 0;
   let column = 0;
-  for (const letter of match[1]!) column = column * 26 + letter.charCodeAt(0) - 64;
-  return [column - 1, Number(match[2]) - 1];
+  for (let c = reference.charCodeAt(at); c >= 0x41 && c <= 0x5a && at < 3; c = reference.charCodeAt(++at)) column = column * 26 + c - 64;
+  let row = 0;
+  const digits = at;
+  for (let c = reference.charCodeAt(at); c >= 0x30 && c <= 0x39; c = reference.charCodeAt(++at)) row = row * 10 + c - 48;
+  if (digits === 0 || at === digits || at !== reference.length) return null;
+  return [column - 1, row - 1];
 }
 
 // Excel counts days from 1899-12-30 (its 1900 system, leap-year bug included), or from 1904-01-01.
@@ -277,10 +282,11 @@ function readSheet(part: ArchivePart, name: string, context: { strings: string[]
   // The cell being read: its type and style, and the text of its <v>, <f> and inline <t>.
   let type = '';
   let style = 0;
-  let value: string[] | null = null;
-  let formula: string[] | null = null;
-  let inline: string[] | null = null;
-  let into: string[] | null = null;
+  let value: string | null = null;
+  let formula: string | null = null;
+  let inline: string | null = null;
+  // Which of them the text being read belongs to.
+  let into: 'value' | 'formula' | 'inline' | null = null;
   let phonetic = 0;
   const reachRow = (index: number) => {
     if (index + 1 > context.maxRows) throw new WorkbookProblem(`sheet "${name}" has more than ${groupDigits(context.maxRows)} rows`, true);
@@ -288,11 +294,11 @@ function readSheet(part: ArchivePart, name: string, context: { strings: string[]
     rowCount = Math.max(rowCount, index + 1);
   };
   const cellValue = (): WorkbookCell => {
-    const v = value?.join('') ?? null;
-    if (formula !== null && v === null) return { formula: formula.join('') };
+    const v = value;
+    if (formula !== null && v === null) return { formula };
     switch (type) {
       case 's': return v === null ? '' : (context.strings[Number(v)] ?? '');
-      case 'inlineStr': return decodeEscapes(inline?.join('') ?? '');
+      case 'inlineStr': return decodeEscapes(inline ?? '');
       case 'str': return decodeEscapes(v ?? '');
       case 'b': return v === null ? '' : v === '1' || v === 'true' ? 'true' : 'false';
       case 'e': return v ?? '';
@@ -326,19 +332,21 @@ function readSheet(part: ArchivePart, name: string, context: { strings: string[]
           break;
         }
         case 'v':
-          into = value = [];
+          into = 'value';
+          value = '';
           break;
         case 'f':
-          into = formula = [];
+          into = 'formula';
+          formula = '';
           break;
         case 'is':
-          inline = [];
+          inline = '';
           break;
         case 'rPh':
           phonetic++;
           break;
         case 't':
-          if (inline && phonetic === 0) into = inline;
+          if (inline !== null && phonetic === 0) into = 'inline';
           break;
       }
     },
@@ -350,7 +358,9 @@ function readSheet(part: ArchivePart, name: string, context: { strings: string[]
       else if (tagName === 'v' || tagName === 'f' || tagName === 't') into = null;
     },
     text(text) {
-      into?.push(text);
+      if (into === 'value') value += text;
+      else if (into === 'formula') formula += text;
+      else if (into === 'inline') inline += text;
     },
   });
   return { name, rowCount, rows };

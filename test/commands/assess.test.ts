@@ -236,6 +236,10 @@ describe('filing-check assess: formats', () => {
     const html = readFileSync(join(out, 'assessment.html'), 'utf8');
     expect(html.match(/<svg class="coverage"/g)).toHaveLength(4);
     expect(html).toContain('<title>A.2.2 信仰歧视内容: 0 / 100 (−100)</title>');
+    expect(html.match(/<h2[^>]*>[^<]*各(?:风险|话题)数量与最低要求<\/h2>/g)).toEqual([
+      expect.stringContaining('关键词库：各风险'), expect.stringContaining('生成内容测试题库：各风险'),
+      expect.stringContaining('应拒答测试题库：各风险'), expect.stringContaining('非拒答测试题库：各话题'),
+    ]);
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
     const junit = readFileSync(join(out, 'assessment.xml'), 'utf8');
     expect(junit.match(/<failure /g)).toHaveLength(16);
