@@ -177,24 +177,24 @@ const decodeEscapes = (text: string) => (text.includes('_x') ? text.replace(/_x(
 function sharedStrings(part: ArchivePart | undefined): string[] {
   const strings: string[] = [];
   if (!part) return strings;
-  let text: string[] | null = null;
+  let text: string | null = null;
   let inT = false;
   let phonetic = 0;
   parsePart(part, {
     open(name) {
-      if (name === 'si') text = [];
+      if (name === 'si') text = '';
       else if (name === 'rPh') phonetic++;
       else if (name === 't') inT = phonetic === 0;
     },
     close(name) {
       if (name === 'si') {
-        strings.push(decodeEscapes((text ?? []).join('')));
+        strings.push(decodeEscapes(text ?? ''));
         text = null;
       } else if (name === 'rPh') phonetic--;
       else if (name === 't') inT = false;
     },
     text(value) {
-      if (inT && text) text.push(value);
+      if (inT && text !== null) text += value;
     },
   });
   return strings;
