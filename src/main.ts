@@ -92,7 +92,8 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCodeVal
       return ExitCode.Cancelled;
     }
     if (error instanceof InputError) {
-      io.stderr(`filing-check: ${visible(error.message)}\n`);
+      // A message of several lines (every bad cell of a sheet) is several messages, each on its own line.
+      for (const line of error.message.split('\n')) io.stderr(`filing-check: ${visible(line)}\n`);
       if (debug && error.stack) io.stderr(`${error.stack}\n`);
       return ExitCode.Invalid;
     }

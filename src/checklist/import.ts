@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import type { Answers, MaterialEntry } from '../answers/schema.js';
 import { MATERIAL_STATUSES } from '../answers/vocabulary.js';
-import { isRealDate } from '../dates.js';
+import { isRealDate, normalizeTypedDate } from '../dates.js';
 import { InputError } from '../errors.js';
 import { readTableFile, type CellValue, type Table } from '../data/table.js';
 import { LANGS, t } from '../messages/messages.js';
@@ -86,11 +86,18 @@ export async function readChecklistRows(path: string, file: string): Promise<{ r
   return { rows: toRows(table, file), notes: table.notes };
 }
 
+/** A due cell as YYYY-MM-DD, read as the questionnaire reads a typed day; undefined when it names no real day. */
+function dueDate(text: string): string | undefined {
+  const iso = normalizeTypedDate(text);
+  return isRealDate(iso) ? iso : undefined;
+}
+
 /**
  * Turns filled-in rows into field changes against the current answers: every key must name a
  * material of the rule packs at its level and, for algorithm materials, an algorithm of the answers;
  * statuses and dates must be valid; not-applicable needs a reason. Only columns present in the sheet
- * are read, so a client who deleted a column changes nothing there.
+ * are read, so a client who deleted a column changes nothing there. Every bad cell of the sheet is
+ * reported at once, one line each, so a client's sheet comes back to them a single time.
  */
 export function planImport(rows: readonly SheetRow[], answers: Answers, rules: Rules): { changes: ImportChange[]; edits: FieldEdit[] } {
   const levelOf = new Map(rules.materials.map((m) => [m.id, m.level]));
@@ -99,6 +106,7 @@ export function planImport(rows: readonly SheetRow[], answers: Answers, rules: R
   const seen = new Map<string, string>();
   const changes: ImportChange[] = [];
   const edits: FieldEdit[] = [];
+  const problems: string[] = [];
   for (const row of rows) {
     const key = (row.cells.key ?? '').trim();
     const [owner = '', materialId = '', extra] = key.split('/');
@@ -106,9 +114,13 @@ export function planImport(rows: readonly SheetRow[], answers: Answers, rules: R
     const known = `entity/<material>, <service>/<material> or <algorithm>/<material> with services ${answers.services.map((s) => s.id).join(', ') || 'none'} and algorithms ${answers.algorithms.map((a) => a.id).join(', ')}`;
     const ownerKnown = level === 'entity' ? owner === 'entity' : level === 'service' ? serviceIndex.has(owner) : algorithmIndex.has(owner);
     if (extra !== undefined || !level || !ownerKnown) {
-      throw new InputError(`${row.where('key')}: unknown key "${key}"; expected ${known} (the checklist may be for another answers file)`);
+      problems.push(`${row.where('key')}: unknown key "${key}"; expected ${known} (the checklist may be for another answers file)`);
+      continue;
     }
-    if (seen.has(key)) throw new InputError(`${row.where('key')}: key "${key}" appears twice (first at ${seen.get(key)})`);
+    if (seen.has(key)) {
+      problems.push(`${row.where('key')}: key "${key}" appears twice (first at ${seen.get(key)})`);
+      continue;
+    }
     seen.set(key, row.where('key'));
 
     const [path, materials] =
@@ -118,6 +130,7 @@ export function planImport(rows: readonly SheetRow[], answers: Answers, rules: R
     // An unlisted item is missing by default, so "missing" on it is no change.
     const current: Partial<MaterialEntry> = materials[materialId] ?? { status: 'missing' };
     const next: Partial<Record<keyof MaterialEntry, string | undefined>> = {};
+    const problemsBefore = problems.length;
     for (const column of EDITABLE_COLUMNS) {
       const raw = row.cells[column];
       if (raw === undefined) continue;
@@ -126,11 +139,14 @@ export function planImport(rows: readonly SheetRow[], answers: Answers, rules: R
         const status = parseStatus(text);
         if (!status) {
           const allowed = MATERIAL_STATUSES.map((s) => `${t('zh', `status.${s}`)} / ${s}`).join(', ');
-          throw new InputError(`${row.where('status')}: ${text ? `"${text}" is not a status` : 'the status is empty'}; expected one of ${allowed}`);
+          problems.push(`${row.where('status')}: ${text ? `"${text}" is not a status` : 'the status is empty'}; expected one of ${allowed}`);
+          continue;
         }
         next.status = status;
-      } else if (column === 'due' && text !== '' && !(/^\d{4}-\d{2}-\d{2}$/.test(text) && isRealDate(text))) {
-        throw new InputError(`${row.where('due')}: "${text}" is not a date; expected a day written YYYY-MM-DD, such as 2026-12-20`);
+      } else if (column === 'due' && text !== '') {
+        const due = dueDate(text);
+        if (due === undefined) problems.push(`${row.where('due')}: "${text}" is not a date; expected a day such as 2026-12-20, 2026/12/20, 2026.12.20, 2026年12月20日 or 20261220`);
+        else next.due = due;
       } else if (column === 'file' && current.file !== undefined && showsMaterialPath(text, current.file)) {
         // The checklist shows a file outside the case folder by its base name: unchanged, it keeps the path.
         next.file = current.file;
@@ -138,10 +154,12 @@ export function planImport(rows: readonly SheetRow[], answers: Answers, rules: R
         next[FIELD[column]] = text === '' ? undefined : text;
       }
     }
+    if (problems.length > problemsBefore) continue;
     const status = next.status ?? current.status;
     const reason = 'reason' in next ? next.reason : current.reason;
     if (status === 'not-applicable' && !reason) {
-      throw new InputError(`${row.where(row.cells.notes !== undefined ? 'notes' : 'status')}: "${key}" is not applicable but gives no reason; write why in the notes column`);
+      problems.push(`${row.where(row.cells.notes !== undefined ? 'notes' : 'status')}: "${key}" is not applicable but gives no reason; write why in the notes column`);
+      continue;
     }
     for (const [field, value] of Object.entries(next) as [keyof MaterialEntry, string | undefined][]) {
       const before = current[field];
@@ -150,5 +168,6 @@ export function planImport(rows: readonly SheetRow[], answers: Answers, rules: R
       edits.push({ path, field, value });
     }
   }
+  if (problems.length > 0) throw new InputError(problems.join('\n'));
   return { changes, edits };
 }

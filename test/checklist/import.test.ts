@@ -126,6 +126,23 @@ describe('xlsx round trip', () => {
     expect(await readFile(answers, 'utf8')).toBe(text);
   });
 
+  it('reads a due date typed as the questionnaire reads it', async () => {
+    const typed = { 'feed/user-minors': '2026/12/31', 'feed/algorithm-self-assessment': '2027.1.5', 'bestseller-list/algorithm-disclosure': '2027年2月3日', 'copywriter/labeling-explicit': '20270304' };
+    const xlsx = await exportChecklist('xlsx');
+    await editXlsx(xlsx, (set) => {
+      for (const [key, due] of Object.entries(typed)) set(key, '截止日期', due);
+    });
+    const run = await importInto(xlsx);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expectData(await readFile(answers, 'utf8'), {
+      'feed/user-minors': { due: '2026-12-31' },
+      'feed/algorithm-self-assessment': { due: '2027-01-05' },
+      'bestseller-list/algorithm-disclosure': { due: '2027-02-03' },
+      'copywriter/labeling-explicit': { due: '2027-03-04' },
+    });
+  });
+
   it('changes nothing for an unedited export and leaves the file untouched', async () => {
     const before = await stat(answers);
     const run = await importInto(await exportChecklist('xlsx'));
@@ -206,7 +223,7 @@ describe('bad checklists are refused with exit 2, the answers file untouched', (
     ['a material at the wrong level', (rows) => void (rows[5]![0] = 'entity/algorithm-disclosure'), /unknown key "entity\/algorithm-disclosure"/],
     ['an invalid status', (rows, column) => void (rows[3]![column('状态')] = '完成'), /row 4, column F \(状态\): "完成" is not a status; expected one of 缺失 \/ missing/],
     ['an empty status', (rows, column) => void (rows[3]![column('状态')] = ''), /row 4, column F \(状态\): the status is empty/],
-    ['an invalid date', (rows, column) => void (rows[7]![column('截止日期')] = '2026-13-01'), /row 8, column H \(截止日期\): "2026-13-01" is not a date; expected a day written YYYY-MM-DD/],
+    ['an invalid date', (rows, column) => void (rows[7]![column('截止日期')] = '2026-13-01'), /row 8, column H \(截止日期\): "2026-13-01" is not a date; expected a day such as 2026-12-20, 2026\/12\/20/],
     ['a date in words', (rows, column) => void (rows[7]![column('截止日期')] = '下周五'), /row 8, column H .*"下周五" is not a date/],
     ['not applicable without a reason', (rows, column) => void (rows[2]![column('状态')] = '不适用'), /row 3, column J \(备注（不适用时写理由）\): "entity\/entity-commitment-letter" is not applicable but gives no reason/],
     ['a duplicated key', (rows) => void (rows[4]![0] = rows[3]![0]!), /row 5, column A .*appears twice \(first at .*row 4, column A/],
@@ -229,6 +246,29 @@ describe('bad checklists are refused with exit 2, the answers file untouched', (
     const run = await importInto(xlsx);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/checklist\.xlsx: sheet "材料清单" row \d+, column H \(截止日期\): "soon" is not a date/);
+    expect(await readFile(answers, 'utf8')).toBe(original);
+  });
+
+  it('xlsx: every bad cell of the sheet at once, one line each', async () => {
+    const xlsx = await exportChecklist('xlsx');
+    await editXlsx(xlsx, (set) => {
+      set('feed/user-minors', '截止日期', '2026/13/01');
+      set('feed/algorithm-self-assessment', '状态', '完成');
+      set('bestseller-list/algorithm-disclosure', '截止日期', '下周五');
+      set('entity/system-ethics-review', '状态', '不适用');
+      set('entity/system-ethics-review', '备注（不适用时写理由）', '');
+      set('entity/system-data-security', '状态', '就绪');
+    });
+    const run = await importInto(xlsx);
+    expect(run.code).toBe(2);
+    const lines = run.stderr.trimEnd().split('\n');
+    const at = `filing-check: ${xlsx}: sheet "材料清单" row \\d+, column`;
+    expect(lines).toHaveLength(4);
+    for (const line of lines) expect(line).toMatch(new RegExp(`^${at} [A-Z]+ \\(`));
+    expect(lines.filter((l) => /column F \(状态\): "完成" is not a status/.test(l))).toHaveLength(1);
+    expect(lines.filter((l) => /column H \(截止日期\): "2026\/13\/01" is not a date/.test(l))).toHaveLength(1);
+    expect(lines.filter((l) => /column H \(截止日期\): "下周五" is not a date/.test(l))).toHaveLength(1);
+    expect(lines.filter((l) => /"entity\/system-ethics-review" is not applicable but gives no reason/.test(l))).toHaveLength(1);
     expect(await readFile(answers, 'utf8')).toBe(original);
   });
 
