@@ -437,7 +437,7 @@ services:
     await copyFile(EXAMPLE, join(dir, 'filing.yaml'));
     const { ask } = start(dir, ['filing.yaml', '--interactive']);
     await ask.start('主要面向老年人'); // the one fact about 云栖优选 the file leaves open
-    await ask.confirm(false, '现在登记这 49 项材料的进度吗');
+    await ask.confirm(false, '现在登记这 50 项材料的进度吗');
     expect(await ask.last(false)).toBe(1);
     const text = await readFile(join(dir, 'filing.yaml'), 'utf8');
     expect(text).toMatch(/^# 示例：一家电商内容社区公司/);
