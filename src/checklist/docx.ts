@@ -103,7 +103,7 @@ export async function checklistDocx(checklist: Checklist): Promise<Uint8Array> {
         labelled(L('ui.readiness'), `${s.readiness} · ${L('status.ready')} ${s.ready} · ${L('status.draft')} ${s.draft} · ${L('status.missing')} ${s.missing} · ${L('status.not-applicable')} ${s.notApplicable}`),
         ...checklist.algorithms.map((a) => para(text(`${a.name} (${a.id})：${a.type} · ${a.role} · ${L('ui.readiness')} ${a.readiness}`))),
         heading(L('checklist.howToUse'), layout.size + 4),
-        ...[...instructions(checklist.lang), L('checklist.wordInstruction')].map((line, i) => para(text(`${i + 1}. ${line}`))),
+        ...instructions(checklist.lang, 'word').map((line, i) => para(text(`${i + 1}. ${line}`))),
         ...tables,
         ...(checklist.warnings.length ? [heading(L('ui.warnings'), layout.size + 4), ...checklist.warnings.map((w) => para(text(`${w.severityLabel} ${w.code}：`, { bold: true }), text(w.message)))] : []),
       ],

@@ -16,12 +16,22 @@ const CHECKLIST_LABELS = [
   'severity.minor', 'ui.generatedBy',
 ] as const;
 
-/** The numbered how-to-fill-in lines (checklist.instruction.1, .2, …) in the checklist's language. */
-export function instructions(lang: Lang): string[] {
-  return messageKeys()
+/** How a checklist document is used: a sheet (xlsx, csv) and Word are filled in and imported; Markdown and HTML are read. */
+export type ChecklistUse = 'sheet' | 'word' | 'reading';
+
+/**
+ * The how-to-fill-in lines of a checklist document in its language. The line on what to keep names
+ * what that document has: the key column of a sheet, the key line under each title in Word; a
+ * document that is only read says so first, as it is not imported.
+ */
+export function instructions(lang: Lang, use: ChecklistUse): string[] {
+  const filling = messageKeys()
     .filter((key) => key.startsWith('checklist.instruction.'))
     .sort((a, b) => Number(a.split('.').pop()) - Number(b.split('.').pop()))
     .map((key) => t(lang, key));
+  const keep = t(lang, `checklist.keep.${use}`);
+  if (use === 'reading') return [keep, ...filling];
+  return use === 'word' ? [...filling, keep, t(lang, 'checklist.wordInstruction')] : [...filling, keep];
 }
 
 /** The checklist view the md and html layouts receive: the model plus words and status boxes. */
@@ -31,7 +41,7 @@ function layoutView(checklist: Checklist) {
     ...checklist,
     lang: htmlLang(checklist.lang),
     label: labels(checklist.lang, CHECKLIST_LABELS),
-    instructions: instructions(checklist.lang),
+    instructions: instructions(checklist.lang, 'reading'),
     groups: checklist.groups.map((g) => ({
       ...g,
       items: g.items.map((i) => ({

@@ -69,7 +69,7 @@ export async function checklistXlsx(checklist: Checklist): Promise<Uint8Array> {
     ...checklist.algorithms.map((a) => line(`${a.name} (${a.id})：${a.type} · ${a.role} · ${L('ui.readiness')} ${a.readiness}`)),
     line(''),
     heading(L('checklist.howToUse')),
-    ...instructions(lang).map((text, i) => line(`${i + 1}. ${text}`)),
+    ...instructions(lang, 'sheet').map((text, i) => line(`${i + 1}. ${text}`)),
     ...(checklist.warnings.length ? [line(''), heading(L('ui.warnings')), ...checklist.warnings.map((w) => line(`${w.severityLabel} ${w.code}：${w.message}`))] : []),
   ];
   for (const [value, bold] of lines) {

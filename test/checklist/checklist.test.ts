@@ -7,6 +7,7 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { LAYOUT } from '../../src/checklist/layout.js';
+import { t } from '../../src/messages/messages.js';
 import { parseCsv } from '../../src/text/csv.js';
 import { AS_OF, expectGolden, expectTablesIntact, runCli, tempDir } from '../helpers/formats.js';
 
@@ -207,6 +208,37 @@ describe('--out and usage', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('| 答案文件 | &lt;stdin&gt; |');
   });
+});
+
+describe('each document tells the client to keep what it has', () => {
+  // The line on what not to change names the document's own place for the key: a sheet's key column,
+  // Word's grey key line under each title; Markdown and HTML are read, never imported.
+  for (const [lang, args, words] of [
+    ['zh', CASES.ecommerce!, { column: '“编号（请勿修改）”列', keyLine: '材料标题下的灰色编号', anyKeyColumn: /“编号[^”]*”列/, imported: '发回顾问导入', reading: '不能导入' }],
+    ['en', CASES['generic-06-en']!, { column: 'Key (do not edit) column', keyLine: "grey key under each material's title", anyKeyColumn: /Key (\(do not edit\) )?column/, imported: 'consultant to import', reading: 'cannot be imported' }],
+  ] as const) {
+    it(`in ${lang}`, async () => {
+      const docx = (await mammoth.extractRawText({ buffer: await binary(args, 'docx') })).value;
+      expect(docx).toContain(words.keyLine);
+      expect(docx).toContain(words.imported);
+      expect(docx).not.toContain(words.column);
+      expect(docx).not.toMatch(words.anyKeyColumn);
+
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load((await binary(args, 'xlsx')) as unknown as ExcelJS.Buffer);
+      expect((book.worksheets[0]!.getRow(1).values as string[])[1]).toBe(t(lang, 'checklist.col.key'));
+      const sheetGuide = (book.worksheets[1]!.getColumn(1).values.filter(Boolean) as string[]).join('\n');
+      expect(sheetGuide).toContain(words.column);
+      expect(sheetGuide).not.toContain(words.keyLine);
+
+      for (const format of ['md', 'html']) {
+        const text = await checklist(args, format);
+        expect(text, format).toContain(words.reading);
+        expect(text, format).not.toContain(words.imported);
+        expect(text, format).not.toContain(words.column);
+      }
+    });
+  }
 });
 
 describe('wording', () => {
