@@ -42,16 +42,20 @@ export async function checklistXlsx(checklist: Checklist): Promise<Uint8Array> {
       if ((EDITABLE_COLUMNS as readonly string[]).includes(column.id)) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: sheet.editableFill } };
       // Text format keeps a typed 2026-12-20 as the text the import expects instead of a serial date.
       if (column.id === 'due' || column.id === 'key') cell.numFmt = '@';
-      if (column.id === 'status') {
-        cell.dataValidation = {
-          type: 'list',
-          allowBlank: false,
-          formulae: [statusList],
-          showErrorMessage: true,
-          errorTitle: L('ui.status'),
-          error: L('checklist.statusError'),
-        };
-      }
+    });
+  }
+  if (checklist.items.length > 0) {
+    const status = items.getColumn(sheet.columns.findIndex((c) => c.id === 'status') + 1).letter;
+    // One validation for the whole status column. Set cell by cell, exceljs merges the cells into
+    // ranges after sorting their addresses as text (F10 before F2), so it wrote F10:F39 and F2:F39,
+    // overlapping ranges that Excel offers to "repair".
+    (items as unknown as { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } }).dataValidations.add(`${status}2:${status}${checklist.items.length + 1}`, {
+      type: 'list',
+      allowBlank: false,
+      formulae: [statusList],
+      showErrorMessage: true,
+      errorTitle: L('ui.status'),
+      error: L('checklist.statusError'),
     });
   }
 

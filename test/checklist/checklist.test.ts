@@ -156,6 +156,21 @@ describe('Excel checklist', () => {
     expect(lines.some((l) => l.startsWith('2. 选择“不适用”时'))).toBe(true);
   });
 
+  it('gives each cell at most one validation, as Excel opens the file without repairing it', async () => {
+    for (const args of [CASES.ecommerce!, CASES['generic-06-en']!]) {
+      const zip = await JSZip.loadAsync(await binary(args, 'xlsx'));
+      const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+      const ranges = [...xml.matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g)].flatMap((m) => m[1]!.split(' '));
+      const cells = ranges.flatMap((range) => {
+        const [, column, top, , bottom = top] = /^([A-Z]+)(\d+)(:[A-Z]+(\d+))?$/.exec(range)!;
+        return Array.from({ length: Number(bottom) - Number(top) + 1 }, (_, i) => `${column}${Number(top) + i}`);
+      });
+      expect(new Set(cells).size, ranges.join(' ')).toBe(cells.length);
+      const rows = parseCsv(await checklist(args, 'csv')).length;
+      expect(ranges, 'the status column of every item row').toEqual([`F2:F${rows}`]);
+    }
+  });
+
   it('keeps hostile strings as text, never as formulas', async () => {
     const sheet = (await workbook(CASES.hostile!)).getWorksheet('材料清单')!;
     const values = sheet.getSheetValues().flat().filter((v) => v !== undefined && v !== null);
