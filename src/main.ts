@@ -1,9 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import type { CommandContext } from './commands/shared.js';
 import { EXIT_CODES_HELP, VERSION } from './constants.js';
-import { CancelledError, ExitCode, InputError, type ExitCodeValue } from './errors.js';
+import { CancelledError, errorText, ExitCode, InputError, type ExitCodeValue } from './errors.js';
 import type { Io } from './io.js';
 import { visible } from './text/visible.js';
+import { resolveLang } from './lang.js';
 
 type Register = (program: Command, context: CommandContext) => void;
 
@@ -40,15 +41,6 @@ function showsHelp(argv: readonly string[], program: Command): boolean {
   return words.length === 1 && (program.commands.find((c) => c.name() === words[0])?.commands.length ?? 0) > 0;
 }
 
-/** The language of --help: --lang when given, else Chinese when LC_ALL or LANG starts with zh, else English. */
-export function helpLang(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): 'zh' | 'en' {
-  const index = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
-  const given = index === -1 ? undefined : argv[index]!.includes('=') ? argv[index]!.split('=')[1] : argv[index + 1];
-  if (given === 'zh' || given === 'en') return given;
-  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return locale.toLowerCase().startsWith('zh') ? 'zh' : 'en';
-}
-
 /** The command-line program: the invoked command in full, the others as names for help. */
 async function buildProgram(context: CommandContext, argv: readonly string[]): Promise<Command> {
   const { io } = context;
@@ -66,7 +58,7 @@ async function buildProgram(context: CommandContext, argv: readonly string[]): P
   }
   // Subcommands inherit exitOverride and output settings only when copied explicitly.
   for (const command of allCommands(program)) command.exitOverride().configureOutput(program.configureOutput());
-  if (showsHelp(argv, program)) (await import('./help-lang.js')).wordHelp([program, ...allCommands(program)], helpLang(argv, io.env));
+  if (showsHelp(argv, program)) (await import('./help-lang.js')).wordHelp([program, ...allCommands(program)], context.lang);
   return program;
 }
 
@@ -78,8 +70,9 @@ function allCommands(command: Command): Command[] {
 export async function main(argv: readonly string[], io: Io): Promise<ExitCodeValue> {
   const result: { code: ExitCodeValue } = { code: ExitCode.Ok };
   const debug = argv.includes('--debug');
+  const lang = resolveLang(argv, io.env);
   try {
-    const program = await buildProgram({ io, result }, argv);
+    const program = await buildProgram({ io, result, lang }, argv);
     await program.parseAsync([...argv], { from: 'user' });
     return result.code;
   } catch (error) {
@@ -93,7 +86,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCodeVal
     }
     if (error instanceof InputError) {
       // A message of several lines (every bad cell of a sheet) is several messages, each on its own line.
-      for (const line of error.message.split('\n')) io.stderr(`filing-check: ${visible(line)}\n`);
+      for (const line of errorText(error, lang).split('\n')) io.stderr(`filing-check: ${visible(line)}\n`);
       if (debug && error.stack) io.stderr(`${error.stack}\n`);
       return ExitCode.Invalid;
     }

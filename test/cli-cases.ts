@@ -11,7 +11,9 @@ export interface CliCase {
   name: string;
   args: string[];
   /** Piped to standard input (nothing when absent). */
-  stdin?: string;
+  stdin?: string | Buffer;
+  /** The environment beside the test's own (LANG=C.UTF-8, no LC_ALL): a locale, for instance. */
+  env?: Record<string, string>;
   /** The exact text, or the golden file under test/golden/ that holds it. */
   stdout: string | { golden: string };
   stderr: string;
@@ -27,8 +29,12 @@ const EXIT_CODES: Record<string, number> = {
   'api-writing-app': 1, 'declared-traps': 1, 'face-swap-supporter': 1, 'filed-change': 1, 'internal-overseas': 0, 'llm-own-model': 1, 'news-feed': 1, 'ride-hailing': 1,
 };
 const rideHailing = readFileSync(join(CASES, 'ride-hailing.yaml'), 'utf8');
-const NO_ANSWERS =
-  'filing-check: no answers given; pass a file (filing-check diagnose filing.yaml), pipe one (filing-check diagnose - < filing.yaml), or run filing-check diagnose in a terminal to answer the questions\n';
+// An answers file as a Chinese Windows editor saves it (GBK): the name 杭州示例网络科技有限公司.
+const GBK = Buffer.from('736368656d6156657273696f6e3a20310a656e746974793a0a20206e616d653a20babcd6ddcabec0fdcdf8c2e7bfc6bcbcd3d0cfdeb9abcbbe0a', 'hex');
+const NO_ANSWERS = {
+  zh: 'filing-check: 没有给出答案：请指定文件（filing-check diagnose filing.yaml），或从管道输入（filing-check diagnose - < filing.yaml），或在终端中运行 filing-check diagnose 逐项回答问题\n',
+  en: 'filing-check: no answers given; pass a file (filing-check diagnose filing.yaml), pipe one (filing-check diagnose - < filing.yaml), or run filing-check diagnose in a terminal to answer the questions\n',
+};
 
 export const CLI_CASES: CliCase[] = [
   // Realistic filings in the three views users read most: Chinese text, English Markdown, JSON.
@@ -50,11 +56,23 @@ export const CLI_CASES: CliCase[] = [
   { name: 'answers piped with no argument', args: ['diagnose', '-f', 'json', '--as-of', AS_OF], stdin: rideHailing, stdout: { golden: 'cli/ride-hailing-stdin.json' }, stderr: '', code: 1, bin: true },
 
   // Usage errors and unreadable input: exit 2, one line, no stack trace.
-  { name: 'no answers, no pipe', args: ['diagnose'], stdout: '', stderr: NO_ANSWERS, code: 2, bin: true },
-  { name: 'a file that does not exist', args: ['diagnose', 'missing.yaml'], stdout: '', stderr: 'filing-check: missing.yaml: no such file; expected an answers file (YAML or JSON)\n', code: 2, bin: true },
-  { name: 'a device instead of a file', args: ['diagnose', '/dev/null'], stdout: '', stderr: 'filing-check: /dev/null: not a file; expected an answers file (YAML or JSON)\n', code: 2 },
-  { name: 'a folder without answers files', args: ['diagnose', 'src'], stdout: '', stderr: 'filing-check: src: no answers files (filing.yaml, *.filing.yaml, *.filing.json) in this directory\n', code: 2 },
-  { name: 'a date that does not exist', args: ['diagnose', 'examples/filing.yaml', '--as-of', '2026-02-30'], stdout: '', stderr: 'filing-check: --as-of: expected a date written YYYY-MM-DD, got "2026-02-30"\n', code: 2 },
+  // Errors are worded in the run's language (src/lang.ts): Chinese by default, English with --lang en or an English locale.
+  { name: 'no answers, no pipe', args: ['diagnose'], stdout: '', stderr: NO_ANSWERS.zh, code: 2, bin: true },
+  { name: 'no answers, no pipe, in English', args: ['diagnose', '--lang', 'en'], stdout: '', stderr: NO_ANSWERS.en, code: 2, bin: true },
+  { name: 'no answers, an English locale', args: ['diagnose'], env: { LANG: 'en_US.UTF-8' }, stdout: '', stderr: NO_ANSWERS.en, code: 2 },
+  { name: 'no answers, a Chinese locale and --lang en', args: ['diagnose', '--lang', 'en'], env: { LC_ALL: 'zh_CN.UTF-8' }, stdout: '', stderr: NO_ANSWERS.en, code: 2 },
+  { name: '--interactive without a terminal', args: ['diagnose', '-i'], stdout: '', stderr: 'filing-check: --interactive: 需要终端（标准输入和标准错误不都是终端），因此没有提问；请改为指定答案文件：filing-check diagnose filing.yaml\n', code: 2 },
+  { name: '--interactive without a terminal, in English', args: ['diagnose', '-i', '--lang', 'en'], stdout: '', stderr: 'filing-check: --interactive: needs a terminal (standard input and standard error are not both terminals), so nothing was asked; pass the answers as a file instead: filing-check diagnose filing.yaml\n', code: 2 },
+  { name: 'a file that does not exist', args: ['diagnose', 'missing.yaml'], stdout: '', stderr: 'filing-check: missing.yaml: 文件不存在；应为答案文件（YAML 或 JSON）\n', code: 2, bin: true },
+  { name: 'a file that does not exist, in English', args: ['diagnose', 'missing.yaml', '--lang', 'en'], stdout: '', stderr: 'filing-check: missing.yaml: no such file; expected an answers file (YAML or JSON)\n', code: 2, bin: true },
+  { name: 'a device instead of a file', args: ['diagnose', '/dev/null'], stdout: '', stderr: 'filing-check: /dev/null: 不是文件；应为答案文件（YAML 或 JSON）\n', code: 2 },
+  { name: 'a device instead of a file, in English', args: ['diagnose', '/dev/null', '--lang', 'en'], stdout: '', stderr: 'filing-check: /dev/null: not a file; expected an answers file (YAML or JSON)\n', code: 2 },
+  { name: 'answers saved as GBK', args: ['diagnose', '-'], stdin: GBK, stdout: '', stderr: 'filing-check: <stdin>: 不是 UTF-8 编码（看起来是 GBK，中文 Windows 编辑器常这样保存）；应为 UTF-8：请把文件另存为 UTF-8\n', code: 2 },
+  { name: 'answers saved as GBK, in English', args: ['diagnose', '-', '--lang', 'en'], stdin: GBK, stdout: '', stderr: 'filing-check: <stdin>: not UTF-8 (it looks like GBK, as Chinese Windows editors save it); expected UTF-8: re-save the file as UTF-8\n', code: 2 },
+  { name: 'a folder without answers files', args: ['diagnose', 'src'], stdout: '', stderr: 'filing-check: src: 此目录中没有答案文件（filing.yaml、*.filing.yaml、*.filing.json）\n', code: 2 },
+  { name: 'a folder without answers files, in English', args: ['diagnose', 'src', '--lang', 'en'], stdout: '', stderr: 'filing-check: src: no answers files (filing.yaml, *.filing.yaml, *.filing.json) in this directory\n', code: 2 },
+  { name: 'a date that does not exist', args: ['diagnose', 'examples/filing.yaml', '--as-of', '2026-02-30'], stdout: '', stderr: 'filing-check: --as-of: 应为 YYYY-MM-DD 格式的日期，实际为 "2026-02-30"\n', code: 2 },
+  { name: 'a date that does not exist, in English', args: ['diagnose', 'examples/filing.yaml', '--as-of', '2026-02-30', '--lang', 'en'], stdout: '', stderr: 'filing-check: --as-of: expected a date written YYYY-MM-DD, got "2026-02-30"\n', code: 2 },
   {
     name: 'an unknown format',
     args: ['diagnose', 'examples/filing.yaml', '--format', 'xml'],
@@ -66,8 +84,11 @@ export const CLI_CASES: CliCase[] = [
   { name: 'schema of an unknown kind', args: ['schema', 'nonsense'], stdout: '', stderr: 'filing-check: schema: expected answers, report or rules, got "nonsense"\n', code: 2 },
 
   // Help and version.
-  { name: '--help', args: ['--help'], stdout: { golden: 'cli/help.txt' }, stderr: '', code: 0, bin: true },
-  { name: 'diagnose --help', args: ['diagnose', '--help'], stdout: { golden: 'cli/diagnose-help.txt' }, stderr: '', code: 0 },
+  // Help follows the run's language too: Chinese by default.
+  { name: '--help', args: ['--help'], stdout: { golden: 'cli/help.zh.txt' }, stderr: '', code: 0, bin: true },
+  { name: '--help in English', args: ['--help', '--lang', 'en'], stdout: { golden: 'cli/help.txt' }, stderr: '', code: 0, bin: true },
+  { name: 'diagnose --help', args: ['diagnose', '--help'], stdout: { golden: 'cli/diagnose-help.zh.txt' }, stderr: '', code: 0 },
+  { name: 'diagnose --help in English', args: ['diagnose', '--help'], env: { LANG: 'en_US.UTF-8' }, stdout: { golden: 'cli/diagnose-help.txt' }, stderr: '', code: 0 },
   { name: '--version', args: ['--version'], stdout: `${VERSION}\n`, stderr: '', code: 0, bin: true },
 
   // Rules.

@@ -9,8 +9,8 @@ import { AS_OF, BIN, CASES, ROOT, runCli, runMain, tempDir } from './helpers.js'
 import { expectGolden } from './helpers/formats.js';
 
 describe.each([
-  { host: 'in-process, main(argv, io)', run: (c: CliCase) => runMain(c.args, c.stdin === undefined ? {} : { stdin: c.stdin }), cases: CLI_CASES },
-  { host: 'the built bin', run: async (c: CliCase) => runCli(c.args, c.stdin === undefined ? {} : { input: c.stdin }), cases: CLI_CASES.filter((c) => c.bin) },
+  { host: 'in-process, main(argv, io)', run: (c: CliCase) => runMain(c.args, { ...(c.stdin === undefined ? {} : { stdin: c.stdin }), ...(c.env ? { env: c.env } : {}) }), cases: CLI_CASES },
+  { host: 'the built bin', run: async (c: CliCase) => runCli(c.args, { ...(c.stdin === undefined ? {} : { input: c.stdin }), ...(c.env ? { env: c.env } : {}) }), cases: CLI_CASES.filter((c) => c.bin) },
 ])('the CLI case table, $host', ({ run, cases }) => {
   it.each(cases)('$name', async (c) => {
     const result = await run(c);
@@ -58,12 +58,12 @@ describe('exit codes and streams', () => {
   it('--debug shows the stack of an input error', () => {
     const debug = runCli(['diagnose', 'missing.yaml', '--debug']);
     expect(debug.code).toBe(2);
-    expect(debug.stderr).toMatch(/^filing-check: missing\.yaml: no such file[^\n]*\nInputError: missing\.yaml[\s\S]*\n {4}at /);
+    expect(debug.stderr).toMatch(/^filing-check: missing\.yaml: 文件不存在[^\n]*\nInputError: missing\.yaml[\s\S]*\n {4}at /);
   });
 
   it('stdout redirected to a file gets exactly what a pipe gets (written straight to the file), with the same exit code', () => {
     const dir = tempDir();
-    for (const args of [['diagnose', join(CASES, 'news-feed.yaml'), '--as-of', AS_OF], ['diagnose', join(CASES, 'news-feed.yaml'), join(CASES, 'ride-hailing.yaml'), '--format', 'json', '--as-of', AS_OF], ['--help']]) {
+    for (const args of [['diagnose', join(CASES, 'news-feed.yaml'), '--as-of', AS_OF], ['diagnose', join(CASES, 'news-feed.yaml'), join(CASES, 'ride-hailing.yaml'), '--format', 'json', '--as-of', AS_OF], ['--help', '--lang', 'en']]) {
       const piped = runCli(args);
       const file = join(dir, 'out.txt');
       const fd = openSync(file, 'w');

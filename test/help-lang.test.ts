@@ -1,4 +1,4 @@
-// --help follows --lang, and LANG/LC_ALL when they name Chinese; English stays the default elsewhere.
+// --help follows the run's language (src/lang.ts): --lang, else the locale when it names zh or en, else Chinese.
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '../src/constants.js';
 import { word } from '../src/messages/catalogue.js';
@@ -62,5 +62,13 @@ describe('--help in Chinese', () => {
     expect((await runCli(['--help'], { env: { LC_ALL: 'zh_TW.UTF-8', LANG: 'en_US.UTF-8' } })).stdout).toContain('用法：');
     expect((await runCli(['--help', '--lang', 'en'], { env: { LANG: 'zh_CN.UTF-8' } })).stdout).toContain('Usage: filing-check');
     expect((await runCli(['--help'], { env: { LANG: 'en_US.UTF-8' } })).stdout).toContain('Usage: filing-check');
+    expect((await runCli(['--help'], { env: { LC_ALL: 'en_GB.UTF-8', LANG: 'zh_CN.UTF-8' } })).stdout).toContain('Usage: filing-check');
+  });
+
+  it('is Chinese without --lang and without a zh or en locale, as the reports are', async () => {
+    for (const env of [{}, { LANG: 'C.UTF-8' }, { LANG: 'POSIX' }, { LANG: 'fr_FR.UTF-8' }] as Record<string, string>[]) {
+      expect((await runCli(['--help'], { env })).stdout, JSON.stringify(env)).toContain('用法： filing-check');
+      expect((await runCli(['diagnose', '--help'], { env })).stdout, JSON.stringify(env)).toContain('--lang <lang>           报告和问卷的语言（可选：zh、en；默认：zh）');
+    }
   });
 });

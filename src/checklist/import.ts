@@ -2,7 +2,7 @@ import { extname } from 'node:path';
 import type { Answers, MaterialEntry } from '../answers/schema.js';
 import { MATERIAL_STATUSES } from '../answers/vocabulary.js';
 import { isRealDate, normalizeTypedDate } from '../dates.js';
-import { InputError } from '../errors.js';
+import { inputError, inputErrors, type InputError } from '../errors.js';
 import { readTableFile, type CellValue, type Table } from '../data/table.js';
 import { LANGS, t } from '../messages/messages.js';
 import type { Rules } from '../rules/model.js';
@@ -39,7 +39,7 @@ function columnsOf(header: string[], file: string): Map<number, SheetColumnId> {
     if (id) columns.set(index, id);
   });
   if (![...columns.values()].includes('key')) {
-    throw new InputError(`${file}: no "${t('zh', 'checklist.col.key')}" / "${t('en', 'checklist.col.key')}" column in the first row; expected a checklist written by filing-check checklist`);
+    throw inputError('error.import.no-key-column', { file, zh: t('zh', 'checklist.col.key'), en: t('en', 'checklist.col.key') });
   }
   return columns;
 }
@@ -70,7 +70,7 @@ function toRows(table: Table, file: string): SheetRow[] {
 }
 
 // A checklist has a row per material of one case: a few hundred at most.
-const LIMITS = { expected: 'a checklist written by filing-check checklist (.xlsx, .csv or .docx)', maxRows: 5_000, maxBytes: 8 * 1024 * 1024 };
+const LIMITS = { expected: { key: 'expected.checklist' }, maxRows: 5_000, maxBytes: 8 * 1024 * 1024 };
 // Far right of any checklist's columns; a header cell at column XFD is not a reason to read 16,384.
 const MAX_COLUMNS = 256;
 
@@ -78,11 +78,11 @@ const MAX_COLUMNS = 256;
 export async function readChecklistRows(path: string, file: string): Promise<{ rows: SheetRow[]; notes: string[] }> {
   const kind = extname(file).toLowerCase();
   if (kind === '.docx') return (await import('./docx-import.js')).readDocxChecklist(path, file);
-  if (kind !== '.xlsx' && kind !== '.csv') throw new InputError(`${file}: not a .xlsx, .csv or .docx file; expected ${LIMITS.expected}`);
+  if (kind !== '.xlsx' && kind !== '.csv') throw inputError('error.import.not-checklist-file', { file, expected: LIMITS.expected });
   const tables = await readTableFile(path, file, LIMITS);
   const names = LANGS.map((lang) => t(lang, 'checklist.sheet.items'));
   const table = tables.find((w) => w.sheet !== null && names.includes(w.sheet)) ?? tables[0];
-  if (!table) throw new InputError(`${file}: the workbook has no sheets; expected a checklist written by filing-check checklist`);
+  if (!table) throw inputError('error.import.no-sheets', { file });
   return { rows: toRows(table, file), notes: table.notes };
 }
 
@@ -106,19 +106,19 @@ export function planImport(rows: readonly SheetRow[], answers: Answers, rules: R
   const seen = new Map<string, string>();
   const changes: ImportChange[] = [];
   const edits: FieldEdit[] = [];
-  const problems: string[] = [];
+  const problems: InputError[] = [];
   for (const row of rows) {
     const key = (row.cells.key ?? '').trim();
     const [owner = '', materialId = '', extra] = key.split('/');
     const level = levelOf.get(materialId);
-    const known = `entity/<material>, <service>/<material> or <algorithm>/<material> with services ${answers.services.map((s) => s.id).join(', ') || 'none'} and algorithms ${answers.algorithms.map((a) => a.id).join(', ')}`;
     const ownerKnown = level === 'entity' ? owner === 'entity' : level === 'service' ? serviceIndex.has(owner) : algorithmIndex.has(owner);
     if (extra !== undefined || !level || !ownerKnown) {
-      problems.push(`${row.where('key')}: unknown key "${key}"; expected ${known} (the checklist may be for another answers file)`);
+      const ids = (list: readonly { id: string }[]) => (list.length === 0 ? { key: 'none' } : { list: list.map((x) => x.id), separator: 'list.comma' });
+      problems.push(inputError('error.import.unknown-key', { where: row.where('key'), key, services: ids(answers.services), algorithms: ids(answers.algorithms) }));
       continue;
     }
     if (seen.has(key)) {
-      problems.push(`${row.where('key')}: key "${key}" appears twice (first at ${seen.get(key)})`);
+      problems.push(inputError('error.import.duplicate-key', { where: row.where('key'), key, first: seen.get(key)! }));
       continue;
     }
     seen.set(key, row.where('key'));
@@ -139,13 +139,13 @@ export function planImport(rows: readonly SheetRow[], answers: Answers, rules: R
         const status = parseStatus(text);
         if (!status) {
           const allowed = MATERIAL_STATUSES.map((s) => `${t('zh', `status.${s}`)} / ${s}`).join(', ');
-          problems.push(`${row.where('status')}: ${text ? `"${text}" is not a status` : 'the status is empty'}; expected one of ${allowed}`);
+          problems.push(inputError(text ? 'error.import.not-status' : 'error.import.empty-status', { where: row.where('status'), text, allowed }));
           continue;
         }
         next.status = status;
       } else if (column === 'due' && text !== '') {
         const due = dueDate(text);
-        if (due === undefined) problems.push(`${row.where('due')}: "${text}" is not a date; expected a day such as 2026-12-20, 2026/12/20, 2026.12.20, 2026年12月20日 or 20261220`);
+        if (due === undefined) problems.push(inputError('error.import.not-date', { where: row.where('due'), text }));
         else next.due = due;
       } else if (column === 'file' && current.file !== undefined && showsMaterialPath(text, current.file)) {
         // The checklist shows a file outside the case folder by its base name: unchanged, it keeps the path.
@@ -158,7 +158,7 @@ export function planImport(rows: readonly SheetRow[], answers: Answers, rules: R
     const status = next.status ?? current.status;
     const reason = 'reason' in next ? next.reason : current.reason;
     if (status === 'not-applicable' && !reason) {
-      problems.push(`${row.where(row.cells.notes !== undefined ? 'notes' : 'status')}: "${key}" is not applicable but gives no reason; write why in the notes column`);
+      problems.push(inputError('error.import.no-reason', { where: row.where(row.cells.notes !== undefined ? 'notes' : 'status'), key }));
       continue;
     }
     for (const [field, value] of Object.entries(next) as [keyof MaterialEntry, string | undefined][]) {
@@ -168,6 +168,6 @@ export function planImport(rows: readonly SheetRow[], answers: Answers, rules: R
       edits.push({ path, field, value });
     }
   }
-  if (problems.length > 0) throw new InputError(problems.join('\n'));
+  if (problems.length > 0) throw inputErrors(problems);
   return { changes, edits };
 }

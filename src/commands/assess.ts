@@ -28,12 +28,12 @@ export async function assessPaths(paths: readonly string[], io: Pick<Io, 'cwd'>,
 }
 
 /** `filing-check assess FILE|DIR...`: the keyword library, test banks, evaluation results and corpus sampling, counted. */
-export function registerAssess(program: Command, { io, result }: CommandContext): void {
+export function registerAssess(program: Command, { io, result, lang }: CommandContext): void {
   program
     .command('assess')
     .argument('<paths...>', '.csv or .xlsx files, or folders of them')
     .addOption(formatListOption(ASSESS_FORMATS, 'text'))
-    .addOption(langOption())
+    .addOption(langOption(lang))
     .option('--detail', 'text: add the table of every risk and topic for each bank')
     .option('-o, --out <file>', 'write the result to a file (atomically) instead of stdout')
     .option('--out-dir <dir>', 'write each format to DIR/assessment.<ext>')

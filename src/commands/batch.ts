@@ -5,7 +5,7 @@ import { parseAnswers } from '../answers/read.js';
 import type { Lang } from '../constants.js';
 import { diagnose, exitCodeFor } from '../core/report.js';
 import type { Report } from '../core/report-schema.js';
-import { ExitCode, InputError, type ExitCodeValue } from '../errors.js';
+import { errorText, ExitCode, inputError, InputError, type ExitCodeValue } from '../errors.js';
 import { formatBatchSummary, type BatchRow } from '../format/batch-summary.js';
 import type { Io } from '../io.js';
 import type { Rules } from '../rules/model.js';
@@ -43,7 +43,7 @@ export function expandAnswersPaths(paths: readonly string[], cwd: string): strin
     }
     if (info?.isDirectory()) {
       const found = walk(resolve(cwd, path));
-      if (found.length === 0) throw new InputError(`${path}: no answers files (filing.yaml, *.filing.yaml, *.filing.json) in this directory`);
+      if (found.length === 0) throw inputError('error.no-answers-in-folder', { folder: path });
       files.push(...found.map((f) => relative(cwd, f)));
     } else files.push(path);
   }
@@ -100,10 +100,11 @@ async function diagnoseEach(files: readonly string[], rules: Rules, options: Bat
       report = diagnose({ answers, rules, lang: options.lang, source: source.shown, asOf: options.asOf, toolVersion: VERSION, missingFiles, assessedMaterials });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      io.stderr(`filing-check: ${visible(error.message)}\n`);
+      const message = errorText(error, options.lang);
+      io.stderr(`filing-check: ${visible(message)}\n`);
       code = ExitCode.Invalid;
-      rows.push({ source: file, error: error.message });
-      if (options.format === 'json') await write(visible(`${JSON.stringify({ schemaVersion: 1, source: file, error: error.message })}\n`));
+      rows.push({ source: file, error: message });
+      if (options.format === 'json') await write(visible(`${JSON.stringify({ schemaVersion: 1, source: file, error: message })}\n`));
       continue;
     }
     const exit = exitCodeFor(report, options.failOn);

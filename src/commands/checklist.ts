@@ -115,12 +115,12 @@ async function importUnlocked(options: ChecklistOptions, rules: Rules, io: Io): 
 }
 
 /** `filing-check checklist [FILE|-]`, `checklist --type CODE [--role ROLE]`, `checklist --import FILE --into ANSWERS`. */
-export function registerChecklist(program: Command, { io }: CommandContext): void {
+export function registerChecklist(program: Command, { io, lang }: CommandContext): void {
   program
     .command('checklist')
     .argument('[file]', 'answers file (YAML or JSON), or - for standard input')
     .addOption(formatOption(CHECKLIST_FORMATS, 'md'))
-    .addOption(langOption())
+    .addOption(langOption(lang))
     .option('-o, --out <file>', 'write the checklist to a file (atomically; required for docx and xlsx)')
     .option('--force', 'replace an existing --out file')
     .option('--type <code>', 'a generic checklist for this algorithm type (01–06 or its name), without answers')

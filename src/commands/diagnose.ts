@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { parseAnswers } from '../answers/read.js';
 import { diagnose, exitCodeFor } from '../core/report.js';
-import { InputError } from '../errors.js';
+import { inputError } from '../errors.js';
 import { openAtomicWriter, type Io } from '../io.js';
 import type { Rules } from '../rules/model.js';
 import type { BatchFormat } from './batch.js';
@@ -29,18 +29,16 @@ export interface DiagnoseOptions extends Omit<CommonOptions, 'format'>, ReportOu
  */
 function wantsQuestionnaire(file: string | undefined, options: Pick<DiagnoseOptions, 'interactive' | 'save'>, io: Io): boolean {
   if (options.interactive) {
-    if (file === '-') throw new InputError('--interactive: answers cannot come from standard input when the questions are asked there; name a file, or drop -');
+    if (file === '-') throw inputError('error.interactive-stdin');
     if (!io.stdinIsTTY || !io.stderrIsTTY) {
-      throw new InputError('--interactive: needs a terminal (standard input and standard error are not both terminals), so nothing was asked; pass the answers as a file instead: filing-check diagnose filing.yaml');
+      throw inputError('error.interactive-no-terminal');
     }
     return true;
   }
   const interactive = file === undefined && io.stdinIsTTY && io.stdoutIsTTY && io.stderrIsTTY;
-  if (options.save !== undefined && !interactive) throw new InputError('--save: only the questionnaire saves answers; add --interactive (in a terminal)');
+  if (options.save !== undefined && !interactive) throw inputError('error.save-without-questionnaire');
   if (file === undefined && io.stdinIsTTY && !io.stdoutIsTTY) {
-    throw new InputError(
-      'no answers given, and no questions asked because standard output is not a terminal; add --interactive to answer them here (the questions go to stderr, the report to the redirect), or pass a file: filing-check diagnose filing.yaml',
-    );
+    throw inputError('error.no-answers-output-redirected');
   }
   return interactive;
 }
@@ -61,7 +59,7 @@ function isBatch(paths: readonly string[], cwd: string): boolean {
 async function diagnoseBatch(files: string[], options: DiagnoseOptions, rules: Rules, asOf: string, io: Io): Promise<number> {
   const [format, ...more] = options.format;
   if (more.length > 0 || !BATCH_FORMATS.includes(format as BatchFormat) || options.outDir || options.interactive || options.set.length > 0) {
-    throw new InputError(`--format ${options.format.join(',')}: a batch prints text, json (one report per line) or md, without --out-dir, --interactive or --set; diagnose files one at a time for those`);
+    throw inputError('error.batch-options', { formats: options.format.join(',') });
   }
   // Loaded only for a batch: a single diagnosis never pays for the summary table and its CJK widths.
   const { expandAnswersPaths, runBatch } = await import('./batch.js');
@@ -80,13 +78,13 @@ async function diagnoseBatch(files: string[], options: DiagnoseOptions, rules: R
 }
 
 /** `filing-check diagnose [FILE|-]`, the questionnaire in a terminal, or several files and folders for a batch. */
-export function registerDiagnose(program: Command, { io, result }: CommandContext): void {
+export function registerDiagnose(program: Command, { io, result, lang }: CommandContext): void {
   addReportOutputOptions(
     program
       .command('diagnose')
       .argument('[files...]', 'answers file (YAML or JSON), - for standard input, or several files and folders for a batch'),
   )
-    .addOption(langOption('language of the report and of the questions'))
+    .addOption(langOption(lang, 'language of the report and of the questions'))
     .addOption(rulesOption())
     .option('--as-of <date>', 'diagnose as of this date (YYYY-MM-DD) instead of today')
     .option('-i, --interactive', 'ask the questions in the terminal; with FILE, continue it and ask only what is missing')

@@ -57,7 +57,7 @@ function refuseUnreadable(path: string, file: string): void {
 }
 
 /** `filing-check lint FILE...`: drafts of 拟公示内容 and 自评估报告 checked where reviewers return them. */
-export function registerLint(program: Command, { io, result }: CommandContext): void {
+export function registerLint(program: Command, { io, result, lang }: CommandContext): void {
   program
     .command('lint')
     .argument('<files...>', 'draft files')
@@ -65,7 +65,7 @@ export function registerLint(program: Command, { io, result }: CommandContext): 
     .addOption(new Option('--type <code>', 'filing type the drafts are for (01–06)').choices(TYPE_CODES))
     .option('--answers <file>', 'answers file: names, type and products the drafts must agree with (统一口径)')
     .addOption(formatOption(['text', 'json', 'md', 'sarif']))
-    .addOption(langOption())
+    .addOption(langOption(lang))
     .option('-o, --out <file>', 'write the result to a file (atomically) instead of stdout')
     .option('--force', 'replace an existing --out file')
     .addOption(new Option('--fail-on <level>', 'exit 1 when a finding is at or above this severity').choices(FAIL_ON).default('major'))

@@ -4,12 +4,12 @@ import { visible } from '../text/visible.js';
 import { formatOption, langOption, rulesFor, rulesOption, type CommandContext, type CommonOptions } from './shared.js';
 
 /** `filing-check rules list | explain ID | validate [DIR]`. */
-export function registerRules(program: Command, { io }: CommandContext): void {
+export function registerRules(program: Command, { io, lang }: CommandContext): void {
   const rules = program.command('rules');
   rules
     .command('list')
     .addOption(formatOption(['text', 'json', 'md']))
-    .addOption(langOption())
+    .addOption(langOption(lang))
     .addOption(rulesOption())
     .action(async (options: CommonOptions) => {
       io.stdout(visible(formatRulesList(await rulesFor(options, io), options.format as RulesFormat, options.lang)));
@@ -18,7 +18,7 @@ export function registerRules(program: Command, { io }: CommandContext): void {
     .command('explain')
     .argument('<id>', 'a material id, regime id, warning code or type code')
     .addOption(formatOption(['text', 'json', 'md']))
-    .addOption(langOption())
+    .addOption(langOption(lang))
     .addOption(rulesOption())
     .action(async (id: string, options: CommonOptions) => {
       io.stdout(visible(formatRulesExplain(await rulesFor(options, io), id, options.format as RulesFormat, options.lang)));

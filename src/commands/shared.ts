@@ -7,7 +7,7 @@ import { isRealDate } from '../dates.js';
 import type { Answers } from '../answers/schema.js';
 import type { AssessedMaterial } from '../core/items.js';
 import { assessMaterials, assessmentTargets } from './assessed-materials.js';
-import { InputError, type ExitCodeValue } from '../errors.js';
+import { inputError, type ExitCodeValue } from '../errors.js';
 import { writeFileAtomic, type Io } from '../io.js';
 import { loadRules, type RulesScope } from '../rules/load.js';
 import { visible } from '../text/visible.js';
@@ -20,6 +20,8 @@ export { FAIL_ON, type FailOn } from '../constants.js';
 export interface CommandContext {
   io: Io;
   result: { code: ExitCodeValue };
+  /** The run's language when --lang is not given (src/lang.ts): the locale's, else Chinese. */
+  lang: Lang;
 }
 
 /** Options most commands share. */
@@ -43,9 +45,9 @@ export function formatOption(choices: readonly string[], fallback = 'text'): Opt
   return new Option('-f, --format <format>', 'output format').choices(choices).default(fallback);
 }
 
-/** --lang zh|en. */
-export function langOption(description = 'report language'): Option {
-  return new Option('--lang <lang>', description).choices(LANGS).default('zh');
+/** --lang zh|en, by default the run's language (src/lang.ts). */
+export function langOption(lang: Lang, description = 'report language'): Option {
+  return new Option('--lang <lang>', description).choices(LANGS).default(lang);
 }
 
 /** --rules DIR, repeatable. */
@@ -59,15 +61,13 @@ export async function pipedAnswers(io: Io, command: string): Promise<{ text: str
     const piped = await readAnswersSource('-', io);
     if (piped.text.trim() !== '') return piped;
   }
-  throw new InputError(
-    `no answers given; pass a file (filing-check ${command} filing.yaml), pipe one (filing-check ${command} - < filing.yaml), or run filing-check diagnose in a terminal to answer the questions`,
-  );
+  throw inputError('error.no-answers', { command });
 }
 
 /** The --as-of date, or today in China. */
 export function asOfDate(asOf: string | undefined, io: Io): string {
   if (asOf === undefined) return io.today();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || !isRealDate(asOf)) throw new InputError(`--as-of: expected a date written YYYY-MM-DD, got "${asOf}"`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || !isRealDate(asOf)) throw inputError('error.as-of', { value: asOf });
   return asOf;
 }
 

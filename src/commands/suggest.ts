@@ -23,13 +23,13 @@ function textLine(s: TypeSuggestion, lang: Lang): string {
 }
 
 /** `filing-check suggest-type [TEXT]`: the likely type of an algorithm from its 主要用途. */
-export function registerSuggest(program: Command, { io }: CommandContext): void {
+export function registerSuggest(program: Command, { io, lang }: CommandContext): void {
   program
     .command('suggest-type')
     .argument('[text]', '主要用途 text')
     .option('--name <name>', '算法名称, which often names the type outright')
     .addOption(formatOption(['text', 'json']))
-    .addOption(langOption())
+    .addOption(langOption(lang))
     .option('-o, --out <file>', 'write the answers to a file (atomically) instead of stdout')
     .option('--force', 'replace an existing --out file')
     .option('--no-color', 'no colours in text output')

@@ -1,6 +1,6 @@
 // The text of a data file before parsing: decoded from its bytes, normalised, and within the
 // limits every reader applies.
-import { InputError } from '../errors.js';
+import { inputError, InputError } from '../errors.js';
 import { decodeTextBytes } from './text-decode.js';
 
 // The YAML parser recurses per level and runs out of memory (a fatal, uncatchable abort) on tens
@@ -53,12 +53,12 @@ function nestingDepth(text: string): number {
  */
 export function decodeDataBytes(bytes: Uint8Array, file: string): string {
   if (bytes.includes(0) && !(bytes[0] === 0xff && bytes[1] === 0xfe) && !(bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new InputError(`${file}: contains NUL bytes; expected a UTF-8 text file (YAML or JSON)`);
+    throw inputError('error.file.nul-bytes', { file });
   }
   const decoded = decodeTextBytes(bytes);
-  if (!decoded) throw new InputError(`${file}: not a text file; expected a UTF-8 text file (YAML or JSON)`);
+  if (!decoded) throw inputError('error.file.not-text', { file });
   if (decoded.encoding === 'gb18030') {
-    throw new InputError(`${file}: not UTF-8 (it looks like GBK, as Chinese Windows editors save it); expected UTF-8: re-save the file as UTF-8`);
+    throw inputError('error.file.gbk', { file });
   }
   return decoded.text;
 }
@@ -73,7 +73,7 @@ export function normalizeText(text: string): string {
  * bounds (deeper, the parser would run out of memory).
  */
 export function prepareDataText(raw: string, file: string): string {
-  if (raw.includes('\u0000')) throw new InputError(`${file}: contains NUL bytes; expected a UTF-8 text file (YAML or JSON)`);
+  if (raw.includes('\u0000')) throw inputError('error.file.nul-bytes', { file });
   const text = normalizeText(raw);
   if (nestingDepth(text) > MAX_NESTING) throw new InputError(`${file}: nested more than ${MAX_NESTING} levels deep; expected an answers or rules file (they nest a few levels)`);
   return text;

@@ -1,5 +1,6 @@
+import type { MessageArg } from '../messages/catalogue.js';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { InputError } from '../errors.js';
+import { inputError, InputError } from '../errors.js';
 
 const MiB = 1024 * 1024;
 
@@ -8,23 +9,23 @@ const MiB = 1024 * 1024;
  * not a regular file (a FIFO or a device would block or never end) or larger than `maxBytes`. The
  * size is checked on the open file, and no more than the limit is ever read even if it grows.
  */
-export function readInputFile(path: string, shown: string, maxBytes: number, expected: string): Buffer {
+export function readInputFile(path: string, shown: string, maxBytes: number, expected: MessageArg): Buffer {
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO nobody writes to would otherwise wait forever.
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new InputError(`${shown}: no such file; expected ${expected}`);
-    if (code === 'EISDIR') throw new InputError(`${shown}: is a directory; expected ${expected}`);
-    if (code === 'EACCES' || code === 'EPERM') throw new InputError(`${shown}: permission denied (${code}); expected ${expected}`);
-    throw new InputError(`${shown}: cannot read the file (${code ?? 'error'}); expected ${expected}`);
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw inputError('error.file.missing', { file: shown, expected });
+    if (code === 'EISDIR') throw inputError('error.file.directory', { file: shown, expected });
+    if (code === 'EACCES' || code === 'EPERM') throw inputError('error.file.permission', { file: shown, code, expected });
+    throw inputError('error.file.unreadable', { file: shown, code: code ?? 'error', expected });
   }
   try {
     const info = fstatSync(fd);
-    if (info.isDirectory()) throw new InputError(`${shown}: is a directory; expected ${expected}`);
-    if (!info.isFile()) throw new InputError(`${shown}: not a regular file (a device, pipe or socket); expected ${expected}`);
-    if (info.size > maxBytes) throw new InputError(`${shown}: larger than ${maxBytes / MiB} MiB; expected ${expected}`);
+    if (info.isDirectory()) throw inputError('error.file.directory', { file: shown, expected });
+    if (!info.isFile()) throw inputError('error.file.not-regular', { file: shown, expected });
+    if (info.size > maxBytes) throw inputError('error.file.too-large', { file: shown, mib: maxBytes / MiB, expected });
     const bytes = Buffer.allocUnsafe(info.size);
     let read = 0;
     while (read < bytes.length) {
@@ -35,7 +36,7 @@ export function readInputFile(path: string, shown: string, maxBytes: number, exp
     return bytes.subarray(0, read);
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError(`${shown}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'}); expected ${expected}`);
+    throw inputError('error.file.unreadable', { file: shown, code: (error as NodeJS.ErrnoException).code ?? 'error', expected });
   } finally {
     closeSync(fd);
   }

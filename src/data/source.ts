@@ -2,13 +2,14 @@
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import { resolve } from 'node:path';
 import { MAX_DATA_FILE_BYTES } from '../constants.js';
-import { InputError } from '../errors.js';
+import { inputError } from '../errors.js';
 import type { Io } from '../io.js';
+import type { MessageArg } from '../messages/catalogue.js';
 import { decodeDataBytes } from './data-text.js';
 
 /** Reads a data source: a file path, or "-" for standard input, decoded and size-checked; `expected` names what it should be. */
-export async function readAnswersSource(source: string, io: Io, expected = 'an answers file (YAML or JSON)'): Promise<{ text: string; shown: string }> {
-  const tooLarge = (shown: string) => new InputError(`${shown}: larger than ${MAX_DATA_FILE_BYTES / 1024 / 1024} MiB; expected ${expected}`);
+export async function readAnswersSource(source: string, io: Io, expected: MessageArg = { key: 'expected.answers-file' }): Promise<{ text: string; shown: string }> {
+  const tooLarge = (shown: string) => inputError('error.file.too-large', { file: shown, mib: MAX_DATA_FILE_BYTES / 1024 / 1024, expected });
   if (source === '-') {
     const bytes = await io.readStdin();
     if (bytes.byteLength > MAX_DATA_FILE_BYTES) throw tooLarge('<stdin>');
@@ -23,8 +24,8 @@ export async function readAnswersSource(source: string, io: Io, expected = 'an a
   } catch {
     info = undefined;
   }
-  if (!info) throw new InputError(`${source}: no such file; expected ${expected}`);
-  if (!info.isFile()) throw new InputError(`${source}: not a file; expected ${expected}`);
+  if (!info) throw inputError('error.file.missing', { file: source, expected });
+  if (!info.isFile()) throw inputError('error.file.not-file', { file: source, expected });
   if (info.size > MAX_DATA_FILE_BYTES) throw tooLarge(source);
   return { text: decodeDataBytes(readFileSync(path), source), shown: source };
 }

@@ -3,8 +3,9 @@
 // through one gate, so what cannot be kept in a text file (control characters, formulas Excel never
 // calculated) is refused naming the cell, whichever command reads the table.
 import { extname } from 'node:path';
-import { InputError } from '../errors.js';
+import { inputError, InputError } from '../errors.js';
 import { parseCsv } from '../text/csv.js';
+import type { MessageArg } from '../messages/catalogue.js';
 import { groupDigits } from '../text/numbers.js';
 import { decodeTextBytes } from './text-decode.js';
 import { readInputFile } from './input-file.js';
@@ -32,7 +33,7 @@ export interface Table {
 
 /** What a table file may be: `expected` completes every refusal ("expected a checklist (.xlsx or .csv)"). */
 export interface TableLimits {
-  expected: string;
+  expected: MessageArg;
   maxRows: number;
   /** The file on disk. */
   maxBytes: number;
@@ -114,30 +115,30 @@ function table(
 /** Reads a CSV file's bytes: UTF-8 (BOM or not), UTF-16 with a BOM, or GBK; commas, or tabs when the header has no comma. */
 function csvTable(bytes: Uint8Array, shown: string, limits: TableLimits): Table {
   const decoded = decodeTextBytes(bytes, { controls: true });
-  if (!decoded) throw new InputError(`${shown}: not text in UTF-8, UTF-16 or GBK; expected ${limits.expected}`);
+  if (!decoded) throw inputError('error.file.not-table-text', { file: shown, expected: limits.expected });
   const firstLine = decoded.text.slice(0, decoded.text.search(/\r|\n|$/));
   const delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
   let grid: string[][];
   try {
     grid = parseCsv(decoded.text, delimiter);
   } catch (error) {
-    throw new InputError(`${shown}: ${(error as Error).message}; expected ${limits.expected}`);
+    throw inputError('error.file.problem', { file: shown, problem: (error as Error).message, expected: limits.expected });
   }
-  if (grid.length > limits.maxRows) throw new InputError(`${shown}: more than ${groupDigits(limits.maxRows)} rows; expected ${limits.expected}`);
+  if (grid.length > limits.maxRows) throw inputError('error.file.too-many-rows', { file: shown, rows: groupDigits(limits.maxRows), expected: limits.expected });
   return table(null, grid.length, (row) => grid[row]?.length ?? 0, (row, column) => grid[row]?.[column] ?? '', (row, column) => `${shown}: row ${row + 1}, column ${columnLetter(column)}`);
 }
 
 /** Reads every worksheet of an .xlsx file by streaming, after the ZIP guard has checked what it unpacks to. */
 function workbookTables(bytes: Buffer, shown: string, limits: TableLimits): Table[] {
   const archive = checkedArchive(bytes, XLSX_LIMITS);
-  if (archive.problem) throw new InputError(`${shown}: ${archive.problem.text}; expected ${limits.expected}`);
+  if (archive.problem) throw inputError('error.file.problem', { file: shown, problem: archive.problem.text, expected: limits.expected });
   let sheets: WorkbookSheet[];
   try {
     sheets = readWorkbookSheets(archive.parts, limits.maxRows);
   } catch (error) {
     if (!(error instanceof WorkbookProblem)) throw error;
     const problem = error.tooLarge ? error.message : `not a readable Excel workbook (${error.message})`;
-    throw new InputError(`${shown}: ${problem}; expected ${limits.expected}`);
+    throw inputError('error.file.problem', { file: shown, problem, expected: limits.expected });
   }
   return sheets.map((sheet) => table(
     sheet.name,
@@ -159,12 +160,12 @@ export async function readTables(bytes: Buffer, shown: string, limits: TableLimi
   const kind = extname(shown).toLowerCase();
   if (kind === '.csv') return [csvTable(bytes, shown, limits)];
   if (kind === '.xlsx') return workbookTables(bytes, shown, limits);
-  throw new InputError(`${shown}: not a .csv or .xlsx file; expected ${limits.expected}`);
+  throw inputError('error.file.not-table', { file: shown, expected: limits.expected });
 }
 
 /** Reads a table file (.csv or .xlsx) a user points at: a regular file within the limits, then readTables. */
 export async function readTableFile(path: string, shown: string, limits: TableLimits): Promise<Table[]> {
   const kind = extname(shown).toLowerCase();
-  if (!(TABLE_EXTENSIONS as readonly string[]).includes(kind)) throw new InputError(`${shown}: not a .csv or .xlsx file; expected ${limits.expected}`);
+  if (!(TABLE_EXTENSIONS as readonly string[]).includes(kind)) throw inputError('error.file.not-table', { file: shown, expected: limits.expected });
   return readTables(readInputFile(path, shown, limits.maxBytes, limits.expected), shown, limits);
 }

@@ -122,7 +122,8 @@ describe('hostile input corpus', () => {
   });
 
   it.each(CORPUS)('%s → exit %i', async (file, code, stderr) => {
-    const result = await runMain(['diagnose', `test/hostile/${file}`, '-f', 'json']);
+    // The corpus is about what is refused; test/cli-cases.ts has the messages in Chinese.
+    const result = await runMain(['diagnose', `test/hostile/${file}`, '-f', 'json', '--lang', 'en']);
     expect(result.stderr).toBe(stderr ? `filing-check: ${stderr.replace('{file}', `test/hostile/${file}`)}\n` : '');
     expect(result.code).toBe(code);
     if (code === 2) expect(result.stdout).toBe('');
@@ -130,13 +131,13 @@ describe('hostile input corpus', () => {
   });
 
   it.each(ARGUMENTS)('%s', async (_name, args, stdin, code, stderr) => {
-    const result = await runMain(args, stdin === undefined ? {} : { stdin });
+    const result = await runMain(args, { env: { LANG: 'en_US.UTF-8' }, ...(stdin === undefined ? {} : { stdin }) });
     expect(result.stderr).toBe(`filing-check: ${stderr}\n`);
     expect(result.code).toBe(code);
   });
 
   it.each(GENERATED)('%s', async (_name, bytes, code, stderr) => {
-    const result = await runMain(['diagnose', '-', '-f', 'json'], { stdin: bytes() });
+    const result = await runMain(['diagnose', '-', '-f', 'json', '--lang', 'en'], { stdin: bytes() });
     expect(result.stderr).toBe(stderr ? `filing-check: ${stderr}\n` : '');
     expect(result.code).toBe(code);
   });

@@ -84,10 +84,11 @@ describe('answers validation: every error is exit 2 with one message naming file
     expect(report.warnings.map((w: { code: string }) => w.code)).not.toContain('DECLARED_TYPE_MISMATCH');
   });
 
-  it('refuses NUL bytes and files over 5 MiB', async () => {
-    expect((await runMain(['diagnose', '-'], { stdin: `${base}\u0000` })).stderr).toBe('filing-check: <stdin>: contains NUL bytes; expected a UTF-8 text file (YAML or JSON)\n');
+  it('refuses NUL bytes and files over 5 MiB, in the default language (Chinese) and in English', async () => {
+    expect((await runMain(['diagnose', '-'], { stdin: `${base}\u0000` })).stderr).toBe('filing-check: <stdin>: 含有 NUL 字节；应为 UTF-8 文本文件（YAML 或 JSON）\n');
+    expect((await runMain(['diagnose', '-', '--lang', 'en'], { stdin: `${base}\u0000` })).stderr).toBe('filing-check: <stdin>: contains NUL bytes; expected a UTF-8 text file (YAML or JSON)\n');
     const huge = await runMain(['diagnose', '-'], { stdin: `${base}# ${'x'.repeat(5 * 1024 * 1024)}\n` });
-    expect(huge).toMatchObject({ code: 2, stderr: 'filing-check: <stdin>: larger than 5 MiB; expected an answers file (YAML or JSON)\n' });
+    expect(huge).toMatchObject({ code: 2, stderr: 'filing-check: <stdin>: 超过 5 MiB；应为答案文件（YAML 或 JSON）\n' });
   });
 
   it('bounds YAML alias expansion', async () => {

@@ -55,7 +55,7 @@ const placeIn = async (docx: string, key: string) => escapeRegExp(placeOf(await 
 
 /** Imports and expects exit 2 with exactly one line naming the file, the answers file untouched. */
 async function expectRefused(file: string, message: RegExp): Promise<void> {
-  const run = await importInto(file);
+  const run = await importInto(file, '--lang', 'en');
   expect(run.code).toBe(2);
   expect(run.stderr.split('\n').filter(Boolean)).toHaveLength(1);
   expect(run.stderr).toMatch(message);
@@ -410,6 +410,6 @@ it('the Word runs helper splits text as Word does (a check on the test itself)',
 });
 
 it('checklist --help names the Word checklist among the files --import reads, in English and in Chinese', async () => {
-  expect((await runCli(['checklist', '--help'])).stdout).toMatch(/--import <checklist> +read a filled-in checklist \(\.xlsx, \.csv or \.docx\) back\s+into --into/);
+  expect((await runCli(['checklist', '--help', '--lang', 'en'])).stdout).toMatch(/--import <checklist> +read a filled-in checklist \(\.xlsx, \.csv or \.docx\) back\s+into --into/);
   expect((await runCli(['checklist', '--help', '--lang', 'zh'])).stdout).toContain('把填好的清单（.xlsx、.csv 或 .docx）读回 --into 指定的答案文件');
 });

@@ -217,6 +217,8 @@ describe('csv round trip', () => {
 });
 
 describe('bad checklists are refused with exit 2, the answers file untouched', () => {
+  // These cases are about what is refused; the wording in Chinese is in test/cli-cases.ts.
+  const importInto = (checklist: string, ...extra: string[]) => runCli(['checklist', '--import', checklist, '--into', answers, '--lang', 'en', ...extra]);
   const cases: [string, (rows: string[][], column: (h: string) => number) => void, RegExp][] = [
     ['an unknown key', (rows) => void (rows[5]![0] = 'feed/no-such-material'), /row 6, column A \(编号（请勿修改）\): unknown key "feed\/no-such-material"/],
     ['a key of another case', (rows) => void (rows[5]![0] = 'ranking/algorithm-disclosure'), /row 6, column A .*unknown key "ranking\/algorithm-disclosure"; expected .*feed, bestseller-list/],

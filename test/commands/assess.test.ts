@@ -197,7 +197,7 @@ describe('filing-check assess: reading the files', () => {
     const dir = tempDir();
     const path = join(dir, '关键词库.csv');
     writeFileSync(path, `关键词,风险类别\n${'词,A.1.1\n'.repeat(1_000_001)}`);
-    const run = runCli(['assess', path]);
+    const run = runCli(['assess', path, '--lang', 'en']);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(`filing-check: ${path}: more than 500,000 rows; expected a keyword library, test bank, evaluation results or corpus sampling table (.csv or .xlsx)\n`);
   });
@@ -205,7 +205,7 @@ describe('filing-check assess: reading the files', () => {
 
 describe('filing-check assess --help', () => {
   it('states the exit codes of assess (a figure short, not a material missing), in English and in Chinese', () => {
-    const en = runCli(['assess', '--help']);
+    const en = runCli(['assess', '--help', '--lang', 'en']);
     expect(en.code).toBe(0);
     expect(en.stdout.slice(en.stdout.indexOf('Exit codes:'))).toBe([
       'Exit codes:',
@@ -265,7 +265,7 @@ describe('filing-check assess: hostile workbooks', () => {
     const dir = tempDir();
     // 200 MiB of spaces deflate to a few hundred kilobytes; the guard reads sizes before inflating.
     writeFileSync(join(dir, '题库.xlsx'), zipArchive([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(200 * 1024 * 1024, 0x20) }]));
-    const run = runCli(['assess', join(dir, '题库.xlsx')]);
+    const run = runCli(['assess', join(dir, '题库.xlsx'), '--lang', 'en']);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(`filing-check: ${join(dir, '题库.xlsx')}: unpacks to 200 MiB, more than the 64 MiB allowed; expected a keyword library, test bank, evaluation results or corpus sampling table (.csv or .xlsx)\n`);
   });

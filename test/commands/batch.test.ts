@@ -50,7 +50,8 @@ describe('diagnose FILE... and directories (batch)', () => {
 
   it('a directory without answers files is exit 2', () => {
     const empty = tempDir();
-    expect(runCli(['diagnose', empty, 'examples/filing.yaml'])).toMatchObject({ code: 2, stderr: `filing-check: ${empty}: no answers files (filing.yaml, *.filing.yaml, *.filing.json) in this directory\n` });
+    expect(runCli(['diagnose', empty, 'examples/filing.yaml'])).toMatchObject({ code: 2, stderr: `filing-check: ${empty}: 此目录中没有答案文件（filing.yaml、*.filing.yaml、*.filing.json）\n` });
+    expect(runCli(['diagnose', empty, 'examples/filing.yaml', '--lang', 'en'])).toMatchObject({ code: 2, stderr: `filing-check: ${empty}: no answers files (filing.yaml, *.filing.yaml, *.filing.json) in this directory\n` });
   });
 });
 

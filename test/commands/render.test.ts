@@ -56,7 +56,8 @@ describe('render', () => {
     expect(run.stderr).toMatch(/bad\.json:\d+:\d+: items\[3\]\.status: expected one of "missing" \| "draft" \| "ready" \| "not-applicable", got "done"/);
     await writeFile(bad, '{ "schemaVersion": 1, ');
     expect((await runCli(['render', bad])).stderr).toMatch(/bad\.json:1:\d+: syntax error/);
-    expect((await runCli(['render', join(dir, 'none.json')])).stderr).toContain('no such file; expected a JSON report');
+    expect((await runCli(['render', join(dir, 'none.json')])).stderr).toContain('none.json: 文件不存在；应为filing-check diagnose --format json 写出的 JSON 报告');
+    expect((await runCli(['render', join(dir, 'none.json')], { env: { LANG: 'en_US.UTF-8' } })).stderr).toContain('no such file; expected a JSON report');
   });
 });
 
@@ -137,7 +138,7 @@ describe('diff', () => {
   it('exits 2 when either report is invalid', async () => {
     const run = await runCli(['diff', saved('ecommerce'), join(dir, 'missing.json')]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('missing.json: no such file');
+    expect(run.stderr).toContain('missing.json: 文件不存在');
   });
 });
 

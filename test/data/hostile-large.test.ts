@@ -29,7 +29,8 @@ function measured(args: string[], input?: Buffer): { code: number; stderr: strin
     cwd: dir,
     input: input ?? '',
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', PEAK_MEMORY_FILE: peakFile },
+    // In English: these cases are about memory; test/cli-cases.ts words the refusals in Chinese.
+    env: { ...process.env, NO_COLOR: '1', PEAK_MEMORY_FILE: peakFile, LANG: 'en_US.UTF-8' },
     maxBuffer: 16 * MiB,
     timeout: 120_000,
   });

@@ -19,7 +19,7 @@ beforeEach(async () => {
   original = await readFile(answers, 'utf8');
 });
 
-const importInto = (checklist: string) => runCli(['checklist', '--import', checklist, '--into', answers]);
+const importInto = (checklist: string) => runCli(['checklist', '--import', checklist, '--into', answers, '--lang', 'en']);
 const EXPECTED = 'expected a checklist written by filing-check checklist (.xlsx, .csv or .docx)';
 const MiB = 1024 * 1024;
 

@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, copyFileSync, existsSync, linkSync, lstatSync, openSync, closeSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { esbuildYaml } from '../../scripts/yaml-plugin.mjs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AS_OF, BIN, ROOT, runCli, tempDir, type RunResult } from '../helpers.js';
 import { editDocx, editRow, setTracking } from '../helpers/word.js';
@@ -206,7 +207,7 @@ describe('two imports into one answers file at once', () => {
   it('lets one process at a time hold a dead lock that several find at once', async () => {
     // The lock code in a real process of its own, as the CLI runs it.
     const holder = join(dir, 'lock-holder.mjs');
-    await build({ entryPoints: [join(ROOT, 'test', 'helpers', 'lock-holder.ts')], outfile: holder, bundle: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning' });
+    await build({ entryPoints: [join(ROOT, 'test', 'helpers', 'lock-holder.ts')], outfile: holder, bundle: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning', plugins: [esbuildYaml] });
     const answers = join(dir, 'filing.yaml');
     copyFileSync(EXAMPLE, answers);
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
