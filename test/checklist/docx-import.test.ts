@@ -322,7 +322,7 @@ describe('hostile and foreign Word files: exit 2, one message, the answers file 
     const out = join(dir, 'other.docx');
     expect((await runCli(['checklist', other, '--as-of', AS_OF, '-f', 'docx', '--out', out])).code).toBe(0);
     // Every row names a material of another case: each is reported, one line a row.
-    const run = await importInto(out);
+    const run = await importInto(out, '--lang', 'en');
     expect(run.code).toBe(2);
     const lines = run.stderr.trimEnd().split('\n');
     expect(lines.length).toBeGreaterThan(1);

@@ -540,6 +540,7 @@ services:
 });
 
 describe('without a terminal it never prompts', () => {
+  // In English; test/cli-cases.ts has these refusals in Chinese, the default.
   it.each<[string, string[], Partial<ReturnType<typeof fakeIo>>, RegExp]>([
     ['--interactive with piped stdin', ['--interactive'], { stdinIsTTY: false }, /--interactive: needs a terminal/],
     ['--interactive with stderr redirected', ['filing.yaml', '--interactive'], { stderrIsTTY: false }, /--interactive: needs a terminal/],
@@ -550,7 +551,7 @@ describe('without a terminal it never prompts', () => {
     ['stderr redirected, where the questions would be drawn', [], { stderrIsTTY: false }, /no answers given; pass a file/],
   ])('%s: exit 2 with a clear message', async (_, args, overrides, message) => {
     const io = fakeIo(await folder(), overrides);
-    expect(await main(['diagnose', ...args], io)).toBe(2);
+    expect(await main(['diagnose', ...args, '--lang', 'en'], io)).toBe(2);
     expect(io.err()).toMatch(message);
   });
 });

@@ -97,7 +97,7 @@ describe('messages name what users gave, visibly', () => {
 
   it('a file name', async () => {
     const run = await runCli(['diagnose', 'bad\u001b[2Jname.yaml']);
-    expect(run.stderr).toBe('filing-check: bad\\u001b[2Jname.yaml: no such file; expected an answers file (YAML or JSON)\n');
+    expect(run.stderr).toBe('filing-check: bad\\u001b[2Jname.yaml: 文件不存在；应为答案文件（YAML 或 JSON）\n');
     expect(run.code).toBe(2);
   });
 
