@@ -333,7 +333,8 @@ describe('hostile and foreign Word files: exit 2, one message, the answers file 
     expect((await runCli(['checklist', '--type', '02', '-f', 'docx', '--out', generic])).code).toBe(0);
     const genericRun = await importInto(generic);
     expect(genericRun.code).toBe(2);
-    expect(genericRun.stderr).toMatch(/column "材料": unknown key "service\/security-assessment-report"/);
+    // Chinese by default: the key, and the services and algorithms the answers file has.
+    expect(genericRun.stderr).toMatch(/column "材料": 未知的键 "service\/security-assessment-report"；应为 entity\/<材料>、<服务>\/<材料> 或 <算法>\/<材料>，服务：yunqi-app、merchant-console，算法：feed、/);
   });
 
   it('merged and split cells', async () => {
