@@ -35,11 +35,12 @@ describe('contract: JSON report', () => {
     expect(report.tool).toEqual({ name: 'filing-check', version: JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version });
     expect(report.rules.version).toBe('2026.11');
     expect(report.regimes.map((r: { id: string }) => r.id)).toEqual(['algorithm-filing', 'security-assessment', 'genai-filing', 'genai-registration', 'content-labeling', 'anthropomorphic-interaction']);
-    const keys = report.items.map((i: { id: string; algorithm: string | null }) => `${i.algorithm}/${i.id}`);
+    const keys = report.items.map((i: { id: string; algorithm: string | null; service: string | null }) => `${i.algorithm ?? i.service ?? 'entity'}/${i.id}`);
     expect(new Set(keys).size).toBe(keys.length);
-    const letter = report.items.find((i: { id: string }) => i.id === 'entity-commitment-letter');
-    expect(letter).toMatchObject({ algorithm: null, status: 'ready', severity: 'blocking' });
-    expect(letter.basis[0]).toEqual({ instrument: '互联网信息服务算法推荐管理规定', article: '第二十四条', url: 'https://www.cac.gov.cn/2022-01/04/c_1642894606364259.htm' });
+    // The entity filing was made with the filed algorithm; the entity's own systems are still owed.
+    const review = report.items.find((i: { id: string }) => i.id === 'system-mechanism-review');
+    expect(review).toMatchObject({ algorithm: null, status: 'draft', severity: 'major' });
+    expect(review.basis[0]).toEqual({ instrument: '互联网信息服务算法推荐管理规定', article: '第七条', url: 'https://www.cac.gov.cn/2022-01/04/c_1642894606364259.htm' });
     expect(report.algorithms.find((a: { id: string }) => a.id === 'bestseller-list')).toMatchObject({ type: '03', typeName: '排序精选类', role: 'provider', declaredType: '个性化推送类' });
     expect(report.warnings[0]).toMatchObject({ code: 'DECLARED_TYPE_MISMATCH', algorithm: 'bestseller-list' });
     expect(Object.keys(report.summary)).toEqual(['blocking', 'major', 'minor', 'readiness', 'counts', 'overdue', 'algorithms', 'duties']);

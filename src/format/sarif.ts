@@ -3,7 +3,7 @@
 // finding, placed at the line of the answers file or draft where it belongs.
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { LocateFinding } from '../answers/locations.js';
+import type { FindingOwner, LocateFinding } from '../answers/locations.js';
 import type { Lang, WarningSeverity } from '../constants.js';
 import type { Report, ReportBasis } from '../core/report-schema.js';
 import { basisView } from '../core/items.js';
@@ -183,8 +183,8 @@ export function formatSarif(report: Report, { rules, locate }: SarifSources): st
     if (!sarifRules.has(warning.code)) sarifRules.set(warning.code, { id: warning.code, title: warning.code, why: null, basis: [], severity: warning.severity, properties: { tags: ['filing-check', 'warning'] } });
   }
 
-  const at = (algorithm: string | null, material?: string) => {
-    const position = locate?.(algorithm, material);
+  const at = (owner: FindingOwner, material?: string) => {
+    const position = locate?.(owner, material);
     return position ? { line: position.line, column: position.column } : {};
   };
   const results: SarifResult[] = [];
@@ -200,12 +200,12 @@ export function formatSarif(report: Report, { rules, locate }: SarifSources): st
       severity: item.severity,
       message: `${scopeName(item.algorithm)}: ${item.title} (${itemKey(item)})\n${tracking.join('\n')}`,
       file,
-      ...at(item.algorithm, item.id),
-      scope: item.algorithm ?? 'entity',
+      ...at(item, item.id),
+      scope: item.algorithm ?? item.service ?? 'entity',
     });
   }
   for (const warning of report.warnings) {
-    results.push({ ruleId: warning.code, severity: warning.severity, message: warning.message, file, ...at(warning.algorithm), scope: warning.algorithm ?? 'entity' });
+    results.push({ ruleId: warning.code, severity: warning.severity, message: warning.message, file, ...at({ algorithm: warning.algorithm }), scope: warning.algorithm ?? 'entity' });
   }
   const { summary } = report;
   return sarifLog({

@@ -91,7 +91,7 @@ describe('--set path=value', () => {
   it('keeps file positions in errors found after the values are written', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'fc-set-'));
     const io = fakeIo(dir, { stdinIsTTY: false, stdoutIsTTY: false });
-    expect(await main(['diagnose', EXAMPLE, '--set', 'algorithms[5].name=新算法'], io)).toBe(2);
-    expect(io.err()).toMatch(/filing\.yaml:\d+:\d+: algorithms\[5\]\.id: a value is required/);
+    expect(await main(['diagnose', EXAMPLE, '--set', 'algorithms[6].name=新算法'], io)).toBe(2);
+    expect(io.err()).toMatch(/filing\.yaml:\d+:\d+: algorithms\[6\]\.id: a value is required/);
   });
 });

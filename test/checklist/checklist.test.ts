@@ -48,7 +48,7 @@ describe('checklist goldens', () => {
 describe('what each item carries', () => {
   it('title, why (article and instrument), how to prepare, reasons for return, status, owner, due, notes', async () => {
     const md = await checklist(CASES.ecommerce!, 'md');
-    const item = md.slice(md.indexOf('### 24. 算法安全自评估报告'), md.indexOf('### 25.'));
+    const item = md.slice(md.indexOf('### 18. 算法安全自评估报告'), md.indexOf('### 19.'));
     expect(item).toContain('feed/algorithm-self-assessment');
     expect(item).toContain('为什么需要: 《互联网信息服务算法推荐管理规定》第二十四条');
     expect(item).toContain('  - 由算法安全责任人签字并加盖公章。');
@@ -95,7 +95,7 @@ describe('Word checklist', () => {
     const csv = parseCsv(await checklist(CASES.ecommerce!, 'csv')).slice(1);
     for (const row of csv) expect(text, row[0]).toContain(row[0]!);
     expect(text).toContain('由算法安全责任人签字并加盖公章。');
-    expect(text).toContain('公章与营业执照名称不一致 <主体不符>');
+    expect(text).toContain('制度文件的公章与营业执照名称不一致 <主体不符>');
     expect(text).toContain('☑ 草稿');
     expect(text).toContain('由集团统一的反诈制度覆盖，见集团制度汇编第 7 章');
     // Only the Word checklist says how to tick a box; the import reads what it says.

@@ -139,22 +139,22 @@ describe('Word checklist round trip', () => {
     const docx = await exportDocx();
     let keys: string[] = [];
     await editDocx(docx, (xml) => {
-      xml = editRow(xml, 'entity/entity-responsibility-report', (row) => setTracking(row, '负责人', '王敏'));
-      xml = editRow(xml, 'entity/entity-business-licence', (row) => tickStatus(row, '草稿'));
+      xml = editRow(xml, 'entity/system-ethics-review', (row) => setTracking(row, '负责人', '王敏'));
+      xml = editRow(xml, 'entity/system-user-registration', (row) => tickStatus(row, '草稿'));
       const rows = tableRows(xml);
-      const first = rows.find((r) => r.text.includes('>entity/entity-responsibility-report<'))!;
-      const second = rows.find((r) => r.text.includes('>entity/entity-business-licence<'))!;
-      const deleted = rows.find((r) => r.text.includes('>entity/entity-commitment-letter<'))!;
-      // Swap the two edited rows and drop the commitment letter's row.
+      const first = rows.find((r) => r.text.includes('>entity/system-ethics-review<'))!;
+      const second = rows.find((r) => r.text.includes('>entity/system-user-registration<'))!;
+      const deleted = rows.find((r) => r.text.includes('>entity/system-mechanism-review<'))!;
+      // Swap the two edited rows and drop the mechanism review's row.
       xml = xml.slice(0, deleted.start) + xml.slice(deleted.end, first.start) + second.text + xml.slice(first.end, second.start) + first.text + xml.slice(second.end);
       keys = rowKeys(xml);
       return xml;
     });
-    expect(keys).not.toContain('entity/entity-commitment-letter');
-    expect(keys.indexOf('entity/entity-business-licence')).toBeLessThan(keys.indexOf('entity/entity-responsibility-report'));
+    expect(keys).not.toContain('entity/system-mechanism-review');
+    expect(keys.indexOf('entity/system-user-registration')).toBeLessThan(keys.indexOf('entity/system-ethics-review'));
     const run = await importInto(docx);
     expect(run.stderr).toBe('');
-    expect(run.stdout).toBe(`entity/entity-business-licence  status: ready → draft\nentity/entity-responsibility-report  owner: 张敏 → 王敏\n已更新 ${answers}：2 处修改。\n`);
+    expect(run.stdout).toBe(`entity/system-user-registration  status: missing → draft\nentity/system-ethics-review  owner: 法务部 → 王敏\n已更新 ${answers}：2 处修改。\n`);
   });
 
   it('keeps a file outside the case folder as written when its cell is unchanged, and writes a new one', async () => {
@@ -396,10 +396,10 @@ describe('hostile and foreign Word files: exit 2, one message, the answers file 
 
   it('not applicable without a reason, and a control character in a value', async () => {
     const docx = await exportDocx();
-    const letter = await placeIn(docx, 'entity/entity-commitment-letter');
-    await editDocx(docx, (xml) => editRow(xml, 'entity/entity-commitment-letter', (row) => tickStatus(row, '不适用')));
-    await expectRefused(docx, new RegExp(`${letter}, column "备注（不适用时写理由）"`));
-    await expectRefused(docx, /, column "备注（不适用时写理由）": "entity\/entity-commitment-letter" is not applicable but gives no reason/);
+    const review = await placeIn(docx, 'entity/system-ethics-review');
+    await editDocx(docx, (xml) => editRow(xml, 'entity/system-ethics-review', (row) => tickStatus(row, '不适用')));
+    await expectRefused(docx, new RegExp(`${review}, column "备注（不适用时写理由）"`));
+    await expectRefused(docx, /, column "备注（不适用时写理由）": "entity\/system-ethics-review" is not applicable but gives no reason/);
     const control = await exportDocx();
     await editDocx(control, (xml) => editRow(xml, 'feed/user-minors', (row) => setTracking(row, '负责人', '张\uFFFD敏')));
     await expectRefused(control, /line "负责人": holds a control character \(U\+FFFD\)/);

@@ -227,7 +227,7 @@ describe('bad checklists are refused with exit 2, the answers file untouched', (
     ['an empty status', (rows, column) => void (rows[3]![column('状态')] = ''), /row 4, column F \(状态\): the status is empty/],
     ['an invalid date', (rows, column) => void (rows[7]![column('截止日期')] = '2026-13-01'), /row 8, column H \(截止日期\): "2026-13-01" is not a date; expected a day such as 2026-12-20, 2026\/12\/20/],
     ['a date in words', (rows, column) => void (rows[7]![column('截止日期')] = '下周五'), /row 8, column H .*"下周五" is not a date/],
-    ['not applicable without a reason', (rows, column) => void (rows[2]![column('状态')] = '不适用'), /row 3, column J \(备注（不适用时写理由）\): "entity\/entity-commitment-letter" is not applicable but gives no reason/],
+    ['not applicable without a reason', (rows, column) => void (rows[2]![column('状态')] = '不适用'), /row 3, column J \(备注（不适用时写理由）\): "entity\/system-ethics-review" is not applicable but gives no reason/],
     ['a duplicated key', (rows) => void (rows[4]![0] = rows[3]![0]!), /row 5, column A .*appears twice \(first at .*row 4, column A/],
     ['no key column', (rows) => void (rows[0]![0] = 'Schlüssel'), /no "编号（请勿修改）" \/ "Key \(do not edit\)" column in the first row/],
   ];

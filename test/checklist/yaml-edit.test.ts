@@ -56,11 +56,11 @@ describe('editing the answers file in place', () => {
       { path: feed, field: 'file', value: undefined },
       { path: feed, field: 'due', value: undefined },
       { path: feed, field: 'reason', value: '等待法务复核' },
-      { path: ['materials', 'entity-responsibility-report'], field: 'status', value: undefined },
+      { path: ['services', 0, 'materials', 'security-assessment-report'], field: 'status', value: undefined },
     ]);
     expect(changed).toEqual([
+      '      security-assessment-report: { owner: 赵琳, due: 2026-12-21 }',
       '      algorithm-self-assessment: { status: draft, owner: 张敏, reason: 等待法务复核 }',
-      '  entity-responsibility-report: { owner: 张敏, due: 2026-12-15 }',
     ]);
   });
 

@@ -42,7 +42,7 @@ describe('render', () => {
     const out = await tempDir();
     const many = await runCli(['render', saved('ecommerce'), '-f', 'html,csv', '--out-dir', out]);
     expect(many.code).toBe(1);
-    expect(await readFile(join(out, 'report.csv'), 'utf8')).toContain('entity/entity-commitment-letter');
+    expect(await readFile(join(out, 'report.csv'), 'utf8')).toContain('yunqi-app/security-assessment-report');
   });
 
   it('exits 2 naming the field and its position when the report is invalid', async () => {
@@ -74,8 +74,9 @@ describe('diff', () => {
   it('classifies every item change', async () => {
     const diff = JSON.parse((await runCli(['diff', saved('ecommerce'), saved('later'), '-f', 'json'])).stdout);
     const kinds = (kind: string) => diff.items.filter((i: { kind: string }) => i.kind === kind).map((i: { key: string }) => i.key);
-    expect(kinds('reopened')).toEqual(['entity/entity-commitment-letter']);
-    expect(kinds('closed')).toEqual(['entity/system-mechanism-review', 'feed/algorithm-self-assessment', 'feed/algorithm-attributes']);
+    expect(kinds('reopened')).toEqual(['feed/algorithm-disclosure']);
+    // The filed feed's change filing went in: a continuing duty, closed like a material.
+    expect(kinds('closed')).toEqual(['entity/system-mechanism-review', 'feed/algorithm-self-assessment', 'feed/algorithm-attributes', 'life-feed/filing-change']);
     expect(kinds('regressed')).toEqual(['feed/user-minors']);
     expect(kinds('opened')).toContain('dispatch/user-workers');
     expect(kinds('dropped')).toContain('search/algorithm-disclosure');
@@ -96,7 +97,7 @@ describe('diff', () => {
     const same = await runCli(['diff', saved('later'), saved('later')]);
     expect(same.stdout).toContain('两份报告之间没有变化。');
     const backwards = await runCli(['diff', saved('later'), saved('ecommerce'), '--fail-on-regression', '-f', 'json']);
-    expect(JSON.parse(backwards.stdout).items.filter((i: { kind: string }) => i.kind === 'reopened').length).toBe(3);
+    expect(JSON.parse(backwards.stdout).items.filter((i: { kind: string }) => i.kind === 'reopened').length).toBe(4);
     expect(backwards.code).toBe(1);
   });
 

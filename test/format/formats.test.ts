@@ -154,7 +154,7 @@ describe('github format', () => {
     expect(run.code).toBe(1);
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines.every((l) => /^::(error|warning|notice) /.test(l))).toBe(true);
-    expect(lines.filter((l) => l.startsWith('::error')).length).toBe(28);
+    expect(lines.filter((l) => l.startsWith('::error')).length).toBe(26);
     const md = (await runCli(['diagnose', CASES.ecommerce, '--as-of', AS_OF, '-f', 'md'])).stdout;
     expect(await readFile(summary, 'utf8')).toBe(`# earlier step\n${md}`);
   });

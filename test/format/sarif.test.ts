@@ -115,8 +115,10 @@ describe('diagnose --format sarif', () => {
     // A material the file does not list (missing by default): the algorithm it belongs to.
     expect(regionOf('algorithm-disclosure', 'bestseller-list')).toEqual(positionOf(text, 'id: bestseller-list'));
     // Entity materials: the listed entry, or the materials: key for one not listed.
-    expect(regionOf('entity-responsibility-report', 'entity')).toEqual(positionOf(text, 'entity-responsibility-report:'));
-    expect(regionOf('entity-filing-form', 'entity')).toEqual(positionOf(text, 'materials:', true));
+    expect(regionOf('system-mechanism-review', 'entity')).toEqual(positionOf(text, 'system-mechanism-review:'));
+    expect(regionOf('system-user-registration', 'entity')).toEqual(positionOf(text, 'materials:', true));
+    // A service's own material (its security assessment): its entry under the service.
+    expect(regionOf('security-assessment-report', 'yunqi-app')).toEqual(positionOf(text, 'security-assessment-report: { status: draft'));
     // A warning about one algorithm: that algorithm.
     expect(regionOf('DECLARED_TYPE_MISMATCH', 'bestseller-list')).toEqual(positionOf(text, 'id: bestseller-list'));
   });

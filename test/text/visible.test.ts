@@ -92,7 +92,7 @@ describe('messages name what users gave, visibly', () => {
     const example = await readFile(join(ROOT, 'examples/filing.yaml'), 'utf8');
     await writeFile(file, example.replace('  regionCode:', '  "x\\e[2J": 1\n  regionCode:'));
     const run = await runCli(['diagnose', file]);
-    expect(run.stderr).toBe(`filing-check: ${file}:9:3: entity.x\\u001b[2J: unknown field "x\\u001b[2J"; remove it or fix its spelling (see: filing-check schema answers)\n`);
+    expect(run.stderr).toBe(`filing-check: ${file}:11:3: entity.x\\u001b[2J: unknown field "x\\u001b[2J"; remove it or fix its spelling (see: filing-check schema answers)\n`);
   });
 
   it('a file name', async () => {
