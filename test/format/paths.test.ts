@@ -22,7 +22,7 @@ beforeAll(async () => {
     .replace('file: docs/feed/算法安全自评估报告.md', 'file: 材料/x.pdf')
     .replace('file: docs/feed/拟公示内容.md', `file: ${join(root, '顾问', '拟公示内容.pdf')}`)
     .replace('algorithm-attributes: { status: draft, owner: 李工 }', 'algorithm-attributes: { status: draft, owner: 李工, file: ../../other/属性.pdf }')
-    .replace('entity-commitment-letter: { status: ready }', "entity-commitment-letter: { status: ready, file: 'C:\\Users\\顾问\\承诺书.pdf' }");
+    .replace('system-mechanism-review: { status: draft }', "system-mechanism-review: { status: draft, file: 'C:\\Users\\顾问\\审核制度.docx' }");
   expect(moved).not.toBe(example);
   await writeFile(answers, moved);
 });
@@ -65,7 +65,7 @@ describe('no local folders in the documents for a client', () => {
       // The missing-file warnings name the material and the file as the documents show it.
       const text = (await runCli(['diagnose', answers, '--as-of', AS_OF, '--lang', lang])).stdout;
       expect(text).toContain(lang === 'zh' ? `材料「拟公示内容」（algorithm-disclosure）标记为「就绪」，但文件 ${OUTSIDE.zh('拟公示内容.pdf')} 不存在` : `The material “Content to be publicly disclosed” (algorithm-disclosure) is marked ready, but its file ${OUTSIDE.en('拟公示内容.pdf')} does not exist`);
-      expect(text).toContain(OUTSIDE[lang]('承诺书.pdf'));
+      expect(text).toContain(OUTSIDE[lang]('审核制度.docx'));
       const dir = await tempDir();
       for (const format of ['docx', 'xlsx'] as const) {
         const out = join(dir, `${lang}.${format}`);
