@@ -71,7 +71,8 @@ export class Draft {
       return;
     }
     const node = this.doc.createNode(value);
-    if (isSeq(node) && (value as unknown[]).every((v) => typeof v !== 'object')) node.flow = true;
+    // An empty list stays block style, so entries added to it later each get their own lines.
+    if (isSeq(node) && (value as unknown[]).length > 0 && (value as unknown[]).every((v) => typeof v !== 'object')) node.flow = true;
     const parentPath = path.slice(0, -1);
     const key = path[path.length - 1]!;
     const parent = this.doc.getIn(parentPath, true);

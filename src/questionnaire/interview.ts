@@ -15,7 +15,7 @@ import { fill, type Lang } from '../messages/messages.js';
 import type { Rules } from '../rules/model.js';
 import type { Asker, Choice, Verdict } from './ask.js';
 import type { Draft } from './draft.js';
-import { loadQuestions, type Check, type Localized, type Question, type QuestionsFile, type SectionName, type UiKey } from './questions.js';
+import { loadQuestions, SERVICES_STATUS, TYPED_KINDS, type Check, type Localized, type Question, type QuestionsFile, type SectionName, type UiKey } from './questions.js';
 
 type Path = (string | number)[];
 type Args = Record<string, string | number>;
@@ -179,6 +179,17 @@ export class Interview {
     }
     if (this.list('services').length === 0 || closed()) return;
     while (await this.confirmStep(section.more!, false)) await this.askService(this.list('services').length, false);
+    await this.closeList('algorithms', []);
+  }
+
+  /**
+   * "No other product" (or algorithm) leaves no answer of its own in the file; the next section's key,
+   * written empty, does: a resumed session sees the list closed and does not ask again.
+   */
+  private async closeList(next: 'algorithms' | 'materials', empty: unknown[] | Record<string, never>): Promise<void> {
+    if (this.o.draft.get([next]) !== undefined) return;
+    this.o.draft.set([next], empty);
+    await this.o.save();
   }
 
   private async askService(index: number, closed: boolean): Promise<void> {
@@ -195,6 +206,7 @@ export class Interview {
     for (let i = 0; i < count; i++) await this.askAlgorithm(i, this.laterGiven('algorithms', i, closed));
     if (closed()) return;
     while (await this.confirmStep(section.more!, false)) await this.askAlgorithm(this.list('algorithms').length, false);
+    await this.closeList('materials', {});
   }
 
   private async askAlgorithm(index: number, closed: boolean): Promise<void> {
@@ -252,13 +264,21 @@ export class Interview {
     }
   }
 
-  /** What `when` conditions can see of one item: each choice or yes/no answer, or the schema's default. */
+  /**
+   * What `when` conditions can see of one item: each choice or yes/no answer, or the schema's default;
+   * whether a typed question was answered; and for the products chosen, their statuses.
+   */
   private facts(name: SectionName, prefix: Path): Record<string, ReadonlySet<string> | boolean> {
     const facts: Record<string, ReadonlySet<string> | boolean> = {};
     for (const question of this.questions.sections[name].questions) {
       const path = pathOf(prefix, question.key);
       const value = this.o.draft.get(path) ?? schemaDefault(path);
-      if (typeof value === 'boolean') facts[question.key] = value;
+      if (TYPED_KINDS.has(question.kind)) facts[question.key] = value !== undefined;
+      else if (question.kind === 'services') {
+        const chosen = Array.isArray(value) ? value : [];
+        const statuses = this.list('services').filter((s) => chosen.includes(s.id)).map((s) => s.status ?? schemaDefault(['services', 0, 'status']));
+        facts[SERVICES_STATUS] = new Set(statuses.map(String));
+      } else if (typeof value === 'boolean') facts[question.key] = value;
       else if (Array.isArray(value)) facts[question.key] = new Set(value.map(String));
       else if (value !== undefined) facts[question.key] = new Set([String(value)]);
     }
@@ -397,6 +417,8 @@ export class Interview {
         return this.askServices(message, current);
       case 'events':
         return this.askEvents(question, path, message);
+      case 'changes':
+        return this.askChanges(message, path);
       case 'declared-type': {
         const types = this.loadedRules!.types;
         const codes = current === undefined ? null : parseDeclaredType(String(current), types);
@@ -439,6 +461,29 @@ export class Interview {
       events.push({ kind, on: dateOf(typed), ...(what ? { what } : {}), submitted });
     }
     return events;
+  }
+
+  /**
+   * The changes of a filed algorithm since its filing, one at a time: the day, what changed, whether
+   * its change filing went in. Each is saved as soon as it is complete.
+   */
+  private async askChanges(message: string, path: Path): Promise<Item[]> {
+    const { asker } = this.o;
+    const changes: Item[] = [];
+    const field = (key: string) => [...path, 0, key];
+    const refusal = (key: string, value: string, check: Check): Verdict => {
+      if (value === '') return this.say('required');
+      return z.safeParse(fieldSchema(field(key))!, value).success ? true : this.say(check);
+    };
+    for (let more = await asker.confirm(message, false); more; more = await asker.confirm(this.words('change-more'), false)) {
+      const on = normalizeTypedDate((await asker.text(this.words('change-on'), { validate: (raw) => refusal('on', normalizeTypedDate(raw.trim()), 'date') })).trim());
+      const what = (await asker.text(this.words('change-what'), { validate: (raw) => refusal('what', raw.trim(), 'required') })).trim();
+      const filed = await asker.confirm(this.words('change-filed'), false);
+      changes.push({ on, what, filed });
+      this.o.draft.set(path, changes);
+      await this.o.save();
+    }
+    return changes;
   }
 
   /** Which services an algorithm runs in; a product not listed yet can be added on the spot. */

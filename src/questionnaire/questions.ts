@@ -1,10 +1,11 @@
 import * as z from '../zod.js';
 import { enumValues, fieldKind, fieldSchema } from '../answers/fields.js';
 import { problemWith } from '../data/schema-problem.js';
+import { SERVICE_STATUSES } from '../answers/vocabulary.js';
 import { conditionSchema, type Condition, type FactValue } from '../rules/schema.js';
 import data from './questions.yaml';
 
-const QUESTION_KINDS = ['text', 'integer', 'date', 'confirm', 'select', 'checkbox', 'services', 'declared-type', 'events'] as const;
+const QUESTION_KINDS = ['text', 'integer', 'date', 'confirm', 'select', 'checkbox', 'services', 'declared-type', 'events', 'changes'] as const;
 /** Reasons a refused answer can be given; each needs a zh and en text under `checks`. */
 const CHECKS = [
   'required', 'at-least-one', 'kebab-id', 'unique-id', 'credit-code', 'credit-code-check-digit', 'region-code',
@@ -18,10 +19,16 @@ const UI_KEYS = [
   'existing-refused', 'changed-on-disk', 'cancelled', 'cancelled-unsaved', 'saved', 'why', 'optional', 'invalid-existing', 'no-services-yet',
   'new-service', 'service-choice', 'service-heading', 'algorithm-heading', 'materials-heading', 'material-of',
   'declared-type-none', 'event-date', 'event-what', 'event-submitted', 'yes', 'no', 'key-navigate', 'key-select', 'key-submit', 'key-all', 'key-invert',
+  'change-on', 'change-what', 'change-filed', 'change-more',
 ] as const;
 
 export type Check = (typeof CHECKS)[number];
 export type UiKey = (typeof UI_KEYS)[number];
+
+/** The typed kinds: a condition tests only whether they were answered. */
+export const TYPED_KINDS: ReadonlySet<Question['kind']> = new Set(['text', 'integer', 'date']);
+/** The fact a `services` question gives later questions: the statuses of the products chosen. */
+export const SERVICES_STATUS = 'services.status';
 
 /**
  * Where each section's items sit in the answers file. A question's key is checked against the
@@ -96,6 +103,7 @@ function checkSection(name: SectionName, section: Section, ctx: { issues: unknow
       checkbox: kind === 'list' && values !== undefined,
       services: kind === 'list' && name === 'algorithm' && question.key === 'services',
       events: kind === 'list' && values !== undefined && fieldKind([...path, 0, 'on']) === 'other',
+      changes: kind === 'list' && name === 'algorithm' && question.key === 'changes',
     };
     if (!expected[question.kind]) issue(`a kind that fits the field ${question.key} (got ${question.kind})`, 'kind');
     const hasChoices = question.kind === 'select' || question.kind === 'checkbox' || question.kind === 'events';
@@ -109,10 +117,11 @@ function checkSection(name: SectionName, section: Section, ctx: { issues: unknow
     if (question.when !== undefined) {
       const problem = problemWith(conditionSchema(domains), question.when, 'src/questionnaire/questions.yaml');
       if (problem) {
-        ctx.issues.push({ code: 'custom', input, path: [...at, 'when'], message: `${problem} (a condition may only test earlier questions of the section that have choices or yes/no answers)` });
+        ctx.issues.push({ code: 'custom', input, path: [...at, 'when'], message: `${problem} (a condition may only test earlier questions of the section: their choices, yes/no answers, whether a typed one was answered, or the status of the products chosen)` });
       }
     }
-    if (question.kind === 'confirm') domains[question.key] = [true, false];
+    if (question.kind === 'confirm' || TYPED_KINDS.has(question.kind)) domains[question.key] = [true, false];
+    if (question.kind === 'services') domains[SERVICES_STATUS] = SERVICE_STATUSES;
     if ((question.kind === 'select' || question.kind === 'checkbox') && values) domains[question.key] = values;
   });
 }

@@ -75,6 +75,7 @@ describe('the questionnaire', () => {
     await ask.type('feed', '它在哪些产品里运行');
     expect(ask.screen()).toContain('◉ 示例新闻（news-app）'); // the only product is offered checked
     await ask.enter('何时开始向用户提供服务');
+    await ask.enter('已经备案了吗');
     await ask.enter('用户能方便地关闭个性化推荐吗');
     await ask.confirm(true, '兴趣标签');
     await ask.confirm(false, '团队打算按哪个类别备案');
@@ -165,6 +166,7 @@ describe('the questionnaire', () => {
     expect(ask.screen()).toContain('(search)');
     await ask.enter('哪些产品');
     await ask.enter('何时开始');
+    await ask.enter('已经备案了吗');
     await ask.enter('团队打算按哪个类别备案');
     await ask.select('04 信息检索类', '主要用途');
     await ask.enter('还有其他算法吗');
@@ -176,6 +178,7 @@ describe('the questionnaire', () => {
     ask.erase(6);
     await ask.enter('哪些产品');
     await ask.enter('何时开始');
+    await ask.enter('已经备案了吗');
     await ask.enter('团队打算');
     await ask.enter('主要用途');
     await ask.enter('还有其他算法吗');
@@ -210,6 +213,7 @@ describe('the questionnaire', () => {
     await ask.check(['发表评论'], '号召'); // riders and drivers are rated in public comments
     for (const next of ['月活', '注册用户数', '未成年人', '老年人', '上线以来']) await ask.enter(next);
     await ask.enter('何时开始');
+    await ask.enter('已经备案了吗');
     await ask.enter('派单，或考核他们');
     await ask.confirm(true, '定价、打折或报价');
     await ask.confirm(true, '团队打算');
@@ -240,10 +244,12 @@ describe('the questionnaire', () => {
     expect(ask.screen()).toContain('(faceswap)');
     await ask.enter('谁把这个生成能力交到最终用户手里');
     await ask.select('提供给其他企业', '何时开始'); // no product question for a supporter
-    await ask.type('2025-10-20', '它生成或改动哪些内容');
+    await ask.type('2025-10-20', '已经备案了吗');
+    await ask.enter('它生成或改动哪些内容');
     await ask.check(['图片', '视频'], '人脸、声音或身体姿态');
     await ask.check(['人脸'], '背后用的是什么模型');
-    await ask.select('自己研发训练', '团队打算');
+    await ask.select('自己研发训练', '自由输入要求');
+    await ask.confirm(false, '团队打算'); // a fixed effect, not a model users prompt
     await ask.select('01 生成合成类', '主要用途');
     await ask.type('向企业客户提供人脸替换模型接口，根据客户上传的图片或视频生成换脸后的内容。', '还有其他算法吗');
     await ask.confirm(false, '现在登记');
@@ -251,7 +257,7 @@ describe('the questionnaire', () => {
 
     const file = await saved(dir);
     expect(file.services).toEqual([]);
-    expect(file.algorithms[0]).toMatchObject({ id: 'faceswap', role: 'technical-supporter', launchDate: '2025-10-20', generation: { modalities: ['image', 'video'], biometricEditing: ['face'], foundationModel: 'self-developed' } });
+    expect(file.algorithms[0]).toMatchObject({ id: 'faceswap', role: 'technical-supporter', launchDate: '2025-10-20', generation: { modalities: ['image', 'video'], biometricEditing: ['face'], foundationModel: 'self-developed', openEnded: false } });
     expect(file.algorithms[0].services).toBeUndefined();
     const report = JSON.parse((await reportOf(dir, ['--format', 'json'])).out);
     const applies = report.regimes.filter((r: { applies: boolean }) => r.applies).map((r: { id: string }) => r.id);
@@ -305,12 +311,14 @@ describe('the questionnaire', () => {
     await ask.type('writer', 'Who puts this generation capability');
     seen();
     await ask.enter('Which products does it run in?');
-    await ask.enter('When did this algorithm start serving users?');
+    // A planned product: the algorithm launches with it and cannot be filed yet, so neither is asked.
     await ask.enter('What does it generate or alter?');
     await ask.check(['Text'], 'Does it keep up an emotional relationship with users'); // text only: no question on faces or voices
     await ask.confirm(false, 'What model is behind it?');
     seen();
-    await ask.select('called through its API', "Whose model is it?");
+    await ask.select('called through its API', 'Do users prompt it freely?');
+    seen();
+    await ask.confirm(true, "Whose model is it?");
     await ask.type('Tongyi Qianwen', "The upstream model's filing number");
     await ask.type('ZheJiang-TongYiQianWen-20230901', 'Which type does the team intend');
     seen();
@@ -324,7 +332,8 @@ describe('the questionnaire', () => {
     expect(io.err()).not.toMatch(han);
     expect(io.err()).toContain('Why we ask: An own, fine-tuned or self-deployed model needs generative AI filing');
     const file = await saved(dir);
-    expect(file.algorithms[0].generation).toEqual({ modalities: ['text'], anthropomorphic: false, foundationModel: 'third-party-api', upstream: { name: 'Tongyi Qianwen', filingNumber: 'ZheJiang-TongYiQianWen-20230901' } });
+    expect(file.algorithms[0].generation).toEqual({ modalities: ['text'], anthropomorphic: false, foundationModel: 'third-party-api', openEnded: true, upstream: { name: 'Tongyi Qianwen', filingNumber: 'ZheJiang-TongYiQianWen-20230901' } });
+    expect(file.algorithms[0].launchDate).toBeUndefined();
     const report = JSON.parse(io.out());
     const applies = report.regimes.filter((r: { applies: boolean }) => r.applies).map((r: { id: string }) => r.id);
     expect(applies).toEqual(['algorithm-filing', 'security-assessment', 'genai-registration', 'content-labeling']);
@@ -372,6 +381,112 @@ describe('the questionnaire', () => {
     expect(file.entity).toMatchObject({ creditCode: '91330110MA2KXQ7L3W', regionCode: '330106' });
     expect(file.services[0]).toMatchObject({ id: 'news', forms: ['website'], status: 'live' });
     expect(file.services[0].launchDate).toBeUndefined();
+  });
+});
+
+describe('a live app over time', () => {
+  it('asks a filed algorithm for its number and changes, and a newer one for its own launch', async () => {
+    const dir = await folder();
+    const sets = ['entity.name=北京示例视频科技有限公司', 'entity.foreignInvested=false', 'entity.icp=licensed', 'entity.securityOfficer=true'];
+    const { run, ask } = start(dir, ['--format', 'json', ...sets.flatMap((set) => ['--set', set])]);
+    await ask.start('统一社会信用代码');
+    await ask.enter('行政区划代码');
+    await ask.enter('面向用户的产品或服务');
+    await ask.confirm(true, '产品名称');
+    await ask.type('示例短视频', '以什么形式');
+    await ask.enter('简称'); // an app, the default
+    await ask.type('video-app', '谁在使用');
+    for (const next of ['境内', '状态', '上线日期']) await ask.enter(next); // live, by default
+    await ask.type('2024-03-15', '能做哪些事');
+    await ask.check(['发布短视频', '发表评论'], '号召');
+    await ask.enter('月活');
+    await ask.type('350万', '注册用户数');
+    await ask.type('1200万', '未成年人');
+    await ask.enter('老年人');
+    await ask.enter('还有其他产品或服务吗');
+    await ask.confirm(false, '算法名称');
+    // Filed in 2024; its security officer changed since, and that change filing is still to do.
+    await ask.type('示例短视频个性化推荐算法', '做什么');
+    await ask.check(['根据每个用户自己的浏览'], '简称');
+    await ask.type('feed', '哪些产品');
+    await ask.enter('何时开始');
+    await ask.enter('已经备案了吗');
+    await ask.type('网信算备110108123456702240011号', '备案信息有过变化吗');
+    await ask.confirm(true, '变化发生的日期');
+    await ask.type('2026年11月20日', '什么发生了变化');
+    await ask.type('算法安全责任人由王强变更为刘洋', '已经办理变更备案');
+    await ask.confirm(false, '还有其他变化吗');
+    await ask.confirm(false, '关闭个性化推荐');
+    await ask.confirm(true, '兴趣标签');
+    await ask.confirm(true, '团队打算');
+    await ask.enter('主要用途');
+    await ask.enter('还有其他算法吗');
+    // An AI assistant added to the app in November 2026: its own launch, not filed yet, so no changes.
+    await ask.confirm(true, '算法名称');
+    await ask.type('示例短视频AI创作助手', '做什么');
+    await ask.check(['写文字、作图'], '简称');
+    await ask.type('assistant', '谁把这个生成能力');
+    await ask.enter('哪些产品');
+    await ask.enter('何时开始');
+    await ask.type('2026-11-20', '已经备案了吗');
+    await ask.enter('它生成或改动哪些内容');
+    await ask.check(['文字'], '虚拟人物');
+    await ask.confirm(false, '背后用的是什么模型');
+    await ask.select('直接调用别家', '自由输入要求');
+    await ask.confirm(true, '哪家的哪个模型');
+    await ask.type('通义千问', '上游模型的备案号');
+    await ask.enter('团队打算');
+    await ask.enter('主要用途');
+    await ask.enter('还有其他算法吗');
+    await ask.confirm(false, '现在登记这');
+    expect(await ask.last(false)).toBe(1);
+    await run;
+
+    const file = await saved(dir);
+    expect(file.services[0]).toMatchObject({ launchDate: '2024-03-15', monthlyActiveUsers: 3_500_000, registeredUsers: 12_000_000 });
+    expect(file.algorithms[0]).toMatchObject({ filingNumber: '网信算备110108123456702240011号', changes: [{ on: '2026-11-20', what: '算法安全责任人由王强变更为刘洋', filed: false }] });
+    expect(file.algorithms[0].launchDate).toBeUndefined();
+    expect(file.algorithms[1]).toMatchObject({ launchDate: '2026-11-20', generation: { openEnded: true } });
+    expect(file.algorithms[1].filingNumber).toBeUndefined();
+    expect(file.algorithms[1].changes).toBeUndefined();
+    // "No other algorithm" is kept: the materials' key, written empty. The algorithms list, written
+    // empty when "no other product" was answered, still gets one block entry per algorithm.
+    expect(file.materials).toEqual({});
+    const text = await readFile(join(dir, 'filing.yaml'), 'utf8');
+    expect(text).toMatch(/\nalgorithms:\n {2}- [^\n]*\n/);
+    expect(text).toContain('    changes:\n      - on: 2026-11-20\n        what: 算法安全责任人由王强变更为刘洋\n        filed: false\n');
+
+    const report = JSON.parse((await reportOf(dir, ['--format', 'json'])).out);
+    expect(report.algorithms.map((a: { id: string; filing: string; launchDate: string }) => [a.id, a.filing, a.launchDate])).toEqual([['feed', 'filed', '2024-03-15'], ['assistant', 'owed', '2026-11-20']]);
+    const clock = (d: { kind: string; algorithm: string; trigger: string; from: string; due: string }) => [d.kind, d.algorithm, d.trigger, d.from, d.due];
+    expect(report.deadlines.map(clock)).toEqual(expect.arrayContaining([
+      ['change', 'feed', 'change', '2026-11-20', '2026-12-04'],
+      ['algorithm-filing', 'assistant', 'algorithm-launch', '2026-11-20', '2026-12-04'],
+    ]));
+
+    // Resumed, it goes straight to the materials: neither "another product?" nor "another algorithm?" again.
+    const again = start(dir, ['filing.yaml', '--interactive']);
+    await again.ask.start('现在登记这');
+    again.ask.interrupt();
+    expect(await again.run).toBe(130);
+  });
+
+  it('asks user scale only where it matters: not of a business tool without public features', async () => {
+    const dir = await folder();
+    const { run, ask } = start(dir, ['--set', 'entity.name=杭州示例软件有限公司', '--set', 'entity.icp=filed', '--set', 'entity.securityOfficer=true', '--set', 'entity.foreignInvested=false']);
+    await ask.start('统一社会信用代码');
+    await ask.enter('行政区划代码');
+    await ask.enter('面向用户的产品或服务');
+    await ask.confirm(true, '产品名称');
+    await ask.type('示例商家后台', '以什么形式');
+    await ask.check(['网站'], '简称');
+    await ask.type('console', '谁在使用');
+    await ask.select('企业客户', '境内');
+    for (const next of ['状态', '上线日期', '能做哪些事']) await ask.enter(next);
+    await ask.enter('号召');
+    await ask.enter('还有其他产品或服务吗'); // no 月活, no 注册用户数
+    ask.interrupt();
+    expect(await run).toBe(130);
   });
 });
 
@@ -423,11 +538,12 @@ services:
     expect(file.services[0]).toMatchObject({ audience: 'public', launchDate: '2026-02-28', publicFeatures: ['comments'], mobilization: false, minors: true });
     expect(file.services[0].status).toBeUndefined(); // its default, live, stands
 
-    // Second resume: nothing answered is asked again. Whether the product list is complete is not
-    // an answer the file can hold, so that one question comes back until an algorithm is described.
+    // "No other product" was answered: the file holds it as the algorithms' key, written empty.
+    expect(text).toMatch(/\nalgorithms: \[\]\n/);
+
+    // Second resume: nothing answered is asked again, "another product?" included.
     const again = start(dir, ['filing.yaml', '--interactive']);
-    await again.ask.start('还有其他产品或服务吗');
-    await again.ask.confirm(false, '算法名称');
+    await again.ask.start('算法名称');
     again.ask.interrupt();
     expect(await again.run).toBe(130);
   });
