@@ -67,11 +67,11 @@ describe('the precompiled rule packs (dist/rules.json)', () => {
     const dir = packageCopy();
     const text = readFileSync(pack(dir), 'utf8');
     // Same byte length: only the text tells the edit apart.
-    writeFileSync(pack(dir), text.replace('title: { zh: 算法备案承诺书,', 'title: { zh: 算法备案保证书,'));
+    writeFileSync(pack(dir), text.replace('title: { zh: 科技伦理审查制度,', 'title: { zh: 科技伦理审核制度,'));
     const edited = run(dir);
     expect(edited.stderr).toBe('');
-    expect(edited.stdout).toContain('算法备案保证书');
-    expect(edited.stdout).not.toContain('"算法备案承诺书"');
+    expect(edited.stdout).toContain('"科技伦理审核制度"');
+    expect(edited.stdout).not.toContain('"科技伦理审查制度"');
   });
 });
 

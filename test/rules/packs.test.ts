@@ -478,8 +478,8 @@ describe('overlays', () => {
     expect(added?.pack).toBe('zhejiang-practice@2026.11');
     expect(added?.confidence).toBe('practice');
     expect(added?.summary?.zh).toContain('示例');
-    const base = rules.materials.find((m) => m.id === 'entity-icp')!;
-    const changed = merged.materials.find((m) => m.id === 'entity-icp')!;
+    const base = rules.materials.find((m) => m.id === 'system-ethics-review')!;
+    const changed = merged.materials.find((m) => m.id === 'system-ethics-review')!;
     expect(base.severity).toBe('major');
     expect(changed.severity).toBe('blocking');
     expect(changed.pack).toBe('cn-algorithm-filing@2026.11+zhejiang-practice@2026.11');
@@ -501,7 +501,7 @@ describe('overlays', () => {
     expect(run.status).toBe(0);
     const report = JSON.parse(run.stdout) as { rules: { packs: { name: string }[] }; items: { id: string; severity: string }[] };
     expect(report.rules.packs.map((p) => p.name)).toContain('zhejiang-practice');
-    expect(report.items.find((i) => i.id === 'entity-icp')?.severity).toBe('blocking');
+    expect(report.items.find((i) => i.id === 'system-ethics-review')?.severity).toBe('blocking');
     expect(report.items.some((i) => i.id === 'zj-pre-submission-consultation')).toBe(true);
   });
 
