@@ -70,9 +70,14 @@ export class Draft {
       if (this.doc.hasIn(path)) this.doc.deleteIn(path);
       return;
     }
+    // An empty list or mapping, written [] or {} (a resumed file's `algorithms: []`, say), opens up
+    // when something goes into it, so its entries each get their own lines.
+    for (let depth = 1; depth < path.length; depth++) {
+      const holder = this.doc.getIn(path.slice(0, depth), true);
+      if (isCollection(holder) && holder.flow && holder.items.length === 0) holder.flow = false;
+    }
     const node = this.doc.createNode(value);
-    // An empty list stays block style, so entries added to it later each get their own lines.
-    if (isSeq(node) && (value as unknown[]).length > 0 && (value as unknown[]).every((v) => typeof v !== 'object')) node.flow = true;
+    if (isSeq(node) && (value as unknown[]).every((v) => typeof v !== 'object')) node.flow = true;
     const parentPath = path.slice(0, -1);
     const key = path[path.length - 1]!;
     const parent = this.doc.getIn(parentPath, true);

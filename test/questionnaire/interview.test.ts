@@ -544,8 +544,11 @@ services:
     // Second resume: nothing answered is asked again, "another product?" included.
     const again = start(dir, ['filing.yaml', '--interactive']);
     await again.ask.start('算法名称');
+    await again.ask.type('示例新闻推荐算法', '做什么');
     again.ask.interrupt();
     expect(await again.run).toBe(130);
+    // The list written [] opens up for its first entry.
+    expect(await readFile(join(dir, 'filing.yaml'), 'utf8')).toMatch(/\nalgorithms:\n {2}- name: 示例新闻推荐算法\n/);
   });
 
   it('continues a complete, hand-written file: only the facts it lacks, then the materials it does not list', async () => {
