@@ -61,12 +61,16 @@ describe('the questionnaire in a real terminal', () => {
     second.type(`${DOWN}${ENTER}`); // supplied to other companies
     await second.waitFor('? 这个算法何时开始向用户提供服务');
     second.type(ENTER);
+    await second.waitFor('? 这个算法已经备案了吗'); // a supporter's offering may be filed already
+    second.type(ENTER);
     await second.waitFor('? 它生成或改动哪些内容');
     second.type(`${DOWN}${SPACE}${ENTER}`); // images
     await second.waitFor('? 会生成或改动真人的人脸');
     second.type(`${SPACE}${ENTER}`); // faces
     await second.waitFor('? 背后用的是什么模型');
     second.type(`${DOWN}${ENTER}`); // self-developed
+    await second.waitFor('? 用户能自由输入要求来生成内容吗');
+    second.type(`n${ENTER}`); // a fixed effect
     await second.waitFor('? 团队打算按哪个类别备案');
     second.type(ENTER);
     await second.waitFor('? 主要用途');
@@ -84,7 +88,7 @@ describe('the questionnaire in a real terminal', () => {
     expect(file.services).toEqual([]);
     expect(file.algorithms[0]).toEqual({
       id: 'faceswap', name: '示例换脸模型', role: 'technical-supporter', does: ['generate'],
-      generation: { modalities: ['image'], biometricEditing: ['face'], foundationModel: 'self-developed' },
+      generation: { modalities: ['image'], biometricEditing: ['face'], foundationModel: 'self-developed', openEnded: false },
     });
   }, 120_000);
 });
