@@ -403,6 +403,7 @@ describe('a live app over time', () => {
     await ask.type('350万', '注册用户数');
     await ask.type('1200万', '未成年人');
     await ask.enter('老年人');
+    await ask.enter('须重新开展安全评估的情形');
     await ask.enter('还有其他产品或服务吗');
     await ask.confirm(false, '算法名称');
     // Filed in 2024; its security officer changed since, and that change filing is still to do.
