@@ -559,7 +559,7 @@ services:
     // The one fact about 云栖优选 and 云栖生活圈 the file leaves open.
     await ask.start('主要面向老年人');
     await ask.confirm(false, '主要面向老年人');
-    await ask.confirm(false, '现在登记这 49 项材料的进度吗');
+    await ask.confirm(false, '现在登记这 50 项材料的进度吗');
     expect(await ask.last(false)).toBe(1);
     const text = await readFile(join(dir, 'filing.yaml'), 'utf8');
     expect(text).toMatch(/^# 示例：一家电商内容社区公司/);
