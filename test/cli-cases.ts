@@ -73,6 +73,19 @@ export const CLI_CASES: CliCase[] = [
   { name: 'a folder without answers files, in English', args: ['diagnose', 'src', '--lang', 'en'], stdout: '', stderr: 'filing-check: src: no answers files (filing.yaml, *.filing.yaml, *.filing.json) in this directory\n', code: 2 },
   { name: 'a date that does not exist', args: ['diagnose', 'examples/filing.yaml', '--as-of', '2026-02-30'], stdout: '', stderr: 'filing-check: --as-of: 应为 YYYY-MM-DD 格式的日期，实际为 "2026-02-30"\n', code: 2 },
   { name: 'a date that does not exist, in English', args: ['diagnose', 'examples/filing.yaml', '--as-of', '2026-02-30', '--lang', 'en'], stdout: '', stderr: 'filing-check: --as-of: expected a date written YYYY-MM-DD, got "2026-02-30"\n', code: 2 },
+  // The checklist import names every bad cell, one a line, and writes nothing (--dry-run keeps even a bug from writing).
+  ...(['zh', 'en'] as const).map((lang): CliCase => ({
+    name: `a filled-in checklist with a status and a date it cannot read (${lang})`,
+    args: ['checklist', '--import', 'test/fixtures/checklists/filled-with-mistakes.csv', '--into', 'examples/filing.yaml', '--dry-run', '--lang', lang],
+    stdout: '',
+    stderr: {
+      zh: 'filing-check: test/fixtures/checklists/filled-with-mistakes.csv: row 2, column F (状态): "完成" 不是状态；应为以下之一：缺失 / missing, 草稿 / draft, 就绪 / ready, 不适用 / not-applicable\n' +
+        'filing-check: test/fixtures/checklists/filled-with-mistakes.csv: row 3, column H (截止日期): "下周五" 不是日期；应写成 2026-12-20、2026/12/20、2026.12.20、2026年12月20日 或 20261220 这样的日期\n',
+      en: 'filing-check: test/fixtures/checklists/filled-with-mistakes.csv: row 2, column F (状态): "完成" is not a status; expected one of 缺失 / missing, 草稿 / draft, 就绪 / ready, 不适用 / not-applicable\n' +
+        'filing-check: test/fixtures/checklists/filled-with-mistakes.csv: row 3, column H (截止日期): "下周五" is not a date; expected a day such as 2026-12-20, 2026/12/20, 2026.12.20, 2026年12月20日 or 20261220\n',
+    }[lang],
+    code: 2,
+  })),
   {
     name: 'an unknown format',
     args: ['diagnose', 'examples/filing.yaml', '--format', 'xml'],
