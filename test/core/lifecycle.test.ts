@@ -319,3 +319,26 @@ describe('a photo app whose generation ranges from fixed effects to a free text-
     ]);
   });
 });
+
+describe('a filed algorithm whose answers still list its initial materials', () => {
+  it('warns only about entries that hold progress, not the empty ones the questionnaire wrote before the number was known', () => {
+    const source = readFileSync(join(LIFECYCLE, 'legacy-and-ended.yaml'), 'utf8').replace(
+      '    userControls: { optOut: true, tagManagement: true }\n',
+      [
+        '    userControls: { optOut: true, tagManagement: true }',
+        '    materials:',
+        '      algorithm-disclosure: { status: missing }',
+        '      algorithm-attributes: {}',
+        '      algorithm-self-assessment: { status: draft, file: 自评估报告.docx, owner: 王琳 }',
+        '',
+      ].join('\n'),
+    );
+    const file = join(mkdtempSync(join(tmpdir(), 'fc-filed-')), '南窗.yaml');
+    writeFileSync(file, source);
+    const run = runCli(['diagnose', file, '--as-of', AS_OF, '-f', 'json']);
+    const report = JSON.parse(run.stdout) as Report;
+    expect(report.warnings.filter((w) => w.code === 'MATERIAL_NOT_REQUIRED').map((w) => [w.algorithm, w.message])).toEqual([
+      ['recommend', '答案中列出了材料「算法安全自评估报告」（algorithm-self-assessment），但本案不需要它（算法层面）。已保留其状态，不计入完成度。'],
+    ]);
+  });
+});
