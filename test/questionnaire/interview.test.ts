@@ -419,7 +419,6 @@ describe('a live app over time', () => {
     await ask.confirm(false, '还有其他变化吗');
     await ask.confirm(false, '关闭个性化推荐');
     await ask.confirm(true, '兴趣标签');
-    await ask.confirm(true, '团队打算');
     await ask.enter('主要用途');
     await ask.enter('还有其他算法吗');
     // An AI assistant added to the app in November 2026: its own launch, not filed yet, so no changes.
