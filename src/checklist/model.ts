@@ -67,10 +67,11 @@ export function buildChecklist(report: Report, rules: Rules, generic: string | n
   const L = (key: string) => t(lang, key);
   const material = new Map(rules.materials.map((m) => [m.id, m]));
   let number = 0;
-  const groups = reportGroups(report).filter((g) => g.items.length > 0).map(({ algorithm, duties, items, tally }) => {
-    const scope = algorithm ? algorithm.name : L('ui.entityMaterials');
+  const groups = reportGroups(report).filter((g) => g.items.length > 0).map(({ algorithm, service, duties, items, tally }) => {
+    const scope = algorithm ? algorithm.name : service ? service.name : L('ui.entityMaterials');
     return {
-      title: dutiesPrefix({ duties }, L) + (algorithm ? t(lang, 'checklist.group.algorithm', { name: algorithm.name, type: algorithm.type, typeName: algorithm.typeName }) : L('ui.entityMaterials')),
+      title: dutiesPrefix({ duties }, L) + (algorithm ? t(lang, 'checklist.group.algorithm', { name: algorithm.name, type: algorithm.type, typeName: algorithm.typeName })
+        : service ? t(lang, 'checklist.group.service', { name: service.name }) : L('ui.entityMaterials')),
       readiness: tallyView(tally).readiness,
       items: items.map((i): ChecklistItem => {
         const rule = material.get(i.id);

@@ -1,9 +1,11 @@
 import { tally } from './items.js';
 import type { Report, ReportAlgorithm, ReportItem, Tally } from './report-schema.js';
 
-/** The items of one filing unit (the entity and its services, or one algorithm), or its continuing duties, with a tally. */
+/** The items of one filing unit (the entity, one service or one algorithm), or its continuing duties, with a tally. */
 export interface ItemGroup {
   algorithm: ReportAlgorithm | null;
+  /** The service whose own materials (its security assessment) the group holds; null otherwise. */
+  service: { id: string; name: string } | null;
   /** True for a group of continuing duties, which bind whether or not a filing is owed. */
   duties: boolean;
   items: ReportItem[];
@@ -11,17 +13,27 @@ export interface ItemGroup {
 }
 
 /**
- * Splits the report into groups, in report order: the entity's (and its services') items, one group
- * per algorithm, then the continuing duties of the entity and of each algorithm that has any.
+ * Splits the report into groups, in report order: the entity's items, one group per service that has
+ * its own materials, one group per algorithm, then the continuing duties of the entity and of each
+ * algorithm that has any.
  */
 export function reportGroups(report: Report): ItemGroup[] {
-  const entityItems = report.items.filter((i) => i.algorithm === null);
-  const dutyGroup = (algorithm: ReportAlgorithm | null, items: ReportItem[]): ItemGroup => ({ algorithm, duties: true, items, tally: tally(items) });
+  const entityItems = report.items.filter((i) => i.algorithm === null && i.service === null);
+  const dutyGroup = (algorithm: ReportAlgorithm | null, items: ReportItem[]): ItemGroup => ({ algorithm, service: null, duties: true, items, tally: tally(items) });
   const entityDuties = report.duties.filter((i) => i.algorithm === null);
+  // A report saved before services were listed still names each service, by its id.
+  const serviceIds = [...new Set([...report.services.map((s) => s.id), ...report.items.flatMap((i) => (i.algorithm === null && i.service !== null ? [i.service] : []))])];
+  const serviceGroups = serviceIds.flatMap((id): ItemGroup[] => {
+    const items = report.items.filter((i) => i.algorithm === null && i.service === id);
+    const name = report.services.find((s) => s.id === id)?.name ?? id;
+    return items.length > 0 ? [{ algorithm: null, service: { id, name }, duties: false, items, tally: tally(items) }] : [];
+  });
   return [
-    { algorithm: null, duties: false, items: entityItems, tally: tally(entityItems) },
+    { algorithm: null, service: null, duties: false, items: entityItems, tally: tally(entityItems) },
+    ...serviceGroups,
     ...report.algorithms.map((algorithm) => ({
       algorithm,
+      service: null,
       duties: false,
       items: report.items.filter((i) => i.algorithm === algorithm.id),
       tally: report.summary.algorithms[algorithm.id] ?? tally([]),
@@ -29,6 +41,13 @@ export function reportGroups(report: Report): ItemGroup[] {
     ...(entityDuties.length > 0 ? [dutyGroup(null, entityDuties)] : []),
     ...report.algorithms.map((algorithm) => dutyGroup(algorithm, report.duties.filter((i) => i.algorithm === algorithm.id))).filter((g) => g.items.length > 0),
   ];
+}
+
+/** The name of a group's owner for headings and columns: the algorithm's or the service's name, or the entity's materials. */
+export function groupOwnerName(group: Pick<ItemGroup, 'algorithm' | 'service'>, L: (key: string) => string): string {
+  if (group.algorithm) return `${L('ui.algorithm')} ${group.algorithm.name}`;
+  if (group.service) return `${L('ui.service')} ${group.service.name}`;
+  return L('ui.entityMaterials');
 }
 
 /** The heading prefix of a group of continuing duties (empty for filing items). */

@@ -134,6 +134,7 @@ export const ReportSchema = z
     asOf: z.string().check(z.describe('the date the diagnosis was made for, YYYY-MM-DD')),
     source: z.string().check(z.describe('the answers file, as given')),
     entity: z.strictObject({ name: z.string(), creditCode: z.nullable(z.string()), regionCode: z.nullable(z.string()) }),
+    services: z._default(z.array(z.strictObject({ id: z.string(), name: z.string() })).check(z.describe(`the services of the answers, so a service's own materials are grouped and named by it. ${BEFORE_LIFECYCLE}: none`)), []),
     algorithms: z.array(ReportAlgorithm),
     regimes: z.array(ReportRegime),
     items: z.array(ReportItem).check(z.describe('what the filings owed need: each material once')),

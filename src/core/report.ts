@@ -141,6 +141,7 @@ export function diagnose(input: DiagnosisInput): Report {
     asOf: input.asOf,
     source: input.source,
     entity: { name: answers.entity.name, creditCode: answers.entity.creditCode ?? null, regionCode: answers.entity.regionCode ?? null },
+    services: answers.services.map((s) => ({ id: s.id, name: s.name })),
     algorithms: analysed.map((a) => algorithmView(a, answers, rules, lang)),
     regimes: REGIME_IDS.map((id) => regimeView(id, analysed, rules, lang)),
     items,

@@ -1,5 +1,5 @@
 import { isAtOrAbove } from '../core/report.js';
-import type { Report } from '../core/report-schema.js';
+import type { Report, ReportItem } from '../core/report-schema.js';
 import { t } from '../messages/messages.js';
 import type { Severity } from '../rules/schema.js';
 import { itemKey } from '../core/groups.js';
@@ -42,9 +42,13 @@ export function formatGithub(report: Report, failOn: Severity | 'none'): GithubO
   const file = report.source.startsWith('<') ? undefined : report.source;
   const names = new Map(report.algorithms.map((a) => [a.id, a.name]));
   const lines: string[] = [];
-  const scopeOf = (algorithm: string | null) => (algorithm ? `${L('ui.algorithm')} ${names.get(algorithm) ?? algorithm}` : L('ui.entityMaterials'));
+  const services = new Map(report.services.map((s) => [s.id, s.name]));
+  const scopeOf = (item: Pick<ReportItem, 'algorithm' | 'service'>) =>
+    item.algorithm ? `${L('ui.algorithm')} ${names.get(item.algorithm) ?? item.algorithm}`
+    : item.service ? `${L('ui.service')} ${services.get(item.service) ?? item.service}`
+    : L('ui.entityMaterials');
   for (const i of [...report.items, ...report.duties].filter((item) => item.gap)) {
-    const scope = scopeOf(i.algorithm);
+    const scope = scopeOf(i);
     const title = `${L(`severity.${i.severity}`)} · ${L(`status.${i.status}`)}: ${i.title} (${itemKey(i)})`;
     const tracking = [i.owner && `${L('ui.owner')}: ${i.owner}`, i.due && `${L('ui.due')}: ${i.due}`, i.reason && `${L('ui.note')}: ${i.reason}`].filter(Boolean);
     const message = [`${scope}: ${i.title}`, ...tracking, `${L('ui.basis')}: ${basisLine(i.basis, report.lang)}`].join('\n');
@@ -52,7 +56,7 @@ export function formatGithub(report: Report, failOn: Severity | 'none'): GithubO
   }
   for (const i of [...report.items, ...report.duties].filter((item) => item.status === 'not-applicable')) {
     const title = `${L('status.not-applicable')}: ${i.title} (${itemKey(i)})`;
-    lines.push(command('notice', { file, title }, `${scopeOf(i.algorithm)}: ${i.title}\n${L('ui.reason')}: ${i.reason ?? ''}`));
+    lines.push(command('notice', { file, title }, `${scopeOf(i)}: ${i.title}\n${L('ui.reason')}: ${i.reason ?? ''}`));
   }
   for (const w of report.warnings) {
     const title = `${w.code}${w.algorithm ? ` (${w.algorithm})` : ''}`;

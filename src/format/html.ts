@@ -1,6 +1,6 @@
 import type { Report, ReportBasis } from '../core/report-schema.js';
 import { t, type Lang } from '../messages/messages.js';
-import { dutiesPrefix, itemKey, reportGroups } from '../core/groups.js';
+import { dutiesPrefix, groupOwnerName, itemKey, reportGroups } from '../core/groups.js';
 import { htmlLang, labels, renderTemplate } from '../text/template.js';
 import { escapeHtml } from '../text/escape.js';
 import { percent, tallyView } from '../text/readiness.js';
@@ -82,8 +82,8 @@ function reportView(report: Report) {
   const notes = new Notes(lang);
   const names = new Map(report.algorithms.map((a) => [a.id, a.name]));
   const where = (scope: ActionScope) => (scope.algorithm === null ? L(`ui.${scope.level}Scope`) : names.get(scope.algorithm) ?? scope.algorithm);
-  const groupViews = groups.map(({ duties, algorithm, items, tally }) => ({
-    title: dutiesPrefix({ duties }, L) + (algorithm ? `${L('ui.algorithm')} ${algorithm.name}` : L('ui.entityMaterials')),
+  const groupViews = groups.map(({ duties, algorithm, service, items, tally }) => ({
+    title: dutiesPrefix({ duties }, L) + groupOwnerName({ algorithm, service }, L),
     id: algorithm?.id ?? null,
     tally: tallyView(tally),
     empty: items.length === 0,
@@ -178,7 +178,7 @@ function reportView(report: Report) {
     })),
     scopes: [
       { name: L('ui.total'), total: true, ...tallyView(report.summary) },
-      ...groups.map((g) => ({ name: dutiesPrefix(g, L) + (g.algorithm ? `${g.algorithm.id} ${g.algorithm.name}` : L('ui.entityMaterials')), total: false, ...tallyView(g.tally) })),
+      ...groups.map((g) => ({ name: dutiesPrefix(g, L) + groupOwnerName(g, L), total: false, ...tallyView(g.tally) })),
     ],
     warnings: summary.warnings.map((w) => ({
       code: w.code,

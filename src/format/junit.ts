@@ -43,8 +43,8 @@ export function formatJunit(report: Report, failOn: Severity | 'none'): string {
   const failing = (i: ReportItem) => i.gap && isAtOrAbove(i.severity, failOn);
 
   const suites = reportGroups(report).map((group) => {
-    const { algorithm, items, tally } = group;
-    const suiteName = dutiesPrefix(group, L) + (algorithm ? `${L('ui.algorithm')} ${algorithm.id} ${algorithm.name} (${algorithm.type} ${algorithm.typeName})` : `${L('ui.entityMaterials')} ${report.entity.name}`);
+    const { algorithm, service, items, tally } = group;
+    const suiteName = dutiesPrefix(group, L) + (algorithm ? `${L('ui.algorithm')} ${algorithm.id} ${algorithm.name} (${algorithm.type} ${algorithm.typeName})` : service ? `${L('ui.service')} ${service.name}` : `${L('ui.entityMaterials')} ${report.entity.name}`);
     const cases = items.map((i) => {
       const head = `    <testcase${attrs({ name: `${i.title} (${itemKey(i)})`, classname: `filing-check.${i.algorithm ?? 'entity'}`, time: 0 })}>`;
       if (failing(i)) {

@@ -76,8 +76,8 @@ export function formatMarkdown(report: Report): string {
   out.push(`### ${L('ui.materials')}`, '');
   const groups = reportGroups(report);
   for (const group of groups) {
-    const { algorithm, items } = group;
-    out.push(`#### ${dutiesPrefix(group, L)}${algorithm ? mdText(`${L('ui.algorithm')} ${algorithm.id} ${algorithm.name}`) : L('ui.entityMaterials')}`, '');
+    const { algorithm, service, items } = group;
+    out.push(`#### ${dutiesPrefix(group, L)}${algorithm ? mdText(`${L('ui.algorithm')} ${algorithm.id} ${algorithm.name}`) : service ? mdText(`${L('ui.service')} ${service.name}`) : L('ui.entityMaterials')}`, '');
     if (items.length === 0) {
       out.push(L('ui.none'), '');
       continue;
@@ -116,7 +116,7 @@ export function formatMarkdown(report: Report): string {
     [L('ui.scope'), ...readinessHeader(lang)],
     [
       [`**${L('ui.total')}**`, ...readinessRow(report.summary)],
-      ...groups.map((g) => [dutiesPrefix(g, L) + (g.algorithm ? mdCell(`${g.algorithm.id} ${g.algorithm.name}`) : L('ui.entityMaterials')), ...readinessRow(g.tally)]),
+      ...groups.map((g) => [dutiesPrefix(g, L) + (g.algorithm ? mdCell(`${g.algorithm.id} ${g.algorithm.name}`) : g.service ? mdCell(`${L('ui.service')} ${g.service.name}`) : L('ui.entityMaterials')), ...readinessRow(g.tally)]),
     ],
   ));
   return `${out.join('\n')}\n`;

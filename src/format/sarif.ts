@@ -5,7 +5,7 @@ import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FindingOwner, LocateFinding } from '../answers/locations.js';
 import type { Lang, WarningSeverity } from '../constants.js';
-import type { Report, ReportBasis } from '../core/report-schema.js';
+import type { Report, ReportBasis, ReportItem } from '../core/report-schema.js';
 import { basisView } from '../core/items.js';
 import { t } from '../messages/messages.js';
 import type { Rules } from '../rules/model.js';
@@ -153,7 +153,11 @@ export function formatSarif(report: Report, { rules, locate }: SarifSources): st
   const file = report.source.startsWith('<') ? undefined : report.source;
   const materials = new Map(rules.materials.map((m) => [m.id, m]));
   const names = new Map(report.algorithms.map((a) => [a.id, a.name]));
-  const scopeName = (algorithm: string | null) => (algorithm ? `${t(lang, 'ui.algorithm')} ${names.get(algorithm) ?? algorithm}` : t(lang, 'ui.entityMaterials'));
+  const services = new Map(report.services.map((s) => [s.id, s.name]));
+  const scopeName = (item: Pick<ReportItem, 'algorithm' | 'service'>) =>
+    item.algorithm ? `${t(lang, 'ui.algorithm')} ${names.get(item.algorithm) ?? item.algorithm}`
+    : item.service ? `${t(lang, 'ui.service')} ${services.get(item.service) ?? item.service}`
+    : t(lang, 'ui.entityMaterials');
 
   const sarifRules = new Map<string, SarifRule>();
   for (const item of [...report.items, ...report.duties]) {
@@ -198,7 +202,7 @@ export function formatSarif(report: Report, { rules, locate }: SarifSources): st
     results.push({
       ruleId: item.id,
       severity: item.severity,
-      message: `${scopeName(item.algorithm)}: ${item.title} (${itemKey(item)})\n${tracking.join('\n')}`,
+      message: `${scopeName(item)}: ${item.title} (${itemKey(item)})\n${tracking.join('\n')}`,
       file,
       ...at(item, item.id),
       scope: item.algorithm ?? item.service ?? 'entity',

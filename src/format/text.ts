@@ -128,8 +128,8 @@ export function formatText(report: Report, color: ChalkInstance): string {
 
   heading(L('ui.materials'));
   for (const group of reportGroups(report)) {
-    const { algorithm, items, tally } = group;
-    const title = dutiesPrefix(group, L) + (algorithm ? `${L('ui.algorithm')} ${algorithm.id} ${algorithm.name}` : L('ui.entityMaterials'));
+    const { algorithm, service, items, tally } = group;
+    const title = dutiesPrefix(group, L) + (algorithm ? `${L('ui.algorithm')} ${algorithm.id} ${algorithm.name}` : service ? `${L('ui.service')} ${service.name}` : L('ui.entityMaterials'));
     const c = tally.counts;
     const counts = `${L('status.ready')} ${c.ready} · ${L('status.draft')} ${c.draft} · ${L('status.missing')} ${c.missing} · ${L('status.not-applicable')} ${c.notApplicable}`;
     out.push(`  ${color.bold(title)}  ${L('ui.readiness')} ${percent(tally.readiness)}  (${counts})`);

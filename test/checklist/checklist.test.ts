@@ -107,9 +107,9 @@ describe('Word checklist', () => {
     const document = await zip.file('word/document.xml')!.async('string');
     const styles = await zip.file('word/styles.xml')!.async('string');
     expect(document).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
-    // The entity, avatar and tts-api materials, then the continuing duties of the entity, avatar and tts-api.
-    expect((document.match(/<w:tbl>/g) ?? []).length).toBe(6);
-    expect((document.match(/<w:tblHeader\/>/g) ?? []).length).toBe(6);
+    // The entity, the service and the avatar and tts-api materials, then the continuing duties of the entity, avatar and tts-api.
+    expect((document.match(/<w:tbl>/g) ?? []).length).toBe(7);
+    expect((document.match(/<w:tblHeader\/>/g) ?? []).length).toBe(7);
     expect(document).toContain('<w:gridCol w:w=');
     expect(styles).toContain(`w:eastAsia="${LAYOUT.document.fonts.eastAsia}"`);
     expect(document).toContain(LAYOUT.document.fonts.heading);

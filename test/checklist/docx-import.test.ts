@@ -391,7 +391,7 @@ describe('hostile and foreign Word files: exit 2, one message, the answers file 
 
     const twice = await exportDocx();
     await editDocx(twice, (xml) => xml.replace('>feed/user-minors</w:t>', '>feed/algorithm-attributes</w:t>'));
-    await expectRefused(twice, /column "材料": key "feed\/algorithm-attributes" appears twice \(first at .*table 2, row \d+/);
+    await expectRefused(twice, /column "材料": key "feed\/algorithm-attributes" appears twice \(first at .*table 4, row \d+/);
   });
 
   it('not applicable without a reason, and a control character in a value', async () => {

@@ -13,6 +13,7 @@ const CASES = {
   genai: 'test/fixtures/formats/genai.yaml',
   hostile: 'test/fixtures/formats/hostile.yaml',
 } as const;
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const TEXT_FORMATS = ['text', 'json', 'md', 'html', 'junit', 'github', 'csv'] as const;
 
 describe('report formats (goldens)', () => {
@@ -53,6 +54,34 @@ describe('report formats (goldens)', () => {
       expect(run.stdout, `${lang} ${format}`).toMatch(line);
       expect(run.stdout.replace(/<[^>]+>/g, ' '), `${lang} ${format}`).not.toMatch(/qinghe-(app|writer)/);
     }
+  });
+
+  // The 2018 assessment is one per service: it sits under its service, named by 名称, in every view.
+  it('groups each service\'s own assessment under that service, by name, in every view', async () => {
+    const subject = 'test/fixtures/subjects/two-services.yaml';
+    const run = async (args: string[]) => (await runCli([...args, '--as-of', AS_OF])).stdout;
+    const services = [['qinghe-app', '青禾本地生活'], ['qinghe-writer', '青禾AI写作助手']] as const;
+    const text = await run(['diagnose', subject, '--detail']);
+    const md = await run(['diagnose', subject, '-f', 'md']);
+    const html = await run(['diagnose', subject, '-f', 'html']);
+    const junit = await run(['diagnose', subject, '-f', 'junit']);
+    const csv = await run(['checklist', subject, '-f', 'csv']);
+    const checklistMd = await run(['checklist', subject, '-f', 'md']);
+    const english = await run(['diagnose', subject, '--detail', '--lang', 'en']);
+    for (const [id, name] of services) {
+      const item = `安全评估报告（2018 年安全评估规定）（${name}）`;
+      // Each view: the service's heading, then its assessment before the next heading.
+      expect(text, id).toMatch(new RegExp(`\\n  服务 ${name}  准备度 0%[^\\n]*\\n[^\\n]*${escape(item)}`));
+      expect(md, id).toMatch(new RegExp(`#### 服务 ${name}\\n\\n[^#]*${escape(item)}`));
+      expect(html, id).toMatch(new RegExp(`<h3[^>]*>服务 ${name} <span[\\s\\S]*?${escape(item)}[\\s\\S]*?<h3`));
+      expect(junit, id).toMatch(new RegExp(`<testsuite name="服务 ${name}"[^>]*>[\\s\\S]*?<\\/properties>\\s*<testcase name="${escape(item)}`));
+      expect(csv, id).toContain(`${id}/security-assessment-report,`);
+      expect(csv.split('\n').find((l) => l.startsWith(`${id}/security-assessment-report,`))!.split(',')[2], id).toBe(name);
+      expect(checklistMd, id).toMatch(new RegExp(`### 服务：${name} · 准备度 0%\\n\\n[^#]*${escape(item)}`));
+      expect(english, id).toContain(`  Service ${name}  Readiness 0%`);
+    }
+    // The entity's own group holds no service's material.
+    expect(md.slice(md.indexOf('#### 主体层面材料'), md.indexOf('#### 服务'))).not.toContain('security-assessment-report');
   });
 
   it('keeps the English wording in every human format', async () => {
