@@ -26,7 +26,7 @@ interface CheckPayload<T> {
 
 /** The parts of a parsed answers file the consistency check reads. */
 interface AnswersView {
-  services: { id: string; name: string; launchDate?: string; assessmentTriggers: { on: string }[] }[];
+  services: { id: string; name: string; launchDate?: string; assessmentTriggers: { kind: string; on: string; what?: string }[]; submittedAssessments: { for: string }[] }[];
   algorithms: { id: string; services: string[]; role: string; does: string[]; generation?: { anthropomorphic?: boolean }; launchDate?: string }[];
 }
 
@@ -54,10 +54,22 @@ const CUSTOM = {
     answers.services.forEach((service, i) => {
       if (serviceIds.has(service.id)) issue(['services', i, 'id'], `a unique id (got "${service.id}", already used)`);
       serviceIds.add(service.id);
-      // Art 3 items 2–5 are situations of a service that already serves users.
+      // Art 3's events here are situations of a service that already serves users.
       service.assessmentTriggers.forEach((trigger, j) => {
         if (service.launchDate && trigger.on < service.launchDate) {
           issue(['services', i, 'assessmentTriggers', j, 'on'], `a date on or after the service's launch (got ${trigger.on}; ${service.name} launched ${service.launchDate})`);
+        }
+        if (trigger.kind === 'feature-added' && !trigger.what) {
+          issue(['services', i, 'assessmentTriggers', j, 'what'], 'the feature added (e.g. 直播, 评论, 热榜), because kind is feature-added');
+        }
+      });
+    });
+    // A submitted report answers the launch or an algorithm of the same service; checked once every algorithm is known.
+    answers.services.forEach((service, i) => {
+      const own = answers.algorithms.filter((a) => a.services.includes(service.id)).map((a) => a.id);
+      service.submittedAssessments.forEach((report, j) => {
+        if (report.for !== 'launch' && !own.includes(report.for)) {
+          issue(['services', i, 'submittedAssessments', j, 'for'], `launch or the id of an algorithm that runs in ${service.name} (got "${report.for}"; its algorithms: ${own.join(', ') || 'none'})`);
         }
       });
     });
@@ -163,14 +175,30 @@ const Service = z.strictObject({
         z.strictObject({
           kind: described(
             z.enum(ASSESSMENT_TRIGGERS),
-            'what happened (2018 rules Art 3): major-change (item 2: new technology changes its functions, implementation or infrastructure so much that its 舆论属性 changes), user-growth (item 3: users grew so much that its 舆论属性 changed), harmful-spread (item 4: illegal or harmful information spread, showing its measures fall short), written-notice (item 5: a city-level or higher CAC or public security organ demanded an assessment in writing)',
+            'what happened (2018 rules Art 3): feature-added (item 1: a feature with 舆论属性 such as comments, live streaming or a hot list added to the live service, 增设相关功能; an algorithm added with its own launchDate needs no event), major-change (item 2: new technology changes its functions, implementation or infrastructure so much that its 舆论属性 changes), user-growth (item 3: users grew so much that its 舆论属性 changed), harmful-spread (item 4: illegal or harmful information spread, showing its measures fall short), written-notice (item 5: a city-level or higher CAC or public security organ demanded an assessment in writing)',
           ),
-          on: described(isoDate, 'for major-change, the day the change goes live (the report is due before it, Art 7); otherwise the day it happened or the notice was received (due within 30 working days)'),
-          what: optionalText('what happened, or who sent the notice (e.g. 杭州市委网信办《关于开展安全评估的通知》)'),
+          on: described(isoDate, 'for feature-added and major-change, the day the feature or change goes live (the report is due before it, Art 7); otherwise the day it happened or the notice was received (due within 30 working days)'),
+          what: optionalText('what happened, or who sent the notice (e.g. 杭州市委网信办《关于开展安全评估的通知》); for feature-added, required: the feature added (e.g. 直播)'),
           submitted: described(z._default(z.boolean(), false), 'the assessment report for this event was submitted through the 全国互联网安全管理服务平台'),
         }),
       ),
-      'events after launch that call for a new security assessment of the service (2018 rules Art 3 items 2–5); each starts its own clock',
+      'events after launch that call for a new security assessment of the service (2018 rules Art 3 items 1–5); each starts its own clock',
+    ),
+    [],
+  ),
+  submittedAssessments: z._default(
+    described(
+      z.array(
+        z.strictObject({
+          for: described(
+            z._default(kebabId, 'launch'),
+            'which clock the report answered: launch (the service\'s own assessment before it went live, 2018 rules Art 3 item 1) or the id of an algorithm of this service added later with its own launchDate',
+          ),
+          on: described(isoDate, 'the day the report was submitted through the 全国互联网安全管理服务平台'),
+          what: optionalText('a note (e.g. 上线前安全评估，提交杭州市委网信办和杭州市公安局)'),
+        }),
+      ),
+      'security assessment reports already submitted for the launch or for an algorithm added later, kept apart from the report in progress (materials.security-assessment-report): each meets its clock',
     ),
     [],
   ),

@@ -12,11 +12,12 @@ export const PUBLIC_FEATURES = [
 ] as const;
 export const SERVICE_STATUSES = ['planned', 'live', 'terminated'] as const;
 /**
- * Situations after launch that call for a new 2018 security assessment, items 2–5 of its Art 3:
- * new technology that changes the service materially, significant user growth, spread of illegal or
- * harmful information, a written notice from a city-level or higher CAC or public security organ.
+ * Situations after launch that call for a new 2018 security assessment, items 1–5 of its Art 3: a
+ * feature with 舆论属性 added to the service (item 1, 增设相关功能), new technology that changes it
+ * materially, significant user growth, spread of illegal or harmful information, a written notice
+ * from a city-level or higher CAC or public security organ.
  */
-export const ASSESSMENT_TRIGGERS = ['major-change', 'user-growth', 'harmful-spread', 'written-notice'] as const;
+export const ASSESSMENT_TRIGGERS = ['feature-added', 'major-change', 'user-growth', 'harmful-spread', 'written-notice'] as const;
 export const ROLES = ['provider', 'technical-supporter'] as const;
 export const MODALITIES = ['text', 'image', 'audio', 'video', 'virtual-scene', '3d', 'code'] as const;
 export const BIOMETRICS = ['face', 'voice', 'body'] as const;

@@ -158,9 +158,9 @@ function filingClock(algorithm: Algorithm, answers: Answers, inForce: InForce): 
  * launch (Algorithm Provisions Art 24 para 1); once filed, a change filing within 10 working days of
  * each change and of a service that ends while the algorithm runs on elsewhere (para 2), and
  * cancellation within 20 working days of the day it stops everywhere (para 3). Each service with
- * 舆论属性: its security assessment before launch and before each algorithm added later (2018 rules
- * Art 3 item 1, Art 7), and for each later event of Art 3 items 2–5. `assessed` names the services
- * whose assessment report is ready.
+ * 舆论属性: its security assessment before launch and before each algorithm or feature added later
+ * (2018 rules Art 3 item 1, Art 7), and for each later event of Art 3 items 2–5. `assessed` names the
+ * services whose assessment report is ready.
  */
 export function computeDeadlines(
   answers: Answers,
@@ -207,8 +207,10 @@ export function computeDeadlines(
 }
 
 // The item of 2018 rules Art 3 each later event falls under, and the working days Art 7 gives for
-// its report: before a new technology goes live (item 2), within 30 working days of the others.
+// its report: before an added feature or a new technology goes live (items 1, 2), within 30 working
+// days of the others (items 3–5).
 const ASSESSMENT_EVENTS = {
+  'feature-added': { item: '第三条第一项', workingDays: 0 },
   'major-change': { item: '第三条第二项', workingDays: 0 },
   'user-growth': { item: '第三条第三项', workingDays: 30 },
   'harmful-spread': { item: '第三条第四项', workingDays: 30 },
@@ -217,7 +219,8 @@ const ASSESSMENT_EVENTS = {
 
 /**
  * The 2018 security assessment of each service: before its launch and before each algorithm added
- * later (Art 3 item 1), and for each event of Art 3 items 2–5 recorded after launch (Art 7).
+ * later (Art 3 item 1), and for each event of Art 3 recorded after launch (Art 7); a report listed
+ * in `submittedAssessments` meets the launch's or that algorithm's clock.
  */
 function assessmentClocks(answers: Answers, applying: ReadonlyMap<string, ReadonlySet<RegimeId>>, assessed: ReadonlySet<string>, inForce: InForce): ClockStart[] {
   const starts: ClockStart[] = [];
@@ -231,13 +234,17 @@ function assessmentClocks(answers: Answers, applying: ReadonlyMap<string, Readon
       const basis = hasOpinionAttributes(service)
         ? { instrument: 'security-assessment-rules', article: '第三条第一项、第七条' }
         : { instrument: 'genai-measures', article: '第十七条' };
+      // A report already submitted for a clock meets it, whatever the status of the report in progress.
+      const submitted = new Set(service.submittedAssessments.map((report) => report.for));
       const atLaunch = { ...base, workingDays: 0, done: assessed.has(service.id), basis };
       const { from, trigger } = startOf(service.launchDate, undefined, inForce[basis.instrument]?.effective);
-      starts.push({ ...atLaunch, trigger, from });
+      starts.push({ ...atLaunch, trigger, from, done: atLaunch.done || submitted.has('launch') });
       const covered = answers.algorithms.filter((a) => a.services.includes(service.id) && applying.get(a.id)?.has('security-assessment'));
-      for (const algorithm of covered.filter((a) => a.launchDate && a.launchDate > from)) {
+      // An added feature recorded as an event on the day an algorithm went live is that algorithm's addition: one clock.
+      const featureDays = new Set(service.assessmentTriggers.filter((e) => e.kind === 'feature-added').map((e) => e.on));
+      for (const algorithm of covered.filter((a) => a.launchDate && a.launchDate > from && !featureDays.has(a.launchDate))) {
         // A feature added to a live service is assessed before it goes live (Art 3 item 1 增设相关功能).
-        starts.push({ ...atLaunch, algorithm: algorithm.id, trigger: 'algorithm-launch', from: algorithm.launchDate! });
+        starts.push({ ...atLaunch, algorithm: algorithm.id, trigger: 'algorithm-launch', from: algorithm.launchDate!, done: atLaunch.done || submitted.has(algorithm.id) });
       }
     }
     for (const event of service.assessmentTriggers) {

@@ -97,7 +97,7 @@ const ReportDeadlineFields = z.strictObject({
   algorithm: z.nullable(z.string()).check(z.describe('null for a service\'s own clock (its security assessment at launch or after a later event)')),
   service: z.string().check(z.describe('the service whose launch or termination starts the clock; for a change, what changed; for a technical supporter\'s filing, the algorithm')),
   trigger: z.optional(
-    z.enum(CLOCK_TRIGGERS).check(z.describe(`what started the clock: launch (of the service), algorithm-launch (the algorithm went live later), in-force (the instrument took effect after the launch), change, service-ended (a service ended while the algorithm runs on elsewhere), termination; for a security assessment, an event after launch (2018 rules Art 3 items 2–5): major-change, user-growth, harmful-spread, written-notice. ${BEFORE_LIFECYCLE}: change for a change, termination for a cancellation, launch otherwise`)),
+    z.enum(CLOCK_TRIGGERS).check(z.describe(`what started the clock: launch (of the service), algorithm-launch (the algorithm went live later), in-force (the instrument took effect after the launch), change, service-ended (a service ended while the algorithm runs on elsewhere), termination; for a security assessment, an event after launch (2018 rules Art 3): feature-added, major-change, user-growth, harmful-spread, written-notice. ${BEFORE_LIFECYCLE}: change for a change, termination for a cancellation, launch otherwise`)),
   ),
   from: z.string().check(z.describe('the date the clock starts (launch, change, termination or the event)')),
   due: z.string().check(z.describe('the last day, on the Chinese working-day calendar')),

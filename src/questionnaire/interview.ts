@@ -293,13 +293,21 @@ export class Interview {
       const path = pathOf(prefix, question.key);
       const existing = this.o.draft.get(path);
       let fixing = false;
+      const answeredLater = () => closed || questions.slice(index + 1).some((later) => this.given(pathOf(prefix, later.key)));
       if (existing !== undefined) {
         const problem = this.refusal(question, path, existing);
-        if (problem === null) continue;
+        // Changes are saved one by one: a list with nothing answered after it was cut short, and goes on.
+        const unfinished = question.kind === 'changes' && Array.isArray(existing) && existing.length > 0 && !answeredLater();
+        if (problem === null && !unfinished) continue;
+        if (problem === null) {
+          this.o.draft.set(path, await this.ask(question, path, existing, args, false));
+          await this.o.save();
+          continue;
+        }
         this.flushHeadings();
         this.o.notes.warning(this.words('invalid-existing', { value: shownValue(existing), reason: problem }));
         fixing = true;
-      } else if (this.mayStayEmpty(question, path) && (closed || questions.slice(index + 1).some((later) => this.given(pathOf(prefix, later.key))))) {
+      } else if (this.mayStayEmpty(question, path) && answeredLater()) {
         continue;
       }
       const value = await this.ask(question, path, existing, args, fixing);
@@ -418,7 +426,7 @@ export class Interview {
       case 'events':
         return this.askEvents(question, path, message);
       case 'changes':
-        return this.askChanges(message, path);
+        return this.askChanges(message, path, Array.isArray(existing) ? (existing as Item[]) : []);
       case 'declared-type': {
         const types = this.loadedRules!.types;
         const codes = current === undefined ? null : parseDeclaredType(String(current), types);
@@ -438,7 +446,7 @@ export class Interview {
 
   /**
    * Dated events of a service: which kinds happened, then for each its date (not before the
-   * service's launch), an optional note and whether its report went in. Nothing chosen is an empty
+   * service's launch), the feature added or an optional note, and whether its report went in. Nothing chosen is an empty
    * list, which records that the question was answered.
    */
   private async askEvents(question: Question, path: Path, message: string): Promise<Item[]> {
@@ -456,7 +464,10 @@ export class Interview {
           return typeof launch === 'string' && date < launch ? this.say('event-before-launch', { launch }) : true;
         },
       });
-      const what = (await asker.text(this.words('event-what') + this.words('optional'), { validate: () => true })).trim();
+      // An added feature is named: the report and its clock say which feature is assessed.
+      const what = kind === 'feature-added'
+        ? (await asker.text(this.words('event-feature'), { validate: (raw) => (raw.trim() === '' ? this.say('required') : true) })).trim()
+        : (await asker.text(this.words('event-what') + this.words('optional'), { validate: () => true })).trim();
       const submitted = await asker.confirm(this.words('event-submitted'), false);
       events.push({ kind, on: dateOf(typed), ...(what ? { what } : {}), submitted });
     }
@@ -465,17 +476,19 @@ export class Interview {
 
   /**
    * The changes of a filed algorithm since its filing, one at a time: the day, what changed, whether
-   * its change filing went in. Each is saved as soon as it is complete.
+   * its change filing went in. Each is saved as soon as it is complete; a list a session left
+   * unfinished goes on with "any other change?".
    */
-  private async askChanges(message: string, path: Path): Promise<Item[]> {
+  private async askChanges(message: string, path: Path, recorded: readonly Item[]): Promise<Item[]> {
     const { asker } = this.o;
-    const changes: Item[] = [];
+    const changes: Item[] = [...recorded];
     const field = (key: string) => [...path, 0, key];
     const refusal = (key: string, value: string, check: Check): Verdict => {
       if (value === '') return this.say('required');
       return z.safeParse(fieldSchema(field(key))!, value).success ? true : this.say(check);
     };
-    for (let more = await asker.confirm(message, false); more; more = await asker.confirm(this.words('change-more'), false)) {
+    const first = changes.length > 0 ? this.words('change-more') : message;
+    for (let more = await asker.confirm(first, false); more; more = await asker.confirm(this.words('change-more'), false)) {
       const on = normalizeTypedDate((await asker.text(this.words('change-on'), { validate: (raw) => refusal('on', normalizeTypedDate(raw.trim()), 'date') })).trim());
       const what = (await asker.text(this.words('change-what'), { validate: (raw) => refusal('what', raw.trim(), 'required') })).trim();
       const filed = await asker.confirm(this.words('change-filed'), false);

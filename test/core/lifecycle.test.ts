@@ -244,7 +244,91 @@ describe('a community app re-assessed after user growth and a written notice', (
     expect(early.stderr).toBe("filing-check: community-reassessment.yaml:24:9: services[0].assessmentTriggers[0].on: expected a date on or after the service's launch (got 2024-03-01; 蓉邻里 launched 2024-04-16)\n");
     const unknown = run(fixture.replace('kind: user-growth', 'kind: traffic-spike'));
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toBe('filing-check: community-reassessment.yaml:23:9: services[0].assessmentTriggers[0].kind: expected one of "major-change" | "user-growth" | "harmful-spread" | "written-notice", got "traffic-spike"\n');
+    expect(unknown.stderr).toBe('filing-check: community-reassessment.yaml:23:9: services[0].assessmentTriggers[0].kind: expected one of "feature-added" | "major-change" | "user-growth" | "harmful-spread" | "written-notice", got "traffic-spike"\n');
+  });
+});
+
+describe('a community app assessed at launch in 2024 that adds live streaming in 2026', () => {
+  const fixture = readFileSync(join(LIFECYCLE, 'community-live-feature.yaml'), 'utf8');
+  const run = (text: string, args: string[] = ['-f', 'json']) => {
+    const dir = mkdtempSync(join(tmpdir(), 'lifecycle-'));
+    writeFileSync(join(dir, 'community-live-feature.yaml'), text);
+    return runCli(['diagnose', 'community-live-feature.yaml', '--as-of', AS_OF, ...args], { cwd: dir });
+  };
+  const { report } = diagnose('community-live-feature');
+  const assessments = (r: Report) => r.deadlines.filter((d) => d.kind === 'security-assessment').map(clock);
+
+  it('meets the launch clock with the report submitted in 2024, and shows only the added feature\'s, due before it goes live', () => {
+    expect(assessments(report)).toEqual([
+      ['security-assessment', null, 'launch', '2024-03-15', '2024-03-15', 'official', true, false],
+      // Art 3 item 1 增设相关功能: the report goes in before the feature does (Art 7).
+      ['security-assessment', null, 'feature-added', '2026-12-18', '2026-12-18', 'official', false, false],
+    ]);
+    expect(report.deadlines.find((d) => d.trigger === 'feature-added')!.basis[0]!.article).toBe('第三条第一项、第七条');
+    expect(report.summary.overdue).toBe(0);
+    expect(report.warnings.map((w) => w.code)).not.toContain('DEADLINE_OVERDUE');
+    // The report in progress is the one gap, counted once.
+    expect(report.items.map((i) => [owner(i), i.id, i.status])).toEqual([['xixi-app', 'security-assessment-report', 'draft']]);
+    const reasons = report.regimes.find((r) => r.id === 'security-assessment')!.reasons.join('\n');
+    expect(reasons).toContain('「西溪邻里」2026-12-18 增设具有舆论属性或社会动员能力的功能（邻里直播（社区团购、社区活动直播））（安全评估规定第三条第一项）：须在功能增设前开展安全评估并提交报告（第七条）');
+  });
+
+  it('says the next date in the summary, in Chinese and English', () => {
+    const zh = run(fixture, []);
+    expect(zh.stdout).toContain('最近的法定期限\n  ◷ 2026-12-18  安全评估：增设相关功能（功能增设前提交报告）  西溪邻里\n');
+    expect(zh.stdout).not.toContain('已过');
+    const en = run(fixture, ['--lang', 'en']);
+    expect(en.stdout).toContain('2026-12-18  security assessment: a feature added (report before it goes live)  西溪邻里');
+  });
+
+  it('without the record of 2024, the launch clock is overdue: the draft in progress does not meet it', () => {
+    const unrecorded = run(fixture.replace(/    submittedAssessments:\n(?:      .*\n|        .*\n)+/, ''));
+    const after = JSON.parse(unrecorded.stdout) as Report;
+    expect(assessments(after)[0]).toEqual(['security-assessment', null, 'launch', '2024-03-15', '2024-03-15', 'official', false, true]);
+    expect(after.warnings.filter((w) => w.code === 'DEADLINE_OVERDUE').map((w) => w.message)).toEqual([
+      '「西溪邻里」的安全评估（上线前完成）期限 2024-03-15 已过：请立即补办，逾期本身即构成违规。',
+    ]);
+  });
+
+  it('meets an added algorithm\'s clock with the report submitted for it, and counts a feature added with an algorithm once', () => {
+    const withAlgorithm = fixture
+      .replace('        what: 上线前安全评估，经全国互联网安全管理服务平台提交杭州市委网信办、杭州市公安局\n', '        what: 上线前安全评估，经全国互联网安全管理服务平台提交杭州市委网信办、杭州市公安局\n      - for: hot-list\n        on: 2025-05-06\n')
+      .concat(
+        [
+          '  - id: hot-list',
+          '    name: 西溪邻里小区热帖榜算法',
+          '    purpose: 应用于“小区热帖”榜单场景，根据帖子的浏览、回复和转发数据，对小区话题排序展示。',
+          '    services: [xixi-app]',
+          '    launchDate: 2025-05-09',
+          '    does: [rank]',
+          '  - id: live-ranking',
+          '    name: 西溪邻里直播间推荐算法',
+          '    purpose: 应用于“邻里直播”频道，根据直播间热度和用户所在小区，向用户推荐直播间。',
+          '    services: [xixi-app]',
+          '    launchDate: 2026-12-18',
+          '    does: [personalize]',
+          '',
+        ].join('\n'),
+      );
+    const after = JSON.parse(run(withAlgorithm).stdout) as Report;
+    expect(assessments(after)).toEqual([
+      ['security-assessment', null, 'launch', '2024-03-15', '2024-03-15', 'official', true, false],
+      ['security-assessment', 'hot-list', 'algorithm-launch', '2025-05-09', '2025-05-09', 'official', true, false],
+      // The live-streaming recommender goes live with the feature: its clock is the feature's.
+      ['security-assessment', null, 'feature-added', '2026-12-18', '2026-12-18', 'official', false, false],
+    ]);
+  });
+
+  it('refuses a report for a clock the service does not have, and an added feature that is not named, naming the field', () => {
+    const unknown = run(fixture.replace('      - for: launch', '      - for: live-room'));
+    expect([unknown.code, unknown.stdout]).toEqual([2, '']);
+    expect(unknown.stderr).toBe('filing-check: community-live-feature.yaml:23:9: services[0].submittedAssessments[0].for: expected launch or the id of an algorithm that runs in 西溪邻里 (got "live-room"; its algorithms: neighbourhood-feed)\n');
+    const unnamed = run(fixture.replace('        what: 邻里直播（社区团购、社区活动直播）\n', ''));
+    expect([unnamed.code, unnamed.stdout]).toEqual([2, '']);
+    expect(unnamed.stderr).toBe('filing-check: community-live-feature.yaml:27:9: services[0].assessmentTriggers[0].what: expected the feature added (e.g. 直播, 评论, 热榜), because kind is feature-added\n');
+    const undated = run(fixture.replace('        on: 2024-03-08\n', ''));
+    expect(undated.code).toBe(2);
+    expect(undated.stderr).toMatch(/^filing-check: community-live-feature\.yaml:23:\d+: services\[0\]\.submittedAssessments\[0\]\.on: /);
   });
 });
 

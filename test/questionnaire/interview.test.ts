@@ -471,6 +471,87 @@ describe('a live app over time', () => {
     expect(await again.run).toBe(130);
   });
 
+  // A file a session saved: the app and its filed feed answered, cut short where marked.
+  const LIVE_APP = `schemaVersion: 1
+entity:
+  name: 北京示例视频科技有限公司
+  creditCode: 91330110MA2KXQ7L3W
+  regionCode: "330110"
+  foreignInvested: false
+  icp: licensed
+  securityOfficer: true
+services:
+  - id: video-app
+    name: 示例短视频
+    forms: [app]
+    audience: public
+    servesMainland: true
+    status: live
+    launchDate: 2024-03-15
+    publicFeatures: [short-video, comments]
+    mobilization: false
+    monthlyActiveUsers: 3500000
+    registeredUsers: 12000000
+    minors: true
+    elderly: false
+`;
+
+  it('asks which feature an app added, before the assessment\'s other events, and refuses it unnamed', async () => {
+    const dir = await folder();
+    await writeFile(join(dir, 'filing.yaml'), LIVE_APP);
+    const { run, ask } = start(dir, ['filing.yaml', '--interactive']);
+    await ask.start('上线以来，是否发生过下列须重新开展安全评估的情形');
+    expect(ask.screen()).toContain('\n❯◯ 增设了评论、直播、热榜、群聊等具有舆论属性或社会动员能力的功能（含计划增设的）\n'); // Art 3 item 1 comes first
+    await ask.check(['增设了评论、直播'], '「增设了评论、直播、热榜、群聊等具有舆论属性或社会动员能力的功能（含计划增设的）」是哪一天？（YYYY-MM-DD；增设功能和重大变更写上线日）');
+    await ask.type('2026年12月18日', '增设的是什么功能？');
+    expect(await ask.refused('')).toContain('此项必填');
+    await ask.type('邻里直播', '安全评估报告已经通过全国互联网安全管理服务平台提交了吗');
+    await ask.confirm(false, '还有其他产品或服务吗');
+    ask.interrupt();
+    expect(await run).toBe(130);
+    expect((await saved(dir)).services[0].assessmentTriggers).toEqual([{ kind: 'feature-added', on: '2026-12-18', what: '邻里直播', submitted: false }]);
+  });
+
+  it('goes on with a filed algorithm\'s changes where an interrupted session left them', async () => {
+    const dir = await folder();
+    const cutShort = `${LIVE_APP}    assessmentTriggers: []
+algorithms:
+  - name: 示例短视频个性化推荐算法
+    does: [personalize]
+    id: feed
+    services: [video-app]
+    filingNumber: 网信算备110108123456702240011号
+    changes:
+      - on: 2026-11-20
+        what: 算法安全责任人由王强变更为刘洋
+        filed: false
+`;
+    await writeFile(join(dir, 'filing.yaml'), cutShort);
+    const { run, ask } = start(dir, ['filing.yaml', '--interactive']);
+    // The change saved before the interruption stands; the list is still open.
+    await ask.start('还有其他变化吗');
+    await ask.confirm(true, '变化发生的日期');
+    await ask.type('2026-12-01', '什么发生了变化');
+    await ask.type('产品名称由示例短视频变更为示例视频', '已经办理变更备案');
+    await ask.confirm(false, '还有其他变化吗');
+    await ask.confirm(false, '关闭个性化推荐');
+    await ask.confirm(true, '兴趣标签');
+    ask.interrupt();
+    expect(await run).toBe(130);
+    const file = await saved(dir);
+    expect(file.algorithms[0].changes).toEqual([
+      { on: '2026-11-20', what: '算法安全责任人由王强变更为刘洋', filed: false },
+      { on: '2026-12-01', what: '产品名称由示例短视频变更为示例视频', filed: false },
+    ]);
+    expect(file.algorithms[0].userControls).toEqual({ optOut: true });
+
+    // Once a later question is answered, the list is closed: resumed again, it is not reopened.
+    const again = start(dir, ['filing.yaml', '--interactive']);
+    await again.ask.start('兴趣标签');
+    again.ask.interrupt();
+    expect(await again.run).toBe(130);
+  });
+
   it('asks user scale only where it matters: not of a business tool without public features', async () => {
     const dir = await folder();
     const { run, ask } = start(dir, ['--set', 'entity.name=杭州示例软件有限公司', '--set', 'entity.icp=filed', '--set', 'entity.securityOfficer=true', '--set', 'entity.foreignInvested=false']);
