@@ -1,6 +1,6 @@
 import { lstat, open, readFile, readlink, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve as resolvePath } from 'node:path';
-import { InputError } from './errors.js';
+import { inputError } from './errors.js';
 import { pendingTemps } from './pending-files.js';
 
 /** What main() may use of the outside world; cli.ts builds it from process, tests build fakes. */
@@ -53,7 +53,7 @@ async function linkTarget(path: string, shown: string): Promise<string> {
     if (!info?.isSymbolicLink()) return current;
     current = resolvePath(dirname(current), await readlink(current));
   }
-  throw new InputError(`${shown}: too many levels of symbolic links; expected a file path to write`);
+  throw inputError('error.output.link-loop', { file: shown });
 }
 
 // The process's own streams by name: links into /proc that no rename could ever replace.
@@ -76,15 +76,10 @@ export async function openAtomicWriter(path: string, options: { force: boolean; 
   const linkInfo = await lstat(path).catch(() => null);
   const target = linkInfo?.isSymbolicLink() ? await linkTarget(path, shown) : path;
   const existing = await stat(target).catch(() => null);
-  if (existing?.isDirectory()) throw new InputError(`${shown}: is a directory; expected a file path to write`);
+  if (existing?.isDirectory()) throw inputError('error.output.directory', { file: shown });
   if (existing && !existing.isFile()) return openDirectWriter(target, shown);
-  if (linkInfo && !options.force) {
-    const what = existing ? 'file exists' : 'a symbolic link to a missing file exists';
-    throw new InputError(`${shown}: ${what}; pass --force to replace it (it was left untouched)`);
-  }
-  if (existing && existing.nlink > 1) {
-    throw new InputError(`${shown}: the file has ${existing.nlink} hard links, and replacing it would cut it off from the others; expected a file with one link (it was left untouched)`);
-  }
+  if (linkInfo && !options.force) throw inputError(existing ? 'error.output.exists' : 'error.output.dangling-link', { file: shown });
+  if (existing && existing.nlink > 1) throw inputError('error.output.hard-links', { file: shown, links: existing.nlink });
   // 'wx' below refuses an existing name, so a random suffix only has to make clashes rare.
   const temp = join(dirname(target), `.${basename(target)}.${Math.random().toString(36).slice(2, 10)}.tmp`);
   // Registered before it exists: a signal handled between the file's creation and the end of the
@@ -92,7 +87,7 @@ export async function openAtomicWriter(path: string, options: { force: boolean; 
   pendingTemps.add(temp);
   const handle = await open(temp, 'wx', existing ? existing.mode & 0o7777 : 0o666).catch((error: NodeJS.ErrnoException) => {
     pendingTemps.delete(temp);
-    throw new InputError(`${shown}: cannot write here (${error.code ?? 'error'}); expected a writable folder`);
+    throw inputError('error.output.folder-not-writable', { file: shown, code: error.code ?? 'error' });
   });
   const drop = async () => {
     await handle.close().catch(() => undefined);
@@ -105,7 +100,7 @@ export async function openAtomicWriter(path: string, options: { force: boolean; 
         await handle.writeFile(content);
       } catch (error) {
         await drop();
-        throw new InputError(`${shown}: cannot write the file (${errorCode(error)}); it was left as it was`);
+        throw inputError('error.output.write-failed', { file: shown, code: errorCode(error) });
       }
     },
     commit: async () => {
@@ -121,7 +116,7 @@ export async function openAtomicWriter(path: string, options: { force: boolean; 
       } catch (error) {
         await drop();
         const code = (error as NodeJS.ErrnoException).code;
-        throw code ? new InputError(`${shown}: cannot write the file (${code}); it was left as it was`) : error;
+        throw code ? inputError('error.output.write-failed', { file: shown, code }) : error;
       }
       pendingTemps.delete(temp);
     },
@@ -132,7 +127,7 @@ export async function openAtomicWriter(path: string, options: { force: boolean; 
 /** Writes straight into a device, FIFO or socket: there is nothing to replace, and nothing to take back. */
 async function openDirectWriter(target: string, shown: string): Promise<AtomicWriter> {
   const handle = await open(target, 'w').catch((error: NodeJS.ErrnoException) => {
-    throw new InputError(`${shown}: cannot write to it (${error.code ?? 'error'}); expected a file path or a device that takes output`);
+    throw inputError('error.output.device-not-writable', { file: shown, code: error.code ?? 'error' });
   });
   return {
     write: async (content) => {
@@ -140,12 +135,12 @@ async function openDirectWriter(target: string, shown: string): Promise<AtomicWr
         await handle.writeFile(content);
       } catch (error) {
         await handle.close().catch(() => undefined);
-        throw new InputError(`${shown}: cannot write to it (${errorCode(error)})`);
+        throw inputError('error.output.device-write-failed', { file: shown, code: errorCode(error) });
       }
     },
     commit: async () => {
       await handle.close().catch((error: NodeJS.ErrnoException) => {
-        throw new InputError(`${shown}: cannot write to it (${errorCode(error)})`);
+        throw inputError('error.output.device-write-failed', { file: shown, code: errorCode(error) });
       });
     },
     abort: async () => {
@@ -189,7 +184,7 @@ export async function withFileLock<T>(path: string, shown: string, work: () => P
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
         pendingTemps.delete(lock);
-        throw new InputError(`${shown}: cannot lock the file for writing (${errorCode(error)}); expected a writable folder`);
+        throw inputError('error.output.lock-failed', { file: shown, code: errorCode(error) });
       }
     }
     const held = await readFile(lock, 'utf8').catch(() => '');
@@ -198,7 +193,7 @@ export async function withFileLock<T>(path: string, shown: string, work: () => P
       if (await removeStaleLock(lock, held)) continue;
     }
     if (Date.now() > deadline) {
-      throw new InputError(`${shown}: another run is changing this file (lock ${lock}${Number.isInteger(owner) ? `, process ${owner}` : ''}); try again when it has finished, or delete the lock if no run is active`);
+      throw Number.isInteger(owner) ? inputError('error.output.locked-by', { file: shown, lock, process: owner }) : inputError('error.output.locked', { file: shown, lock });
     }
     await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
   }

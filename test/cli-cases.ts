@@ -79,13 +79,48 @@ export const CLI_CASES: CliCase[] = [
     args: ['checklist', '--import', 'test/fixtures/checklists/filled-with-mistakes.csv', '--into', 'examples/filing.yaml', '--dry-run', '--lang', lang],
     stdout: '',
     stderr: {
-      zh: 'filing-check: test/fixtures/checklists/filled-with-mistakes.csv: row 2, column F (状态): "完成" 不是状态；应为以下之一：缺失 / missing, 草稿 / draft, 就绪 / ready, 不适用 / not-applicable\n' +
-        'filing-check: test/fixtures/checklists/filled-with-mistakes.csv: row 3, column H (截止日期): "下周五" 不是日期；应写成 2026-12-20、2026/12/20、2026.12.20、2026年12月20日 或 20261220 这样的日期\n',
+      zh: 'filing-check: test/fixtures/checklists/filled-with-mistakes.csv: 第 2 行 F 列（状态）: "完成" 不是状态；应为以下之一：缺失 / missing、草稿 / draft、就绪 / ready、不适用 / not-applicable\n' +
+        'filing-check: test/fixtures/checklists/filled-with-mistakes.csv: 第 3 行 H 列（截止日期）: "下周五" 不是日期；应写成 2026-12-20、2026/12/20、2026.12.20、2026年12月20日 或 20261220 这样的日期\n',
       en: 'filing-check: test/fixtures/checklists/filled-with-mistakes.csv: row 2, column F (状态): "完成" is not a status; expected one of 缺失 / missing, 草稿 / draft, 就绪 / ready, 不适用 / not-applicable\n' +
         'filing-check: test/fixtures/checklists/filled-with-mistakes.csv: row 3, column H (截止日期): "下周五" is not a date; expected a day such as 2026-12-20, 2026/12/20, 2026.12.20, 2026年12月20日 or 20261220\n',
     }[lang],
     code: 2,
   })),
+  // Output and input problems, each in the run's language.
+  ...(['zh', 'en'] as const).flatMap((lang): CliCase[] => {
+    const words = {
+      zh: {
+        formats: '--format md,json: 多种格式需要 --out-dir DIR（每种格式写入 DIR/report.<扩展名>）',
+        outAndDir: '--out 与 --out-dir 只能给出其一（一种格式用 --out，多种格式用 --out-dir）',
+        chromium: '--chromium /nonexistent/chrome: 不是可执行文件；应为 Chromium 或 Chrome 程序的路径',
+        documents: '<stdin>:2:1: 语法错误：文件含有多个 YAML 文档（以 --- 分隔）；应只有一个',
+        tag: '<stdin>:2:18: entity: 不支持 YAML 标签 !!binary；应为普通文本、数字、true 或 false、日期、列表和映射',
+        duplicate: 'test/hostile/duplicate-key.yaml:7:5: 语法错误：同一层级中出现了重复的键',
+        docx: 'test/fixtures/drafts/disclosure-genai.docx: 没有清单表格（清单表格的第一行依次为：序号、材料、状态、负责人 / 截止 / 文件、备注（不适用时写理由））；应为 filing-check checklist --format docx 写出的清单',
+      },
+      en: {
+        formats: '--format md,json: several formats need --out-dir DIR (each is written to DIR/report.<ext>)',
+        outAndDir: '--out and --out-dir: give one of them (--out for one format, --out-dir for several)',
+        chromium: '--chromium /nonexistent/chrome: not an executable file; expected the path of a Chromium or Chrome binary',
+        documents: '<stdin>:2:1: syntax error: the file holds several YAML documents (separated by ---); expected one',
+        tag: '<stdin>:2:18: entity: the YAML tag !!binary is not supported; expected plain text, numbers, true or false, dates, lists and mappings',
+        duplicate: 'test/hostile/duplicate-key.yaml:7:5: syntax error: Map keys must be unique',
+        docx: 'test/fixtures/drafts/disclosure-genai.docx: no checklist table (a table whose first row reads 序号, 材料, 状态, 负责人 / 截止 / 文件, 备注（不适用时写理由）); expected a checklist written by filing-check checklist --format docx',
+      },
+    }[lang];
+    const refused = (name: string, args: string[], stderr: string, stdin?: string): CliCase => ({
+      name: `${name} (${lang})`, args: [...args, '--lang', lang], ...(stdin === undefined ? {} : { stdin }), stdout: '', stderr: `filing-check: ${stderr}\n`, code: 2,
+    });
+    return [
+      refused('several formats without --out-dir', ['diagnose', 'examples/filing.yaml', '-f', 'md,json'], words.formats),
+      refused('--out with --out-dir', ['diagnose', 'examples/filing.yaml', '-o', 'report.md', '--out-dir', 'reports'], words.outAndDir),
+      refused('a --chromium that is no program', ['diagnose', 'examples/filing.yaml', '-f', 'pdf', '-o', 'report.pdf', '--chromium', '/nonexistent/chrome'], words.chromium),
+      refused('answers in two YAML documents', ['diagnose', '-'], words.documents, 'schemaVersion: 1\n---\nentity: {}\n'),
+      refused('a binary YAML tag', ['diagnose', '-'], words.tag, 'schemaVersion: 1\nentity: !!binary aGVsbG8=\n'),
+      refused('a key written twice', ['diagnose', 'test/hostile/duplicate-key.yaml'], words.duplicate),
+      refused('a Word file with no checklist table', ['checklist', '--import', 'test/fixtures/drafts/disclosure-genai.docx', '--into', 'examples/filing.yaml', '--dry-run'], words.docx),
+    ];
+  }),
   {
     name: 'an unknown format',
     args: ['diagnose', 'examples/filing.yaml', '--format', 'xml'],

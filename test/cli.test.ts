@@ -87,7 +87,7 @@ describe('--out writes atomically and never replaces a file without --force', ()
     expect(first).toContain('# 算法备案预诊断报告');
     writeFileSync(out, 'client notes');
     const refused = runCli(['diagnose', 'examples/filing.yaml', '-f', 'md', '-o', out]);
-    expect(refused).toEqual({ code: 2, stdout: '', stderr: `filing-check: ${out}: file exists; pass --force to replace it (it was left untouched)\n` });
+    expect(refused).toEqual({ code: 2, stdout: '', stderr: `filing-check: ${out}: 文件已存在；如需替换请加 --force（文件未作改动）\n` });
     expect(readFileSync(out, 'utf8')).toBe('client notes');
     expect(runCli(['diagnose', 'examples/filing.yaml', '-f', 'md', '-o', out, '--force', '--as-of', AS_OF]).code).toBe(1);
     expect(readFileSync(out, 'utf8')).toBe(first);

@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
-import { InputError } from '../errors.js';
+import { ERROR_MESSAGES, InputError } from '../errors.js';
+import { word, type MessageRef } from '../messages/catalogue.js';
 import { groupDigits } from '../text/numbers.js';
 import { readTableFile, TABLE_EXTENSIONS, type Table as SharedTable } from '../data/table.js';
 import { ASSESS_RULES } from './rules.js';
@@ -57,6 +58,10 @@ const LIMITS = {
   maxBytes: MAX_FILE_BYTES,
 };
 
+// The shared reader words a cell's place in the run's language; assess's messages still take it as
+// English text until they take it as a catalogue argument.
+const placeText = (place: MessageRef) => word(ERROR_MESSAGES, 'en', place.key, place.args);
+
 /** One table of the shared reader as rows of text, the header being its first non-empty row. */
 function tableOf(file: string, source: SharedTable): Table | null {
   const { maxCellChars } = ASSESS_RULES.limits;
@@ -68,7 +73,7 @@ function tableOf(file: string, source: SharedTable): Table | null {
     const width = source.width(row);
     for (let column = 0; column < width; column++) {
       const text = String(source.cell(row, column)).trim();
-      if (text.length > maxCellChars) throw new InputError(`${source.where(row, column)}: more than ${groupDigits(maxCellChars)} characters; expected one keyword, question or figure per cell`);
+      if (text.length > maxCellChars) throw new InputError(`${placeText(source.where(row, column))}: more than ${groupDigits(maxCellChars)} characters; expected one keyword, question or figure per cell`);
       cells[column] = text;
     }
     while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
@@ -80,7 +85,7 @@ function tableOf(file: string, source: SharedTable): Table | null {
     } else rows.push({ line: row + 1, cells });
   }
   if (header === null) return null;
-  return { file, sheet: source.sheet, header, rows, where: (line, column) => source.where(line === 0 ? headerLine : line - 1, column) };
+  return { file, sheet: source.sheet, header, rows, where: (line, column) => placeText(source.where(line === 0 ? headerLine : line - 1, column)) };
 }
 
 /** Reads the tables of one file: a CSV (UTF-8, GBK or UTF-16) or every sheet of an .xlsx workbook. */

@@ -1,6 +1,6 @@
 import type { AlgorithmFunction, TypeCode } from '../answers/vocabulary.js';
 import { parseDeclaredType } from '../core/classify.js';
-import { InputError } from '../errors.js';
+import { inputError } from '../errors.js';
 import { t, type Lang } from '../messages/messages.js';
 import type { Rules } from '../rules/model.js';
 
@@ -10,9 +10,8 @@ export type GenericRole = 'provider' | 'technical-supporter';
 /** Reads --type: a code (02, 2) or a type name; it must name exactly one type. */
 export function parseTypeOption(value: string, rules: Rules): TypeCode {
   const codes = parseDeclaredType(value, rules.types);
-  const known = rules.types.map((d) => `${d.code} ${d.title.zh}`).join(', ');
-  if (!codes) throw new InputError(`--type ${value}: expected a type code or name (${known})`);
-  if (codes.length > 1) throw new InputError(`--type ${value}: names several types (${codes.join(', ')}); give one code`);
+  if (!codes) throw inputError('error.checklist.unknown-type', { value, known: { list: rules.types.map((d) => `${d.code} ${d.title.zh}`), separator: 'list.comma' } });
+  if (codes.length > 1) throw inputError('error.checklist.several-types', { value, codes: { list: codes, separator: 'list.comma' } });
   return codes[0]!;
 }
 
@@ -37,7 +36,7 @@ const TYPICAL: Record<AlgorithmFunction, Record<string, unknown>> = {
 export function genericAnswers(type: TypeCode, role: GenericRole, rules: Rules, lang: Lang): object {
   const definition = rules.types.find((d) => d.code === type)!;
   if (role === 'technical-supporter' && definition.does !== 'generate') {
-    throw new InputError(`--role technical-supporter: the filing system has this role only for type 01 (${rules.types.find((d) => d.does === 'generate')?.title.zh}); type ${type} is filed by the provider`);
+    throw inputError('error.checklist.supporter-type', { typeName: rules.types.find((d) => d.does === 'generate')!.title.zh, type });
   }
   const L = (key: string) => t(lang, key, { typeName: definition.title[lang] });
   const generation = role === 'provider'

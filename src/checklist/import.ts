@@ -2,8 +2,9 @@ import { extname } from 'node:path';
 import type { Answers, MaterialEntry } from '../answers/schema.js';
 import { MATERIAL_STATUSES } from '../answers/vocabulary.js';
 import { isRealDate, normalizeTypedDate } from '../dates.js';
-import { inputError, inputErrors, type InputError } from '../errors.js';
+import { inputError, inputErrors, type ErrorWords, type InputError } from '../errors.js';
 import { readTableFile, type CellValue, type Table } from '../data/table.js';
+import type { MessageRef } from '../messages/catalogue.js';
 import { LANGS, t } from '../messages/messages.js';
 import type { Rules } from '../rules/model.js';
 import { showsMaterialPath } from '../text/paths.js';
@@ -18,7 +19,7 @@ const FIELD: Record<Editable, keyof MaterialEntry> = { status: 'status', owner: 
 /** One filled-in row: its cells by column id, and where each cell is, for error messages. */
 export interface SheetRow {
   cells: Partial<Record<SheetColumnId, string>>;
-  where(column: SheetColumnId): string;
+  where(column: SheetColumnId): MessageRef;
 }
 
 /** One field the import changes. */
@@ -75,7 +76,7 @@ const LIMITS = { expected: { key: 'expected.checklist' }, maxRows: 5_000, maxByt
 const MAX_COLUMNS = 256;
 
 /** Reads the rows of a filled-in checklist (.xlsx, .csv or .docx), and the notes of what reading normalised. */
-export async function readChecklistRows(path: string, file: string): Promise<{ rows: SheetRow[]; notes: string[] }> {
+export async function readChecklistRows(path: string, file: string): Promise<{ rows: SheetRow[]; notes: ErrorWords[] }> {
   const kind = extname(file).toLowerCase();
   if (kind === '.docx') return (await import('./docx-import.js')).readDocxChecklist(path, file);
   if (kind !== '.xlsx' && kind !== '.csv') throw inputError('error.import.not-checklist-file', { file, expected: LIMITS.expected });
@@ -103,7 +104,7 @@ export function planImport(rows: readonly SheetRow[], answers: Answers, rules: R
   const levelOf = new Map(rules.materials.map((m) => [m.id, m.level]));
   const algorithmIndex = new Map(answers.algorithms.map((a, i) => [a.id, i]));
   const serviceIndex = new Map(answers.services.map((s, i) => [s.id, i]));
-  const seen = new Map<string, string>();
+  const seen = new Map<string, MessageRef>();
   const changes: ImportChange[] = [];
   const edits: FieldEdit[] = [];
   const problems: InputError[] = [];
@@ -138,7 +139,7 @@ export function planImport(rows: readonly SheetRow[], answers: Answers, rules: R
       if (column === 'status') {
         const status = parseStatus(text);
         if (!status) {
-          const allowed = MATERIAL_STATUSES.map((s) => `${t('zh', `status.${s}`)} / ${s}`).join(', ');
+          const allowed = { list: MATERIAL_STATUSES.map((s) => `${t('zh', `status.${s}`)} / ${s}`), separator: 'list.comma' };
           problems.push(inputError(text ? 'error.import.not-status' : 'error.import.empty-status', { where: row.where('status'), text, allowed }));
           continue;
         }

@@ -6,10 +6,11 @@ import { genericAnswers, parseTypeOption, type GenericRole } from '../checklist/
 import { buildChecklist, type Checklist } from '../checklist/model.js';
 import { checklistCsv, checklistHtml, checklistMarkdown } from '../checklist/render.js';
 import { diagnose } from '../core/report.js';
-import { InputError } from '../errors.js';
+import { ERROR_MESSAGES, inputError } from '../errors.js';
 import { withFileLock, writeFileAtomic, type Io } from '../io.js';
 import { decodeDataBytes } from '../data/data-text.js';
 import { mapStrings, visible, xmlSafe } from '../text/visible.js';
+import { word } from '../messages/catalogue.js';
 import { t } from '../messages/messages.js';
 import type { Rules } from '../rules/model.js';
 import {
@@ -84,7 +85,7 @@ async function importUnlocked(options: ChecklistOptions, rules: Rules, io: Io): 
   // exceljs and the yaml document are large; only an import (exceljs also an xlsx export) pays for them.
   const [{ planImport, readChecklistRows }, { editYamlText }] = await Promise.all([import('../checklist/import.js'), import('../checklist/yaml-edit.js')]);
   const sheet = await readChecklistRows(resolve(io.cwd, options.import!), options.import!);
-  for (const note of sheet.notes) io.stderr(`filing-check: ${visible(note)}\n`);
+  for (const note of sheet.notes) io.stderr(`filing-check: ${visible(word(ERROR_MESSAGES, options.lang, note.key, note.args))}\n`);
   const { changes, edits } = planImport(sheet.rows, answers, rules);
   const L = (key: string, args?: Record<string, string | number>) => t(options.lang, key, args);
   if (changes.length === 0) {
@@ -133,17 +134,15 @@ export function registerChecklist(program: Command, { io, lang }: CommandContext
     .addHelpText('after', '\nExit codes:\n  0    checklist written, or import done\n  2    usage error, unreadable or invalid input (the answers file is then left untouched)')
     .action(async (file: string | undefined, options: ChecklistOptions) => {
       if (options.import !== undefined || options.into !== undefined || options.dryRun) {
-        if (options.import === undefined || options.into === undefined) throw new InputError('--import and --into go together: checklist --import filled.xlsx --into filing.yaml');
-        if (file !== undefined || options.type !== undefined) throw new InputError('--import reads a checklist back; give no answers file or --type with it');
-        if (options.into === '-') throw new InputError('--into -: expected the path of the answers file to update');
+        if (options.import === undefined || options.into === undefined) throw inputError('error.checklist.import-needs-into');
+        if (file !== undefined || options.type !== undefined) throw inputError('error.checklist.import-with-answers');
+        if (options.into === '-') throw inputError('error.checklist.into-stdin');
         await importChecklist(options, await rulesFor(options, io), io);
         return;
       }
-      if (options.role !== undefined && options.type === undefined) throw new InputError('--role goes with --type (a generic checklist); for a case, the role is in the answers file');
-      if (options.type !== undefined && file !== undefined) throw new InputError('--type makes a generic checklist without answers; give either an answers file or --type');
-      if ((options.format === 'docx' || options.format === 'xlsx') && !options.out) {
-        throw new InputError(`--format ${options.format} is a binary file; pass --out FILE (for example --out checklist.${options.format})`);
-      }
+      if (options.role !== undefined && options.type === undefined) throw inputError('error.checklist.role-without-type');
+      if (options.type !== undefined && file !== undefined) throw inputError('error.checklist.type-with-answers');
+      if ((options.format === 'docx' || options.format === 'xlsx') && !options.out) throw inputError('error.checklist.binary-needs-out', { format: options.format });
       const rules = await rulesFor(options, io);
       await emit(await renderChecklist(await checklistFor(file, options, rules, io), options.format), options, io);
     });

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { ColorChoice } from '../color.js';
 import type { Report } from '../core/report-schema.js';
-import { InputError } from '../errors.js';
+import { inputError } from '../errors.js';
 import { REPORT_EXTENSIONS, REPORT_FORMATS, renderReport, type Rendered, type ReportFormat } from '../format/index.js';
 import type { SarifSources } from '../format/sarif.js';
 import { writeFileAtomic, type Io } from '../io.js';
@@ -73,10 +73,10 @@ export interface ViewSet<F extends string> {
  */
 export async function emitViews<F extends string>(views: ViewSet<F>, options: Pick<ReportOutputOptions, 'out' | 'outDir' | 'force'> & { format: F[] }, io: Io): Promise<void> {
   const formats = options.format;
-  if (options.out && options.outDir) throw new InputError('--out and --out-dir: give one of them (--out for one format, --out-dir for several)');
-  if (formats.length > 1 && !options.outDir) throw new InputError(`--format ${formats.join(',')}: several formats need --out-dir DIR (each is written to DIR/${views.baseName}.<ext>)`);
+  if (options.out && options.outDir) throw inputError('error.output.out-and-out-dir');
+  if (formats.length > 1 && !options.outDir) throw inputError('error.output.formats-need-dir', { formats: formats.join(','), baseName: views.baseName });
   const binary = formats.find((f) => views.binary.includes(f));
-  if (binary && !options.out && !options.outDir) throw new InputError(`--format ${binary} is a binary file; pass --out FILE or --out-dir DIR`);
+  if (binary && !options.out && !options.outDir) throw inputError('error.output.binary-needs-out', { format: binary });
   await views.prepare?.(formats);
   const summaries: string[] = [];
 
@@ -86,10 +86,10 @@ export async function emitViews<F extends string>(views: ViewSet<F>, options: Pi
     const targets = formats.map((format) => ({ format, shown: join(options.outDir!, name(format)), path: join(dir, name(format)) }));
     if (!options.force) {
       const existing = (await Promise.all(targets.map(async (t) => ((await stat(t.path).catch(() => null)) ? t.shown : null)))).filter(Boolean);
-      if (existing.length > 0) throw new InputError(`${existing.join(', ')}: file${existing.length > 1 ? 's' : ''} exist; pass --force to replace (nothing was written)`);
+      if (existing.length > 0) throw inputError(existing.length > 1 ? 'error.output.files-in-dir-exist' : 'error.output.file-in-dir-exists', { files: { list: existing as string[], separator: 'list.comma' } });
     }
     await mkdir(dir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
-      throw new InputError(`${options.outDir}: cannot create the folder (${error.code ?? error.message})`);
+      throw inputError('error.output.cannot-create-folder', { folder: options.outDir!, code: error.code ?? error.message });
     });
     const rendered = [];
     for (const target of targets) rendered.push({ target, output: await views.render(target.format, true) });

@@ -6,7 +6,7 @@ import type { $ZodType, output } from 'zod/v4/core';
 import { prepareDataText } from './data-text.js';
 import { describeIssue } from './describe-issue.js';
 import { findKey, formatPath, type FieldProblem, type Path } from './field-path.js';
-import { InputError } from '../errors.js';
+import { ERROR_MESSAGES, inputError, InputError } from '../errors.js';
 import * as z from '../zod.js';
 
 // A cap on alias expansion, so a "billion laughs" document fails fast instead of eating memory.
@@ -40,9 +40,11 @@ export function parseDataDocument(raw: string, file: string, edit?: (doc: Docume
   if (error) {
     const [start] = error.pos;
     const { line, col } = lineCounter.linePos(start);
-    // The parser's own wording, except where it names its API instead of the problem.
-    const what = error.code === 'MULTIPLE_DOCS' ? 'the file holds several YAML documents (separated by ---); expected one' : error.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
-    throw new InputError(`${file}:${line}:${col}: syntax error: ${what}`);
+    const where = `${file}:${line}:${col}`;
+    if (error.code === 'MULTIPLE_DOCS') throw inputError('error.data.several-documents', { where });
+    // The parser's own wording, without the position it repeats, is the English; Chinese says what to fix.
+    const detail = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
+    throw inputError('error.data.syntax', { where, what: { key: Object.hasOwn(ERROR_MESSAGES, `yaml.${error.code}`) ? `yaml.${error.code}` : 'yaml.other', args: { detail } } });
   }
   refuseUnplainValues(doc, lineCounter, file);
   edit?.(doc);
@@ -50,11 +52,11 @@ export function parseDataDocument(raw: string, file: string, edit?: (doc: Docume
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (cause) {
-    throw new InputError(`${file}: ${(cause as Error).message}; expected a file without alias expansion bombs`);
+    throw inputError('error.data.alias-bomb', { file, detail: (cause as Error).message });
   }
   const forbidden = findKey(data, '__proto__');
   // Left in, the key would be silently dropped by validation or, worse, set an object's prototype.
-  if (forbidden) throw new InputError(`${locateIn(doc, lineCounter, file, forbidden)}: ${formatPath(forbidden)}: "__proto__" is not allowed as a key; expected field names from the schema`);
+  if (forbidden) throw inputError('error.data.proto-key', { where: locateIn(doc, lineCounter, file, forbidden), field: formatPath(forbidden) });
   return { data, doc, locate: (path) => locateIn(doc, lineCounter, file, path), position: (path) => positionIn(doc, lineCounter, path) };
 }
 
@@ -84,15 +86,15 @@ function refuseUnplainValues(doc: Document, lineCounter: LineCounter, file: stri
     const at = () => {
       const { line, col } = lineCounter.linePos(node.range?.[0] ?? 0);
       const path = fieldPathOf(ancestors, node);
-      return `${file}:${line}:${col}: ${path.length > 0 ? `${formatPath(path)}: ` : ''}`;
+      return `${file}:${line}:${col}${path.length > 0 ? `: ${formatPath(path)}` : ''}`;
     };
     if (node.tag !== undefined && !PLAIN_TAGS.has(node.tag)) {
       const tag = node.tag.replace(/^tag:yaml\.org,2002:/, '!!');
-      throw new InputError(`${at()}the YAML tag ${tag} is not supported; expected plain text, numbers, true or false, dates, lists and mappings`);
+      throw inputError('error.data.unsupported-tag', { where: at(), tag });
     }
     if (isScalar(node) && typeof node.value === 'number' && typeof node.source === 'string') {
       const lossy = (/^[-+]?\d+\.\d*[1-9]\d*$/.test(node.source) && Number.isInteger(node.value)) || (/^[-+]?\d{16,}$/.test(node.source) && BigInt(node.source) !== BigInt(node.value));
-      if (lossy) throw new InputError(`${at()}expected a number written exactly, got ${node.source} (it would read as ${String(node.value)})`);
+      if (lossy) throw inputError('error.data.inexact-number', { where: at(), source: node.source, value: String(node.value) });
     }
   });
 }

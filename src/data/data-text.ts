@@ -1,6 +1,6 @@
 // The text of a data file before parsing: decoded from its bytes, normalised, and within the
 // limits every reader applies.
-import { inputError, InputError } from '../errors.js';
+import { inputError } from '../errors.js';
 import { decodeTextBytes } from './text-decode.js';
 
 // The YAML parser recurses per level and runs out of memory (a fatal, uncatchable abort) on tens
@@ -75,6 +75,6 @@ export function normalizeText(text: string): string {
 export function prepareDataText(raw: string, file: string): string {
   if (raw.includes('\u0000')) throw inputError('error.file.nul-bytes', { file });
   const text = normalizeText(raw);
-  if (nestingDepth(text) > MAX_NESTING) throw new InputError(`${file}: nested more than ${MAX_NESTING} levels deep; expected an answers or rules file (they nest a few levels)`);
+  if (nestingDepth(text) > MAX_NESTING) throw inputError('error.data.too-deep', { file, levels: MAX_NESTING });
   return text;
 }

@@ -3,9 +3,9 @@
 // through one gate, so what cannot be kept in a text file (control characters, formulas Excel never
 // calculated) is refused naming the cell, whichever command reads the table.
 import { extname } from 'node:path';
-import { inputError, InputError } from '../errors.js';
+import { inputError, type ErrorWords } from '../errors.js';
 import { parseCsv } from '../text/csv.js';
-import type { MessageArg } from '../messages/catalogue.js';
+import type { MessageArg, MessageRef } from '../messages/catalogue.js';
 import { groupDigits } from '../text/numbers.js';
 import { decodeTextBytes } from './text-decode.js';
 import { readInputFile } from './input-file.js';
@@ -25,10 +25,10 @@ export interface Table {
   width(row: number): number;
   /** A cell's value; throws an InputError naming the cell when its text cannot be kept or its formula has no result. */
   cell(row: number, column: number): CellValue;
-  /** Where a cell is, for messages: `filled.xlsx: sheet "材料清单" row 3, column G (负责人)`. */
-  where(row: number, column: number): string;
+  /** Where a cell is, worded in the run's language: `filled.xlsx: 工作表「材料清单」第 3 行 G 列（负责人）`. */
+  where(row: number, column: number): MessageRef;
   /** What reading changed and the user should know (a Word line break read as a new line), each naming its cell. */
-  readonly notes: string[];
+  readonly notes: ErrorWords[];
 }
 
 /** What a table file may be: `expected` completes every refusal ("expected a checklist (.xlsx or .csv)"). */
@@ -63,16 +63,14 @@ const codePoint = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpp
  * (with a note naming the cell), and any other control character refused naming the cell. Every
  * cell a user hands back passes here, whichever file it came in.
  */
-export function keptText(value: string, where: () => string, notes: string[]): string {
+export function keptText(value: string, where: () => MessageArg, notes: ErrorWords[]): string {
   let text = value.replace(/\r\n?/g, '\n');
   if (WORD_BREAK.test(text)) {
     text = text.replace(/[\u000B\u000C]/g, '\n');
-    notes.push(`${where()}: a line break pasted from Word was read as a new line`);
+    notes.push({ key: 'note.word-line-break', args: { where: where() } });
   }
   const bad = NOT_KEPT.exec(text)?.[0];
-  if (bad) {
-    throw new InputError(`${where()}: holds a control character (${codePoint(bad)}) that a text file cannot keep; expected plain text (delete it in the table and try again)`);
-  }
+  if (bad) throw inputError('error.cell.control-character', { where: where(), char: codePoint(bad) });
   return text;
 }
 
@@ -84,10 +82,10 @@ function table(
   sheet: string | null,
   rowCount: number,
   width: (row: number) => number,
-  raw: (row: number, column: number, where: () => string) => CellValue,
-  place: (row: number, column: number) => string,
+  raw: (row: number, column: number, where: () => MessageRef) => CellValue,
+  place: (row: number, column: number) => MessageRef,
 ): Table {
-  const notes: string[] = [];
+  const notes: ErrorWords[] = [];
   const headerOf = (column: number) => {
     try {
       return String(raw(0, column, () => place(0, column))).trim();
@@ -95,9 +93,9 @@ function table(
       return '';
     }
   };
-  const where = (row: number, column: number): string => {
+  const where = (row: number, column: number): MessageRef => {
     const header = row > 0 ? headerOf(column) : '';
-    return header ? `${place(row, column)} (${header})` : place(row, column);
+    return header ? { key: 'where.with-header', args: { place: place(row, column), header } } : place(row, column);
   };
   return {
     sheet,
@@ -125,7 +123,7 @@ function csvTable(bytes: Uint8Array, shown: string, limits: TableLimits): Table 
     throw inputError('error.file.problem', { file: shown, problem: (error as Error).message, expected: limits.expected });
   }
   if (grid.length > limits.maxRows) throw inputError('error.file.too-many-rows', { file: shown, rows: groupDigits(limits.maxRows), expected: limits.expected });
-  return table(null, grid.length, (row) => grid[row]?.length ?? 0, (row, column) => grid[row]?.[column] ?? '', (row, column) => `${shown}: row ${row + 1}, column ${columnLetter(column)}`);
+  return table(null, grid.length, (row) => grid[row]?.length ?? 0, (row, column) => grid[row]?.[column] ?? '', (row, column) => ({ key: 'where.row-column', args: { file: shown, row: row + 1, column: columnLetter(column) } }));
 }
 
 /** Reads every worksheet of an .xlsx file by streaming, after the ZIP guard has checked what it unpacks to. */
@@ -149,9 +147,9 @@ function workbookTables(bytes: Buffer, shown: string, limits: TableLimits): Tabl
       if (typeof cell !== 'object') return cell;
       // Excel stores each formula's last result; a file written by another program may not, and
       // reading such a cell as empty would erase what the formula was meant to give.
-      throw new InputError(`${where()}: the formula =${cell.formula} has no stored result; open the file in Excel and save it, then try again (在 Excel 中打开并保存后再导入)`);
+      throw inputError('error.cell.formula-without-result', { where: where(), formula: cell.formula });
     },
-    (row, column) => `${shown}: sheet "${sheet.name}" row ${row + 1}, column ${columnLetter(column)}`,
+    (row, column) => ({ key: 'where.sheet-row-column', args: { file: shown, sheet: sheet.name, row: row + 1, column: columnLetter(column) } }),
   ));
 }
 

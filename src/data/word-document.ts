@@ -3,7 +3,8 @@
 // change accepted: inserted text in, deleted text and deleted rows out, moved text at its new place;
 // spelling marks, bookmarks and content-control wrappers dropped; a cell's text split over many
 // runs joined again; merged cells as column and row spans.
-import { InputError } from '../errors.js';
+import { inputError } from '../errors.js';
+import type { MessageArg } from '../messages/catalogue.js';
 import { DOCX_LIMITS, zipArchiveProblem } from './zip-guard.js';
 
 /** One cell: its lines (paragraphs, and line breaks within them), its spans, and whether it holds a table. */
@@ -80,11 +81,11 @@ function tablesIn(element: MammothElement, found: WordTable[] = []): WordTable[]
  * Reads the tables of a .docx file's bytes, after the ZIP guard has checked what it unpacks to;
  * `expected` completes every refusal ("…; expected a checklist written by …").
  */
-export async function readWordTables(bytes: Buffer, shown: string, expected: string): Promise<WordTable[]> {
+export async function readWordTables(bytes: Buffer, shown: string, expected: MessageArg): Promise<WordTable[]> {
+  const notDocx = () => inputError('error.docx.not-readable', { file: shown, expected });
   const problem = zipArchiveProblem(bytes, DOCX_LIMITS);
-  if (problem) {
-    throw new InputError(problem.damaged ? `${shown}: not a readable .docx file (Word 2007 or later; a renamed .doc or a damaged file?); expected ${expected}` : `${shown}: ${problem.text}; expected ${expected}`);
-  }
+  if (problem?.damaged) throw notDocx();
+  if (problem) throw inputError('error.file.problem', { file: shown, problem: problem.text, expected });
   // mammoth (with its zip and XML readers) loads only for Word files.
   const { default: mammoth } = await import('mammoth');
   let document: MammothElement | undefined;
@@ -97,7 +98,7 @@ export async function readWordTables(bytes: Buffer, shown: string, expected: str
       },
     });
   } catch {
-    throw new InputError(`${shown}: not a readable .docx file (Word 2007 or later; a renamed .doc or a damaged file?); expected ${expected}`);
+    throw notDocx();
   }
   return document ? tablesIn(document) : [];
 }

@@ -4,7 +4,7 @@ import { access, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises
 import { tmpdir } from 'node:os';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { InputError } from '../errors.js';
+import { inputError } from '../errors.js';
 
 /** Executable names tried on the PATH, in order. */
 export const CHROMIUM_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'] as const;
@@ -33,7 +33,7 @@ export async function findChromium(explicit: string | undefined, env: Record<str
   if (explicit !== undefined) {
     const path = isAbsolute(explicit) ? explicit : resolve(cwd, explicit);
     if (await isExecutable(path)) return path;
-    throw new InputError(`--chromium ${explicit}: not an executable file; expected the path of a Chromium or Chrome binary`);
+    throw inputError('error.pdf.chromium-not-executable', { path: explicit });
   }
   for (const dir of (env.PATH ?? '').split(delimiter).filter(Boolean)) {
     for (const name of CHROMIUM_NAMES) {
@@ -41,10 +41,7 @@ export async function findChromium(explicit: string | undefined, env: Record<str
       if (await isExecutable(path)) return path;
     }
   }
-  throw new InputError(
-    `--format pdf needs a local Chromium to print the HTML report, and none of ${CHROMIUM_NAMES.join(', ')} is on the PATH; ` +
-      'install one (Debian/Ubuntu: apt-get install chromium) or pass --chromium PATH, or use --format html and print it from a browser',
-  );
+  throw inputError('error.pdf.no-chromium', { names: { list: CHROMIUM_NAMES, separator: 'list.comma' } });
 }
 
 /** Gives a run of Chromium a temporary folder and a fresh profile in it, removed afterwards. */
@@ -63,7 +60,8 @@ export function runChromium(chromium: string, args: string[]): Promise<{ stdout:
     execFile(chromium, args, { timeout: RENDER_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
       if (error) {
         const tail = stderr.trim().split('\n').slice(-3).join(' | ');
-        fail(new InputError(`${chromium}: ${error.killed ? `no result within ${RENDER_TIMEOUT_MS / 1000} s` : `failed (${error.code ?? error.message})`}${tail ? `: ${tail}` : ''}`));
+        const said = tail ? `: ${tail}` : '';
+        fail(error.killed ? inputError('error.pdf.timeout', { chromium, seconds: RENDER_TIMEOUT_MS / 1000, tail: said }) : inputError('error.pdf.failed', { chromium, code: error.code ?? error.message, tail: said }));
       } else done({ stdout, stderr });
     });
   });
@@ -77,7 +75,7 @@ export async function htmlToPdf(html: string, chromium: string): Promise<Uint8Ar
     await writeFile(page, html);
     await runChromium(chromium, [...flags, '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, pathToFileURL(page).href]);
     const bytes = await readFile(pdf).catch(() => null);
-    if (!bytes || bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw new InputError(`${chromium}: printed no PDF; try another build with --chromium PATH`);
+    if (!bytes || bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw inputError('error.pdf.no-pdf', { chromium });
     return new Uint8Array(bytes);
   });
 }

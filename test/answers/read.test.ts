@@ -59,7 +59,7 @@ describe('answers validation: every error is exit 2 with one message naming file
   ];
 
   it.each(cases)('%s', async (_name, text, message) => {
-    const result = await runMain(['diagnose', '-'], { stdin: text });
+    const result = await runMain(['diagnose', '-', '--lang', 'en'], { stdin: text });
     expect(result.stderr).toBe(`filing-check: ${message}\n`);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
@@ -95,7 +95,8 @@ describe('answers validation: every error is exit 2 with one message naming file
     const bomb = ['schemaVersion: 1', 'a: &a ["x","x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`)].join('\n');
     const result = await runMain(['diagnose', '-'], { stdin: bomb });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^filing-check: <stdin>: Excessive alias count indicates a resource exhaustion attack; expected a file without alias expansion bombs\n$/);
+    expect(result.stderr).toBe('filing-check: <stdin>: 别名展开次数过多，可能耗尽资源；应为不含别名炸弹的文件\n');
+    expect((await runMain(['diagnose', '-', '--lang', 'en'], { stdin: bomb })).stderr).toMatch(/^filing-check: <stdin>: Excessive alias count indicates a resource exhaustion attack; expected a file without alias expansion bombs\n$/);
   });
 });
 

@@ -10,6 +10,7 @@ import { LAYOUT } from '../../src/checklist/layout.js';
 import { t } from '../../src/messages/messages.js';
 import { parseCsv } from '../../src/text/csv.js';
 import { AS_OF, expectGolden, expectTablesIntact, runCli, tempDir } from '../helpers/formats.js';
+import { runMain } from '../helpers.js';
 
 const GUIDANCE = ['--rules', 'test/fixtures/formats/rules-guidance'];
 const CASES: Record<string, string[]> = {
@@ -193,28 +194,34 @@ describe('--out and usage', () => {
     await writeFile(out, 'the client already filled this in');
     const refused = await runCli(['checklist', 'examples/filing.yaml', '-f', 'xlsx', '--out', out]);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('file exists; pass --force');
+    expect(refused.stderr).toBe(`filing-check: ${out}: 文件已存在；如需替换请加 --force（文件未作改动）\n`);
+    expect((await runCli(['checklist', 'examples/filing.yaml', '-f', 'xlsx', '--out', out, '--lang', 'en'])).stderr).toBe(`filing-check: ${out}: file exists; pass --force to replace it (it was left untouched)\n`);
     expect(await readFile(out, 'utf8')).toBe('the client already filled this in');
     const forced = await runCli(['checklist', 'examples/filing.yaml', '-f', 'xlsx', '--out', out, '--force']);
     expect(forced.code).toBe(0);
     expect((await readFile(out)).subarray(0, 2).toString()).toBe('PK');
   });
 
-  it('refuses usage mistakes with exit 2', async () => {
-    const cases: [string[], string][] = [
-      [['checklist', 'examples/filing.yaml', '-f', 'docx'], '--format docx is a binary file; pass --out FILE'],
-      [['checklist', 'examples/filing.yaml', '-f', 'xlsx'], '--format xlsx is a binary file'],
-      [['checklist', '--role', 'provider'], '--role goes with --type'],
-      [['checklist', 'examples/filing.yaml', '--type', '02'], 'give either an answers file or --type'],
-      [['checklist', '--type', '02', '--role', 'technical-supporter'], 'only for type 01'],
-      [['checklist', '--type', '07'], '--type 07: expected a type code or name'],
-      [['checklist', '--type', '检索过滤类'], 'names several types (04, 05)'],
-      [['checklist', '--import', 'x.xlsx'], '--import and --into go together'],
+  it('refuses usage mistakes with exit 2 and one line, in Chinese by default and in English', async () => {
+    const types = ['01 生成合成类', '06 调度决策类', '02 个性化推送类', '04 信息检索类', '05 内容过滤类', '03 排序精选类'];
+    const cases: [string[], string, string][] = [
+      [['examples/filing.yaml', '-f', 'docx'], '--format docx 是二进制文件；请加 --out FILE（例如 --out checklist.docx）', '--format docx is a binary file; pass --out FILE (for example --out checklist.docx)'],
+      [['--role', 'provider'], '--role 须与 --type 一起使用（通用清单）；具体案例的角色写在答案文件中', '--role goes with --type (a generic checklist); for a case, the role is in the answers file'],
+      [['examples/filing.yaml', '--type', '02'], '--type 生成不需要答案的通用清单；请只给出答案文件或 --type 其中之一', '--type makes a generic checklist without answers; give either an answers file or --type'],
+      [
+        ['--type', '02', '--role', 'technical-supporter'],
+        '--role technical-supporter: 备案系统仅对 01 类（生成合成类）设有技术支持者这一角色；02 类由服务提供者备案',
+        '--role technical-supporter: the filing system has this role only for type 01 (生成合成类); type 02 is filed by the provider',
+      ],
+      [['--type', '07'], `--type 07: 应为算法类型的代码或名称（${types.join('、')}）`, `--type 07: expected a type code or name (${types.join(', ')})`],
+      [['--type', '检索过滤类'], '--type 检索过滤类: 对应多个类型（04、05）；请给出一个代码', '--type 检索过滤类: names several types (04, 05); give one code'],
+      [['--import', 'x.xlsx'], '--import 与 --into 须一起使用：checklist --import filled.xlsx --into filing.yaml', '--import and --into go together: checklist --import filled.xlsx --into filing.yaml'],
+      [['--import', 'x.xlsx', '--into', '-'], '--into -: 应为要更新的答案文件的路径', '--into -: expected the path of the answers file to update'],
+      [['examples/filing.yaml', '--import', 'x.xlsx', '--into', 'y.yaml'], '--import 用于读回填写后的清单；请勿同时给出答案文件或 --type', '--import reads a checklist back; give no answers file or --type with it'],
     ];
-    for (const [args, message] of cases) {
-      const run = await runCli(args);
-      expect(run.code, args.join(' ')).toBe(2);
-      expect(run.stderr, args.join(' ')).toContain(message);
+    for (const [args, zh, en] of cases) {
+      expect(await runMain(['checklist', ...args]), args.join(' ')).toEqual({ code: 2, stdout: '', stderr: `filing-check: ${zh}\n` });
+      expect(await runMain(['checklist', ...args, '--lang', 'en']), args.join(' ')).toEqual({ code: 2, stdout: '', stderr: `filing-check: ${en}\n` });
     }
   });
 

@@ -289,6 +289,40 @@ describe('the owner, due and file cell', () => {
   }
 });
 
+describe('in Chinese, the default language, the place and the problem are worded in Chinese', () => {
+  /** Where a material's row is, as the Chinese message words it: 第 1 个表格第 5 行（序号 4）. */
+  const chinesePlace = async (docx: string, key: string) => {
+    const [, table, row, number] = /^table (\d+), row (\d+) \(序号 (\d+)\)$/.exec(placeOf(await documentXml(docx), key))!;
+    return `第 ${table} 个表格第 ${row} 行（序号 ${number}）`;
+  };
+
+  it('two ticks in the status cell, and a deleted label line', async () => {
+    const docx = await exportDocx();
+    const place = await chinesePlace(docx, 'feed/algorithm-attributes');
+    await editDocx(docx, (xml) => editRow(xml, 'feed/algorithm-attributes', (row) => editCell(row, COLUMN.status, (cell) => cellParagraphs(cell, wordParagraphs(['☑ 缺失', '☐ 草稿', '☑ 就绪', '☐ 不适用'])))));
+    const run = await importInto(docx);
+    expect(run).toEqual({ code: 2, stdout: '', stderr: `filing-check: ${docx}: ${place}「状态」列: 勾选了多个状态（缺失、就绪）；应只有一个 ☑，其余为 ☐\n` });
+
+    const again = await exportDocx();
+    const trackingPlace = await chinesePlace(again, 'feed/algorithm-self-assessment');
+    await editDocx(again, (xml) => editRow(xml, 'feed/algorithm-self-assessment', (row) => editCell(row, COLUMN.tracking, (cell) => cellParagraphs(cell, wordParagraphs(['负责人：张敏', '文件：docs/a.md'])))));
+    expect((await importInto(again)).stderr).toBe(
+      `filing-check: ${again}: ${trackingPlace}「负责人 / 截止 / 文件」列中「截止」一行: 缺少 "截止：" 一行；应保留清单打印的各行（负责人：、截止：、文件：），要清除某项时只清空其值\n`,
+    );
+    expect(await readFile(answers, 'utf8')).toBe(original);
+  });
+
+  it('a renamed file is not a readable .docx', async () => {
+    const renamed = join(dir, 'renamed.docx');
+    await writeFile(renamed, '机密 not a zip');
+    expect(await importInto(renamed)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `filing-check: ${renamed}: 不是可读取的 .docx 文件（需 Word 2007 或更高版本保存；是否为改了扩展名的 .doc 或已损坏的文件？）；应为filing-check checklist 写出的清单（.xlsx、.csv 或 .docx）\n`,
+    });
+  });
+});
+
 describe('hostile and foreign Word files: exit 2, one message, the answers file untouched', () => {
   const expected = 'expected a checklist written by filing-check checklist \\(\\.xlsx, \\.csv or \\.docx\\)';
 
@@ -334,7 +368,7 @@ describe('hostile and foreign Word files: exit 2, one message, the answers file 
     const genericRun = await importInto(generic);
     expect(genericRun.code).toBe(2);
     // Chinese by default: the key, and the services and algorithms the answers file has.
-    expect(genericRun.stderr).toMatch(/column "材料": 未知的键 "service\/security-assessment-report"；应为 entity\/<材料>、<服务>\/<材料> 或 <算法>\/<材料>，服务：yunqi-app、merchant-console、yunqi-life，算法：feed、/);
+    expect(genericRun.stderr).toMatch(/generic\.docx: 第 1 个表格第 \d+ 行（序号 \d+）「材料」列: 未知的键 "service\/security-assessment-report"；应为 entity\/<材料>、<服务>\/<材料> 或 <算法>\/<材料>，服务：yunqi-app、merchant-console、yunqi-life，算法：feed、/);
   });
 
   it('merged and split cells', async () => {

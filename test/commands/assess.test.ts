@@ -251,12 +251,12 @@ describe('filing-check assess: formats', () => {
     const keywords = book.getWorksheet('关键词库')!;
     expect(keywords.getRow(11).values).toEqual([undefined, 'A.2.2 信仰歧视内容', 0, 100, 100]);
     const again = runCli(['assess', `${EXAMPLES}/shortfalls`, '-f', 'json', '--out-dir', out]);
-    expect([again.code, again.stderr]).toEqual([2, expect.stringContaining('assessment.json: file exist; pass --force')]);
+    expect([again.code, again.stderr]).toEqual([2, `filing-check: ${join(out, 'assessment.json')}: 文件已存在；如需替换请加 --force（未写入任何文件）\n`]);
   });
 
   it('xlsx without --out is refused (a binary file is never written to a terminal)', () => {
     const run = runCli(['assess', `${EXAMPLES}/complete`, '-f', 'xlsx']);
-    expect([run.code, run.stderr]).toEqual([2, 'filing-check: --format xlsx is a binary file; pass --out FILE or --out-dir DIR\n']);
+    expect([run.code, run.stderr]).toEqual([2, 'filing-check: --format xlsx 是二进制文件；请加 --out FILE 或 --out-dir DIR\n']);
   });
 });
 

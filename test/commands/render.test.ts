@@ -55,7 +55,8 @@ describe('render', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/bad\.json:\d+:\d+: items\[3\]\.status: expected one of "missing" \| "draft" \| "ready" \| "not-applicable", got "done"/);
     await writeFile(bad, '{ "schemaVersion": 1, ');
-    expect((await runCli(['render', bad])).stderr).toMatch(/bad\.json:1:\d+: syntax error/);
+    expect((await runCli(['render', bad])).stderr).toMatch(/bad\.json:1:\d+: 语法错误：/);
+    expect((await runCli(['render', bad], { env: { LANG: 'en_US.UTF-8' } })).stderr).toMatch(/bad\.json:1:\d+: syntax error: /);
     expect((await runCli(['render', join(dir, 'none.json')])).stderr).toContain('none.json: 文件不存在；应为filing-check diagnose --format json 写出的 JSON 报告');
     expect((await runCli(['render', join(dir, 'none.json')], { env: { LANG: 'en_US.UTF-8' } })).stderr).toContain('no such file; expected a JSON report');
   });

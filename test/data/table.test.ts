@@ -80,13 +80,20 @@ describe('workbook cells', () => {
     expect(run.code).toBe(0);
     expect(await readFile(answers, 'utf8')).toContain('reason: "初稿已完成\\n待法务审核"');
     expect((await runCli(['diagnose', answers, '--as-of', AS_OF, '-f', 'json'])).code).toBe(1);
+    expect((await runCli(['checklist', '--import', file, '--into', answers])).stderr).toMatch(
+      /^filing-check: .*checklist\.xlsx: 工作表「材料清单」第 \d+ 行 J 列（备注（不适用时写理由））: 从 Word 粘贴的换行已按新的一行读取\n$/,
+    );
   });
 
   it('refuses a formula with no stored result instead of erasing the field', async () => {
     const file = await workbookWith((sheet, row) => void (sheet.getRow(row).getCell(7).value = { formula: 'Sheet2!B3' } as ExcelJS.CellFormulaValue));
     const run = await importInto(file);
-    expect(run.stderr).toMatch(/^filing-check: .*checklist\.xlsx: sheet "材料清单" row \d+, column G \(负责人\): the formula =Sheet2!B3 has no stored result; open the file in Excel and save it, then try again \(在 Excel 中打开并保存后再导入\)\n$/);
+    expect(run.stderr).toMatch(/^filing-check: .*checklist\.xlsx: sheet "材料清单" row \d+, column G \(负责人\): the formula =Sheet2!B3 has no stored result; open the file in Excel and save it, then try again\n$/);
     expect(run.code).toBe(2);
+    // Chinese, the default: the cell as a Chinese user names it.
+    expect((await runCli(['checklist', '--import', file, '--into', answers])).stderr).toMatch(
+      /^filing-check: .*checklist\.xlsx: 工作表「材料清单」第 \d+ 行 G 列（负责人）: 公式 =Sheet2!B3 没有保存计算结果；请在 Excel 中打开并保存该文件后再导入\n$/,
+    );
     expect(await readFile(answers, 'utf8')).toBe(original);
   });
 });

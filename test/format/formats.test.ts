@@ -135,7 +135,7 @@ describe('several formats at once', () => {
     await writeFile(join(dir, 'out', 'report.md'), 'client edits');
     const again = await runCli(['diagnose', CASES.ecommerce, '--as-of', AS_OF, '-f', 'md,json', '--out-dir', join(dir, 'out')]);
     expect(again.code).toBe(2);
-    expect(again.stderr).toMatch(/report\.md, .*report\.json: files exist; pass --force/);
+    expect(again.stderr).toBe(`filing-check: ${join(dir, 'out', 'report.md')}、${join(dir, 'out', 'report.json')}: 文件已存在；如需替换请加 --force（未写入任何文件）\n`);
     expect(await readFile(join(dir, 'out', 'report.md'), 'utf8')).toBe('client edits');
 
     const forced = await runCli(['diagnose', CASES.ecommerce, '--as-of', AS_OF, '-f', 'md', '--out-dir', join(dir, 'out'), '--force']);
@@ -147,10 +147,11 @@ describe('several formats at once', () => {
   it('needs --out-dir for several formats and --out or --out-dir for pdf', async () => {
     const several = await runCli(['diagnose', CASES.ecommerce, '-f', 'md,json']);
     expect(several.code).toBe(2);
-    expect(several.stderr).toContain('several formats need --out-dir DIR');
+    expect(several.stderr).toContain('多种格式需要 --out-dir DIR');
     const pdf = await runCli(['diagnose', CASES.ecommerce, '-f', 'pdf']);
     expect(pdf.code).toBe(2);
-    expect(pdf.stderr).toContain('--format pdf is a binary file; pass --out FILE or --out-dir DIR');
+    expect(pdf.stderr).toBe('filing-check: --format pdf 是二进制文件；请加 --out FILE 或 --out-dir DIR\n');
+    expect((await runCli(['diagnose', CASES.ecommerce, '-f', 'pdf', '--lang', 'en'])).stderr).toBe('filing-check: --format pdf is a binary file; pass --out FILE or --out-dir DIR\n');
     const unknown = await runCli(['diagnose', CASES.ecommerce, '-f', 'md,docx']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('expected text, json, md, html, junit, github, sarif, csv, pdf');
@@ -165,12 +166,14 @@ describe('several formats at once', () => {
     const dir = await tempDir();
     const run = await runCli(['diagnose', CASES.ecommerce, '-f', 'md,pdf', '--out-dir', dir], { env: { PATH: dir } });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('apt-get install chromium');
-    expect(run.stderr).toContain('--chromium PATH');
+    expect(run.stderr).toBe(
+      'filing-check: --format pdf 需要本机安装的 Chromium 来打印 HTML 报告，但 PATH 中没有 chromium、chromium-browser、google-chrome、google-chrome-stable；' +
+        '请安装（Debian/Ubuntu：apt-get install chromium），或用 --chromium PATH 指定，或改用 --format html 并在浏览器中打印\n',
+    );
     expect(await readdir(dir)).toEqual([]);
     const wrong = await runCli(['diagnose', CASES.ecommerce, '-f', 'pdf', '--out', join(dir, 'r.pdf'), '--chromium', join(dir, 'nope')]);
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toContain('not an executable file');
+    expect(wrong.stderr).toBe(`filing-check: --chromium ${join(dir, 'nope')}: 不是可执行文件；应为 Chromium 或 Chrome 程序的路径\n`);
   });
 });
 

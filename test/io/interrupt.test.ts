@@ -59,7 +59,7 @@ describe('an interrupted run never leaves a half-written file', () => {
     const target = join(dir, 'report.md');
     mkdirSync(target); // a folder in the way: the final rename fails
     const run = runCli(['diagnose', 'examples/filing.yaml', '-f', 'md', '-o', target, '--force']);
-    expect(run).toEqual({ code: 2, stdout: '', stderr: `filing-check: ${target}: is a directory; expected a file path to write\n` });
+    expect(run).toEqual({ code: 2, stdout: '', stderr: `filing-check: ${target}: 这是目录；应为可写入的文件路径\n` });
     expect(readdirSync(dir)).toEqual(['report.md']);
     expect(readdirSync(target)).toEqual([]);
   });

@@ -51,8 +51,9 @@ describe('--out writes what the path is', () => {
 
   it('a full device is exit 2 with one message', () => {
     const run = diagnoseTo('/dev/full');
-    expect(run.stderr).toBe('filing-check: /dev/full: cannot write to it (ENOSPC)\n');
+    expect(run.stderr).toBe('filing-check: /dev/full: 无法写入（ENOSPC）\n');
     expect(run.code).toBe(2);
+    expect(diagnoseTo('/dev/full', '--lang', 'en').stderr).toBe('filing-check: /dev/full: cannot write to it (ENOSPC)\n');
   });
 
   it('a FIFO is written into, never replaced', async () => {
@@ -75,7 +76,7 @@ describe('--out writes what the path is', () => {
     const link = join(dir, 'link.json');
     writeFileSync(real, 'old');
     symlinkSync('real.json', link);
-    expect(diagnoseTo(link).stderr).toBe(`filing-check: ${link}: file exists; pass --force to replace it (it was left untouched)\n`);
+    expect(diagnoseTo(link).stderr).toBe(`filing-check: ${link}: 文件已存在；如需替换请加 --force（文件未作改动）\n`);
     const run = diagnoseTo(link, '--force');
     expect(run.code).toBe(1);
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
@@ -86,8 +87,9 @@ describe('--out writes what the path is', () => {
     const link = join(dir, 'report.json');
     symlinkSync('reports/latest.json', link);
     const refused = diagnoseTo(link);
-    expect(refused.stderr).toBe(`filing-check: ${link}: a symbolic link to a missing file exists; pass --force to replace it (it was left untouched)\n`);
+    expect(refused.stderr).toBe(`filing-check: ${link}: 已存在一个指向不存在文件的符号链接；如需替换请加 --force（未作改动）\n`);
     expect(refused.code).toBe(2);
+    expect(diagnoseTo(link, '--lang', 'en').stderr).toBe(`filing-check: ${link}: a symbolic link to a missing file exists; pass --force to replace it (it was left untouched)\n`);
     spawnSync('mkdir', [join(dir, 'reports')]);
     expect(diagnoseTo(link, '--force').code).toBe(1);
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
@@ -107,7 +109,8 @@ describe('--out writes what the path is', () => {
     writeFileSync(out, 'old');
     linkSync(out, join(dir, 'copy.json'));
     const run = diagnoseTo(out, '--force');
-    expect(run.stderr).toBe(`filing-check: ${out}: the file has 2 hard links, and replacing it would cut it off from the others; expected a file with one link (it was left untouched)\n`);
+    expect(run.stderr).toBe(`filing-check: ${out}: 该文件有 2 个硬链接，替换它会使其与其他链接断开；应为只有一个链接的文件（文件未作改动）\n`);
+    expect(diagnoseTo(out, '--force', '--lang', 'en').stderr).toBe(`filing-check: ${out}: the file has 2 hard links, and replacing it would cut it off from the others; expected a file with one link (it was left untouched)\n`);
     expect(run.code).toBe(2);
     expect(readFileSync(join(dir, 'copy.json'), 'utf8')).toBe('old');
   });
@@ -147,7 +150,7 @@ describe('checklist --import --into writes what the path is', () => {
     copyFileSync(EXAMPLE, answers);
     linkSync(answers, join(dir, 'backup.yaml'));
     const run = importInto(answers);
-    expect(run.stderr).toBe(`filing-check: ${answers}: the file has 2 hard links, and replacing it would cut it off from the others; expected a file with one link (it was left untouched)\n`);
+    expect(run.stderr).toBe(`filing-check: ${answers}: 该文件有 2 个硬链接，替换它会使其与其他链接断开；应为只有一个链接的文件（文件未作改动）\n`);
     expect(run.code).toBe(2);
     expect(readFileSync(answers, 'utf8')).toBe(readFileSync(EXAMPLE, 'utf8'));
   });
