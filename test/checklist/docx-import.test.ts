@@ -368,7 +368,7 @@ describe('hostile and foreign Word files: exit 2, one message, the answers file 
     const genericRun = await importInto(generic);
     expect(genericRun.code).toBe(2);
     // Chinese by default: the key, and the services and algorithms the answers file has.
-    expect(genericRun.stderr).toMatch(/generic\.docx: 第 1 个表格第 \d+ 行（序号 \d+）「材料」列: 未知的键 "service\/security-assessment-report"；应为 entity\/<材料>、<服务>\/<材料> 或 <算法>\/<材料>，服务：yunqi-app、merchant-console、yunqi-life，算法：feed、/);
+    expect(genericRun.stderr).toMatch(/generic\.docx: 第 \d+ 个表格第 \d+ 行（序号 \d+）「材料」列: 未知的键 "service\/security-assessment-report"；应为 entity\/<材料>、<服务>\/<材料> 或 <算法>\/<材料>，服务：yunqi-app、merchant-console、yunqi-life，算法：feed、/);
   });
 
   it('merged and split cells', async () => {
