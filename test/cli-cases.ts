@@ -145,9 +145,38 @@ export const CLI_CASES: CliCase[] = [
     name: 'rules explain of an unknown id',
     args: ['rules', 'explain', 'user-worker'],
     stdout: '',
+    stderr: 'filing-check: rules explain: 没有名为 "user-worker" 的材料、制度、警告或类型（是否要找 user-workers？）；参见：filing-check rules list\n',
+    code: 2,
+  },
+  {
+    name: 'rules explain of an unknown id, in English',
+    args: ['rules', 'explain', 'user-worker', '--lang', 'en'],
+    stdout: '',
     stderr: 'filing-check: rules explain: no material, regime, warning or type "user-worker" (did you mean user-workers?); see: filing-check rules list\n',
     code: 2,
   },
+  // The answers file's problems, worded in the run's language with the file, position and field.
+  ...(['zh', 'en'] as const).map((lang): CliCase => ({
+    name: `an answers file with an unknown status (${lang})`,
+    args: ['diagnose', '-', '--lang', lang],
+    stdin: 'schemaVersion: 1\nentity:\n  name: 杭州示例科技有限公司\nservices:\n  - id: shop\n    name: 示例商城\n    status: online\nalgorithms:\n  - id: feed\n    name: 商品推荐算法\n    services: [shop]\n    does: [personalize]\n',
+    stdout: '',
+    stderr: {
+      zh: 'filing-check: <stdin>:7:5: services[0].status: 应为以下之一："planned" | "live" | "terminated"，实际为 "online"\n',
+      en: 'filing-check: <stdin>:7:5: services[0].status: expected one of "planned" | "live" | "terminated", got "online"\n',
+    }[lang],
+    code: 2,
+  })),
+  ...(['zh', 'en'] as const).map((lang): CliCase => ({
+    name: `a --set of a field the answers file has not (${lang})`,
+    args: ['diagnose', 'examples/filing.yaml', '--set', 'entity.nickname=示例', '--lang', lang],
+    stdout: '',
+    stderr: {
+      zh: 'filing-check: --set entity.nickname: 答案文件中没有这个字段；应为 entity 的字段：name、creditCode、regionCode、foreignInvested、icp、securityOfficer（参见：filing-check schema answers）\n',
+      en: 'filing-check: --set entity.nickname: no such field in the answers file; expected a field of entity: name, creditCode, regionCode, foreignInvested, icp, securityOfficer (see: filing-check schema answers)\n',
+    }[lang],
+    code: 2,
+  })),
 
   // suggest-type.
   { name: 'suggest-type of one text', args: ['suggest-type', '应用于首页推荐场景，根据用户的浏览、点击等行为数据，向用户推荐可能感兴趣的商品。'], stdout: '02 个性化推送类  1.00  依据: 推荐、感兴趣\n', stderr: '', code: 0, bin: true },

@@ -131,8 +131,11 @@ describe('rules commands', () => {
   it('rules validate: ok for the bundled packs, exit 2 with file:line:column for a bad overlay', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'bad.yaml'), `pack: bad-overlay\nversion: "2026.12"\ntitle: { zh: 坏, en: bad }\nmaterials:\n  - id: x-note\n    level: algorithm\n    title: { zh: 说明, en: note }\n    severity: urgent\n`);
-    const result = runCli(['rules', 'validate', dir]);
+    const result = runCli(['rules', 'validate', dir], { env: { LANG: 'en_US.UTF-8', LC_ALL: undefined, LC_MESSAGES: undefined } });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^filing-check: .*bad\.yaml:8:5: materials\[0\]\.severity: expected one of "blocking" \| "major" \| "minor", got "urgent" \(and \d+ more problems\)\n$/);
+    const chinese = runCli(['rules', 'validate', dir], { env: { LANG: 'zh_CN.UTF-8', LC_ALL: undefined, LC_MESSAGES: undefined } });
+    expect(chinese.code).toBe(2);
+    expect(chinese.stderr).toMatch(/^filing-check: .*bad\.yaml:8:5: materials\[0\]\.severity: 应为以下之一："blocking" \| "major" \| "minor"，实际为 "urgent"（另有 \d+ 个问题）\n$/);
   });
 });

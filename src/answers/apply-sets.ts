@@ -2,7 +2,7 @@
 // needs the `yaml` document, which a plain diagnose never loads.
 import { isMap, isScalar, isSeq, type Document } from 'yaml';
 import { formatPath } from '../data/field-path.js';
-import { InputError } from '../errors.js';
+import { inputError } from '../errors.js';
 import type { SetValue } from './set.js';
 
 /**
@@ -16,7 +16,7 @@ export function applySets(doc: Document, sets: readonly SetValue[]): void {
       const list = doc.getIn(path.slice(0, depth), true);
       const length = isSeq(list) ? list.items.length : 0;
       if (key > length) {
-        throw new InputError(`--set ${formatPath(path)}: ${formatPath(path.slice(0, depth))} has ${length} entr${length === 1 ? 'y' : 'ies'}; the index can be at most ${length}`);
+        throw inputError(length === 1 ? 'error.set.index-one' : 'error.set.index', { path: formatPath(path), list: formatPath(path.slice(0, depth)), count: length });
       }
     });
     // Walk down so that an empty key (`entity:` with nothing under it) becomes a mapping to write into.
@@ -30,7 +30,7 @@ export function applySets(doc: Document, sets: readonly SetValue[]): void {
         else doc.setIn(here, empty);
         continue;
       }
-      throw new InputError(`--set ${formatPath(path)}: ${formatPath(here)} holds a value, not a mapping or list, in the answers file`);
+      throw inputError('error.set.not-container', { path: formatPath(path), parent: formatPath(here) });
     }
     const node = doc.createNode(value);
     if (isSeq(node)) node.flow = true;

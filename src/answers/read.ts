@@ -2,6 +2,7 @@ import { parseValidated } from '../data/data-file.js';
 import type { FieldProblem } from '../data/field-path.js';
 import { parseDeclaredType } from '../core/classify.js';
 import { parseFilingNumber } from '../core/filing-number.js';
+import type { MessageArgs, MessageList } from '../messages/catalogue.js';
 import type { Rules } from '../rules/model.js';
 import { applySets } from './apply-sets.js';
 import { AnswersSchema, type Answers } from './schema.js';
@@ -23,26 +24,28 @@ export async function parseAnswers(text: string, file: string, rules: Rules, set
 
 /** What the checks need of the rules, made once per rules (a batch checks a thousand files). */
 type Level = Rules['materials'][number]['level'];
-const lookups = new WeakMap<Rules, { levelOf: Map<string, Level>; typeNames: string }>();
+const lookups = new WeakMap<Rules, { levelOf: Map<string, Level>; typeNames: MessageList }>();
 function lookupsOf(rules: Rules) {
   let found = lookups.get(rules);
   if (!found) {
-    found = { levelOf: new Map(rules.materials.map((m) => [m.id, m.level])), typeNames: rules.types.map((t) => `${t.code} ${t.title.zh}`).join(', ') };
+    found = { levelOf: new Map(rules.materials.map((m) => [m.id, m.level])), typeNames: { list: rules.types.map((t) => `${t.code} ${t.title.zh}`), separator: 'list.comma' } };
     lookups.set(rules, found);
   }
   return found;
 }
 
+/** "expected …" for a check of answers against the rules, an entry of the error catalogue. */
+const expected = (key: string, args: MessageArgs) => ({ key: 'issue.expected', args: { expected: { key, args } } });
+
 /** The first reference in valid answers that the rules do not know, or null. */
 function answersProblem(answers: Answers, rules: Rules): FieldProblem | null {
   const { levelOf, typeNames } = lookupsOf(rules);
-  const where: Record<Level, string> = { entity: 'the top-level materials', service: "a service's materials", algorithm: "an algorithm's materials" };
   const materialsProblem = (materials: Record<string, unknown>, level: Level, path: (string | number)[]): FieldProblem | null => {
     for (const id of Object.keys(materials)) {
       const actual = levelOf.get(id);
-      if (!actual) return { path: [...path, id], text: `expected a material id from the rule packs (see: filing-check rules list); "${id}" is unknown` };
+      if (!actual) return { path: [...path, id], problem: expected('expect.material-id', { id }) };
       if (actual !== level) {
-        return { path: [...path, id], text: `expected ${level === 'service' ? 'a' : 'an'} ${level}-level material here; "${id}" is ${actual}-level and belongs under ${where[actual]}` };
+        return { path: [...path, id], problem: expected(`expect.material-at-${level}`, { id, actual: { key: `material-level.${actual}` }, where: { key: `materials-of.${actual}` } }) };
       }
     }
     return null;
@@ -55,10 +58,10 @@ function answersProblem(answers: Answers, rules: Rules): FieldProblem | null {
   }
   for (const [i, algorithm] of answers.algorithms.entries()) {
     if (algorithm.declaredType !== undefined && !parseDeclaredType(algorithm.declaredType, rules.types)) {
-      return { path: ['algorithms', i, 'declaredType'], text: `expected a type code or name (${typeNames}, or 检索过滤类), got "${algorithm.declaredType}"` };
+      return { path: ['algorithms', i, 'declaredType'], problem: expected('expect.declared-type', { types: typeNames, got: algorithm.declaredType }) };
     }
     if (algorithm.filingNumber !== undefined && parseFilingNumber(algorithm.filingNumber).kind === 'invalid') {
-      return { path: ['algorithms', i, 'filingNumber'], text: `expected 网信算备 followed by 21 digits and 号, e.g. 网信算备330110123456702250013号, got "${algorithm.filingNumber}"` };
+      return { path: ['algorithms', i, 'filingNumber'], problem: expected('expect.filing-number', { got: algorithm.filingNumber }) };
     }
     const problem = materialsProblem(algorithm.materials, 'algorithm', ['algorithms', i, 'materials']);
     if (problem) return problem;

@@ -1,6 +1,7 @@
 import * as z from '../zod.js';
 import { isRealDate } from '../dates.js';
 import { isValidCreditCode } from './credit-code.js';
+import type { MessageArg, MessageArgs } from '../messages/catalogue.js';
 import {
   ASSESSMENT_TRIGGERS, AUDIENCES, BIOMETRICS, FOUNDATION_MODELS, FUNCTIONS, ICP_STATES, MATERIAL_STATUSES, MODALITIES, PUBLIC_FEATURES, ROLES,
   SERVICE_FORMS, SERVICE_STATUSES,
@@ -14,7 +15,9 @@ const CREDIT_CODE_SHAPE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/
 type CheckIssue = {
   code: 'custom';
   path: (string | number)[];
+  /** An `expect.…` entry of the error catalogue; params fill it. */
   message: string;
+  params?: MessageArgs;
   input: unknown;
 };
 
@@ -44,20 +47,20 @@ const CUSTOM = {
   notApplicableHasReason: (payload: CheckPayload<{ status: string; reason?: string }>) => {
     const entry = payload.value;
     if (entry.status === 'not-applicable' && !entry.reason) {
-      payload.issues.push({ code: 'custom', path: ['reason'], message: 'a reason, because status is not-applicable', input: entry });
+      payload.issues.push({ code: 'custom', path: ['reason'], message: 'expect.reason-not-applicable', input: entry });
     }
   },
   consistentAnswers: (payload: CheckPayload<AnswersView>) => {
     const answers = payload.value;
-    const issue = (path: (string | number)[], message: string) => payload.issues.push({ code: 'custom', path, message, input: answers });
+    const issue = (path: (string | number)[], message: string, params?: MessageArgs) => payload.issues.push({ code: 'custom', path, message, params, input: answers });
     const serviceIds = new Set<string>();
     answers.services.forEach((service, i) => {
-      if (serviceIds.has(service.id)) issue(['services', i, 'id'], `a unique id (got "${service.id}", already used)`);
+      if (serviceIds.has(service.id)) issue(['services', i, 'id'], 'expect.unique-id', { id: service.id });
       serviceIds.add(service.id);
       // Art 3's events here are situations of a service that already serves users.
       service.assessmentTriggers.forEach((trigger, j) => {
         if (service.launchDate && trigger.on < service.launchDate) {
-          issue(['services', i, 'assessmentTriggers', j, 'on'], `a date on or after the service's launch (got ${trigger.on}; ${service.name} launched ${service.launchDate})`);
+          issue(['services', i, 'assessmentTriggers', j, 'on'], 'expect.trigger-after-launch', { date: trigger.on, service: service.name, launch: service.launchDate });
         }
         if (trigger.kind === 'feature-added' && !trigger.what) {
           issue(['services', i, 'assessmentTriggers', j, 'what'], 'the feature added (e.g. 直播, 评论, 热榜), because kind is feature-added');
@@ -75,22 +78,22 @@ const CUSTOM = {
     });
     const algorithmIds = new Set<string>();
     answers.algorithms.forEach((algorithm, i) => {
-      if (algorithmIds.has(algorithm.id)) issue(['algorithms', i, 'id'], `a unique id (got "${algorithm.id}", already used)`);
+      if (algorithmIds.has(algorithm.id)) issue(['algorithms', i, 'id'], 'expect.unique-id', { id: algorithm.id });
       algorithmIds.add(algorithm.id);
       algorithm.services.forEach((ref, j) => {
         if (!serviceIds.has(ref)) {
-          const known = [...serviceIds].join(', ') || 'none defined';
-          issue(['algorithms', i, 'services', j], `the id of a service in services (got "${ref}"; known: ${known})`);
+          const known: MessageArg = serviceIds.size > 0 ? { list: [...serviceIds], separator: 'list.comma' } : { key: 'none' };
+          issue(['algorithms', i, 'services', j], 'expect.service-ref', { ref, known });
         }
       });
       if (algorithm.role === 'provider' && algorithm.services.length === 0) {
-        issue(['algorithms', i, 'services'], 'at least one service id: a provider (服务提供者) runs the algorithm in its own product');
+        issue(['algorithms', i, 'services'], 'expect.provider-services');
       }
       if (algorithm.generation?.anthropomorphic === true && !algorithm.does.includes('generate')) {
-        issue(['algorithms', i, 'generation', 'anthropomorphic'], 'false or absent (does does not include generate, and only an algorithm that generates can be anthropomorphic, 拟人化互动)');
+        issue(['algorithms', i, 'generation', 'anthropomorphic'], 'expect.anthropomorphic-generates');
       }
       if (algorithm.does.includes('generate') && !algorithm.generation) {
-        issue(['algorithms', i, 'generation'], 'a generation block (modalities, foundationModel …) because does includes generate');
+        issue(['algorithms', i, 'generation'], 'expect.generation-block', {});
       }
       // An algorithm serves users through its services: it cannot have gone live before all of them.
       // A service without a launch date could have launched any day, so it leaves the check out.
@@ -98,25 +101,25 @@ const CUSTOM = {
       if (algorithm.launchDate && services.length > 0 && services.every((s) => s.launchDate)) {
         const first = services.reduce((a, b) => (b.launchDate! < a.launchDate! ? b : a));
         if (algorithm.launchDate < first.launchDate!) {
-          issue(['algorithms', i, 'launchDate'], `a date on or after the launch of its services (got ${algorithm.launchDate}; the earliest, ${first.name}, launched ${first.launchDate})`);
+          issue(['algorithms', i, 'launchDate'], 'expect.algorithm-after-launch', { date: algorithm.launchDate, service: first.name, launch: first.launchDate! });
         }
       }
-      if (new Set(algorithm.does).size !== algorithm.does.length) issue(['algorithms', i, 'does'], 'each function once');
+      if (new Set(algorithm.does).size !== algorithm.does.length) issue(['algorithms', i, 'does'], 'expect.each-function-once');
     });
   },
 };
 
 const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const kebabId = z.string().check(z.regex(KEBAB_ID, 'a kebab-case id such as "news-app" (lower-case letters, digits, hyphens)'));
+const kebabId = z.string().check(z.regex(KEBAB_ID, 'expect.kebab-id-example'));
 
-const isoDate = z.string().check(z.regex(DATE_SHAPE, 'a date written YYYY-MM-DD'), z.refine(CUSTOM.realDate, 'a date that exists in the calendar'));
+const isoDate = z.string().check(z.regex(DATE_SHAPE, 'expect.date'), z.refine(CUSTOM.realDate, 'expect.real-date'));
 
 // One trim for every text.
 const trim = z.overwrite(CUSTOM.trim);
 
 // Bounds keep a hostile file from echoing megabytes into every report and checklist.
-const text = z.string().check(trim, z.minLength(1, 'a non-empty text'), z.maxLength(2000, 'a text of at most 2,000 characters'));
-const nameText = z.string().check(trim, z.minLength(1, 'a non-empty name'), z.maxLength(200, 'a name of at most 200 characters'));
+const text = z.string().check(trim, z.minLength(1, 'expect.non-empty-text'), z.maxLength(2000, 'expect.text-max'));
+const nameText = z.string().check(trim, z.minLength(1, 'expect.non-empty-name'), z.maxLength(200, 'expect.name-max'));
 const described = <T extends z.ZodMiniType>(schema: T, description: string): T => schema.check(z.describe(description)) as T;
 const optionalText = (description: string) => z.optional(described(text, description));
 
@@ -142,12 +145,12 @@ const Entity = z.strictObject({
   creditCode: z.optional(
     z.string().check(
       trim,
-      z.regex(CREDIT_CODE_SHAPE, 'an 18-character unified social credit code (统一社会信用代码)'),
-      z.refine(CUSTOM.creditCodeCheckDigit, 'a unified social credit code whose check digit (GB 32100-2015) is correct'),
+      z.regex(CREDIT_CODE_SHAPE, 'expect.credit-code'),
+      z.refine(CUSTOM.creditCodeCheckDigit, 'expect.credit-code-check-digit'),
     ),
   ),
   regionCode: z.optional(
-    described(z.pipe(codeText(CUSTOM.regionCode), z.string().check(z.regex(/^[1-8]\d{5}$/, 'a 6-digit administrative division code such as "330110"'))), '行政区划代码 of the registered address'),
+    described(z.pipe(codeText(CUSTOM.regionCode), z.string().check(z.regex(/^[1-8]\d{5}$/, 'expect.region-code'))), '行政区划代码 of the registered address'),
   ),
   foreignInvested: z._default(z.boolean(), false),
   icp: described(z._default(z.enum(ICP_STATES), 'unknown'), 'ICP 备案 / 经营许可证 of the same subject'),
@@ -157,7 +160,7 @@ const Entity = z.strictObject({
 const Service = z.strictObject({
   id: kebabId,
   name: described(nameText, 'product name as shown to users'),
-  forms: z._default(z.array(z.enum(SERVICE_FORMS)).check(z.minLength(1, 'at least one form')), ['app']),
+  forms: z._default(z.array(z.enum(SERVICE_FORMS)).check(z.minLength(1, 'expect.at-least-one-form')), ['app']),
   audience: z._default(z.enum(AUDIENCES), 'public'),
   servesMainland: z._default(z.boolean(), true),
   publicFeatures: z._default(z.array(z.enum(PUBLIC_FEATURES)), []),
@@ -207,7 +210,7 @@ const Service = z.strictObject({
 });
 
 const Generation = z.strictObject({
-  modalities: z.array(z.enum(MODALITIES)).check(z.minLength(1, 'at least one modality')),
+  modalities: z.array(z.enum(MODALITIES)).check(z.minLength(1, 'expect.at-least-one-modality')),
   biometricEditing: z._default(z.array(z.enum(BIOMETRICS)), []),
   foundationModel: z._default(z.enum(FOUNDATION_MODELS), 'none'),
   anthropomorphic: z.optional(
@@ -229,7 +232,7 @@ const Algorithm = z.strictObject({
   purpose: optionalText('主要用途 draft'),
   services: z._default(z.array(kebabId), []),
   role: z._default(z.enum(ROLES), 'provider'),
-  does: z.array(z.enum(FUNCTIONS)).check(z.minLength(1, 'at least one function')),
+  does: z.array(z.enum(FUNCTIONS)).check(z.minLength(1, 'expect.at-least-one-function')),
   launchDate: z.optional(described(isoDate, 'when this algorithm first served users, planned or actual; defaults to the earliest launch of its services. Its own clocks start here')),
   declaredType: z.optional(described(codeText(CUSTOM.typeCode), 'the type the team intends to file under: a code 01–06 or its Chinese name')),
   filingNumber: optionalText('网信算备… number, for an algorithm already filed'),
@@ -255,7 +258,7 @@ export const AnswersSchema = z
     schemaVersion: z.literal(1),
     entity: Entity,
     services: z._default(z.array(Service), []),
-    algorithms: z.array(Algorithm).check(z.minLength(1, 'at least one algorithm')),
+    algorithms: z.array(Algorithm).check(z.minLength(1, 'expect.at-least-one-algorithm')),
     materials: Materials,
   })
   .check(

@@ -7,6 +7,7 @@ import { prepareDataText } from './data-text.js';
 import { describeIssue } from './describe-issue.js';
 import { findKey, formatPath, type FieldProblem, type Path } from './field-path.js';
 import { ERROR_MESSAGES, inputError, InputError } from '../errors.js';
+import type { MessageArg } from '../messages/catalogue.js';
 import * as z from '../zod.js';
 
 // A cap on alias expansion, so a "billion laughs" document fails fast instead of eating memory.
@@ -140,13 +141,13 @@ export function validateData<T extends $ZodType>(parsed: ParsedDataFile, schema:
   if (result.success) return result.data;
   const issues = result.error.issues;
   const first = describeIssue(issues[0]!, parsed.data, schemaHint);
-  const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
+  const more: MessageArg = issues.length === 1 ? '' : issues.length === 2 ? { key: 'error.more-problem' } : { key: 'error.more-problems', args: { count: issues.length - 1 } };
   const where = parsed.locate(first.path);
-  const field = first.path.length > 0 ? `${formatPath(first.path)}: ` : '';
-  throw new InputError(`${where}: ${field}${first.text}${more}`);
+  if (first.path.length === 0) throw inputError('error.file-problem', { where, problem: first.problem, more });
+  throw inputError('error.field', { where, field: formatPath(first.path), problem: first.problem, more });
 }
 
 /** An InputError for a field problem of a parsed file, positioned where the field is written. */
-export function fieldError(parsed: ParsedDataFile, { path, text }: FieldProblem): InputError {
-  return new InputError(`${parsed.locate(path)}: ${formatPath(path)}: ${text}`);
+export function fieldError(parsed: ParsedDataFile, { path, problem }: FieldProblem): InputError {
+  return inputError('error.field', { where: parsed.locate(path), field: formatPath(path), problem, more: '' });
 }

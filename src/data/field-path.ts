@@ -1,5 +1,6 @@
 // Field paths into a data file (answers, reports, rule packs): how users write them and how
 // they are found in parsed data. Every reader and every message about a field uses these.
+import type { MessageRef } from '../messages/catalogue.js';
 
 /** A field path into a data file: keys and list indexes. */
 export type Path = readonly PropertyKey[];
@@ -7,7 +8,8 @@ export type Path = readonly PropertyKey[];
 /** A problem with one field of otherwise valid data, to be positioned in the file it came from. */
 export interface FieldProblem {
   path: Path;
-  text: string;
+  /** What is wrong, as an entry of the error catalogue ("expected …, got …"). */
+  problem: MessageRef;
 }
 
 /** Formats a field path the way users write it: algorithms[0].generation.modalities[1]. */

@@ -10,6 +10,8 @@ import type { ReportItem } from '../core/report-schema.js';
 import { formatPath } from '../data/field-path.js';
 import { normalizeTypedDate } from '../dates.js';
 import { problemWith } from '../data/schema-problem.js';
+import { ERROR_MESSAGES } from '../errors.js';
+import { word } from '../messages/catalogue.js';
 import { basisLine } from '../text/article.js';
 import { fill, type Lang } from '../messages/messages.js';
 import type { Rules } from '../rules/model.js';
@@ -346,7 +348,8 @@ export class Interview {
       }
       if (check) return this.say(check);
       if (Array.isArray(value) && value.length === 0) return this.say('at-least-one');
-      return this.say('invalid', { detail: problemWith(schema, value, SCHEMA_HINT) ?? '' });
+      const problem = problemWith(schema, value, SCHEMA_HINT);
+      return this.say('invalid', { detail: problem ? word(ERROR_MESSAGES, this.o.lang, problem.key, problem.args) : '' });
     }
     if (question.kind === 'declared-type' && !parseDeclaredType(String(result.data), this.loadedRules!.types)) return this.say('declared-type');
     if (question.check === 'kebab-id' && this.siblingIds(path).includes(value)) return this.say('unique-id', { id: String(value) });

@@ -1,6 +1,8 @@
 import * as z from '../zod.js';
 import { enumValues, fieldKind, fieldSchema } from '../answers/fields.js';
 import { problemWith } from '../data/schema-problem.js';
+import { ERROR_MESSAGES } from '../errors.js';
+import { word } from '../messages/catalogue.js';
 import { SERVICE_STATUSES } from '../answers/vocabulary.js';
 import { conditionSchema, type Condition, type FactValue } from '../rules/schema.js';
 import data from './questions.yaml';
@@ -117,7 +119,7 @@ function checkSection(name: SectionName, section: Section, ctx: { issues: unknow
     if (question.when !== undefined) {
       const problem = problemWith(conditionSchema(domains), question.when, 'src/questionnaire/questions.yaml');
       if (problem) {
-        ctx.issues.push({ code: 'custom', input, path: [...at, 'when'], message: `${problem} (a condition may only test earlier questions of the section: their choices, yes/no answers, whether a typed one was answered, or the status of the products chosen)` });
+        ctx.issues.push({ code: 'custom', input, path: [...at, 'when'], message: `${word(ERROR_MESSAGES, 'en', problem.key, problem.args)} (a condition may only test earlier questions of the section: their choices, yes/no answers, whether a typed one was answered, or the status of the products chosen)` });
       }
     }
     if (question.kind === 'confirm' || TYPED_KINDS.has(question.kind)) domains[question.key] = [true, false];

@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { inputError } from '../errors.js';
 import type { Lang } from '../messages/messages.js';
 import { mdCell, mdText } from '../text/escape.js';
 import { basisLine } from '../text/article.js';
@@ -133,7 +133,8 @@ export function formatRulesExplain(rules: Rules, id: string, format: RulesFormat
       .sort((a, b) => a.distance - b.distance)
       .slice(0, 3)
       .map((c) => c.id);
-    throw new InputError(`rules explain: no material, regime, warning or type "${id}"${close.length ? ` (did you mean ${close.join(', ')}?)` : ''}; see: filing-check rules list`);
+    const suggestion = close.length > 0 ? { key: 'rules.did-you-mean', args: { ids: { list: close, separator: 'list.comma' } } } : '';
+    throw inputError('error.rules.unknown-id', { id, suggestion });
   }
   const material = rules.materials.find((m) => m.id === id);
   const type = rules.types.find((t) => t.code === id);

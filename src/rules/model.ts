@@ -1,5 +1,7 @@
 import type { Condition, InstrumentDef, Localized, MaterialRule, RegimeRule, RulePack, TypeDefinition, WarningRuleDef } from './schema.js';
-import { InputError } from '../errors.js';
+import { formatPath, type Path } from '../data/field-path.js';
+import { inputError, type InputError } from '../errors.js';
+import type { MessageArgs } from '../messages/catalogue.js';
 
 /** A legal basis resolved against its instrument: what reports print and link. */
 export interface Basis {
@@ -35,6 +37,11 @@ export interface Rules {
 }
 export type { Condition };
 
+/** A pack that cannot join the others: where, which field, and what was expected there. */
+function packError(locate: PackSource['locate'], path: Path, expected: string, args: MessageArgs): InputError {
+  return inputError('error.field', { where: locate(path), field: formatPath(path), problem: { key: 'issue.expected', args: { expected: { key: expected, args } } }, more: '' });
+}
+
 /**
  * Merges packs in order: later packs add materials and may override the severity or texts of
  * earlier ones; ids stay unique; every basis must name a declared instrument.
@@ -44,7 +51,7 @@ export function mergePacks(sources: PackSource[]): Rules {
   const instrumentOwner: Record<string, string> = {};
   for (const { pack, locate } of sources) {
     for (const [key, instrument] of Object.entries(pack.instruments)) {
-      if (instrumentOwner[key]) throw new InputError(`${locate(['instruments', key])}: instruments.${key}: a new instrument key (already declared by pack ${instrumentOwner[key]})`);
+      if (instrumentOwner[key]) throw packError(locate, ['instruments', key], 'expect.new-instrument', { pack: instrumentOwner[key] });
       instruments[key] = instrument;
       instrumentOwner[key] = pack.pack;
     }
@@ -53,8 +60,8 @@ export function mergePacks(sources: PackSource[]): Rules {
     refs.map((ref, i) => {
       const instrument = instruments[ref.instrument];
       if (!instrument) {
-        const known = Object.keys(instruments).join(', ');
-        throw new InputError(`${source.locate([...path, i, 'instrument'])}: ${path.join('.')}[${i}].instrument: the key of a declared instrument (got "${ref.instrument}"; known: ${known})`);
+        const known = { list: Object.keys(instruments), separator: 'list.comma' };
+        throw packError(source.locate, [...path, i, 'instrument'], 'expect.declared-instrument', { got: ref.instrument, known });
       }
       return { instrument: ref.instrument, instrumentTitle: instrument.title, article: ref.article, url: instrument.url, kind: instrument.kind, ...(ref.note ? { note: ref.note } : {}) };
     });
@@ -67,14 +74,14 @@ export function mergePacks(sources: PackSource[]): Rules {
   for (const source of sources) {
     const { pack, locate } = source;
     const packId = `${pack.pack}@${pack.version}`;
-    if (packNames.has(pack.pack)) throw new InputError(`${locate(['pack'])}: pack: a pack name not used by another loaded file (got "${pack.pack}")`);
+    if (packNames.has(pack.pack)) throw packError(locate, ['pack'], 'expect.new-pack-name', { got: pack.pack });
     packNames.add(pack.pack);
     pack.types.forEach((type, i) => {
-      if (types.some((t) => t.code === type.code)) throw new InputError(`${locate(['types', i, 'code'])}: types[${i}].code: a type code not defined twice (got "${type.code}")`);
+      if (types.some((t) => t.code === type.code)) throw packError(locate, ['types', i, 'code'], 'expect.new-type-code', { got: type.code });
       types.push(type);
     });
     pack.regimes.forEach((regime, i) => {
-      if (regimes.some((r) => r.id === regime.id)) throw new InputError(`${locate(['regimes', i, 'id'])}: regimes[${i}].id: a regime not defined twice (got "${regime.id}")`);
+      if (regimes.some((r) => r.id === regime.id)) throw packError(locate, ['regimes', i, 'id'], 'expect.new-regime', { got: regime.id });
       const { exposure, ...rest } = regime;
       regimes.push({
         ...rest,
@@ -84,16 +91,16 @@ export function mergePacks(sources: PackSource[]): Rules {
       });
     });
     pack.warnings.forEach((warning, i) => {
-      if (warnings.has(warning.id)) throw new InputError(`${locate(['warnings', i, 'id'])}: warnings[${i}].id: a warning code not defined twice (got "${warning.id}")`);
+      if (warnings.has(warning.id)) throw packError(locate, ['warnings', i, 'id'], 'expect.new-warning', { got: warning.id });
       warnings.set(warning.id, { ...warning, basis: resolve(source, warning.basis, ['warnings', i, 'basis']), pack: packId });
     });
     pack.materials.forEach((material, i) => {
-      if (materials.has(material.id)) throw new InputError(`${locate(['materials', i, 'id'])}: materials[${i}].id: a new material id (already defined by pack ${materials.get(material.id)!.pack}; use overrides to change it)`);
+      if (materials.has(material.id)) throw packError(locate, ['materials', i, 'id'], 'expect.new-material', { pack: materials.get(material.id)!.pack });
       materials.set(material.id, { ...material, basis: resolve(source, material.basis, ['materials', i, 'basis']), pack: packId });
     });
     pack.overrides.forEach((override, i) => {
       const existing = materials.get(override.id);
-      if (!existing) throw new InputError(`${locate(['overrides', i, 'id'])}: overrides[${i}].id: the id of a material defined by an earlier pack (got "${override.id}")`);
+      if (!existing) throw packError(locate, ['overrides', i, 'id'], 'expect.override-known', { got: override.id });
       const { basis, ...rest } = override;
       materials.set(override.id, {
         ...existing,

@@ -2,7 +2,7 @@
 // the parser of packs (parse-packs.ts).
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from '../errors.js';
+import { inputError } from '../errors.js';
 
 /** The *.yaml rule packs of a directory, in name order; exit 2 when there are none. */
 export function packFilesIn(dir: string): string[] {
@@ -12,9 +12,9 @@ export function packFilesIn(dir: string): string[] {
     // than the reads.
     entries = readdirSync(dir);
   } catch {
-    throw new InputError(`${dir}: cannot read the rules directory; expected a directory of *.yaml rule packs`);
+    throw inputError('error.rules.unreadable-dir', { dir });
   }
   const files = entries.filter((name) => /\.ya?ml$/.test(name)).sort().map((name) => join(dir, name));
-  if (files.length === 0) throw new InputError(`${dir}: no *.yaml rule packs found in this directory`);
+  if (files.length === 0) throw inputError('error.rules.no-packs', { dir });
   return files;
 }

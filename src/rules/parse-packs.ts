@@ -4,7 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { MAX_DATA_FILE_BYTES } from '../constants.js';
 import { parseDataDocument, validateData } from '../data/data-document.js';
-import { InputError } from '../errors.js';
+import { inputError } from '../errors.js';
 import { packFilesIn } from './pack-files.js';
 import { mergePacks, type PackSource } from './model.js';
 import { hashBytes, type PrecompiledRules } from './precompile.js';
@@ -32,7 +32,7 @@ export async function readPackDir(dir: string, shownAs: (path: string) => string
   for (const path of packFilesIn(dir)) {
     const shown = shownAs(path);
     const info = await stat(path);
-    if (info.size > MAX_DATA_FILE_BYTES) throw new InputError(`${shown}: file is larger than ${MAX_DATA_FILE_BYTES / 1024 / 1024} MiB; expected a rule pack`);
+    if (info.size > MAX_DATA_FILE_BYTES) throw inputError('error.file.too-large', { file: shown, mib: MAX_DATA_FILE_BYTES / 1024 / 1024, expected: { key: 'expected.rule-pack' } });
     const bytes = await readFile(path);
     files.push({ name: basename(path), bytes, size: info.size, mtimeMs: info.mtimeMs });
     sources.push(parseRulePack(bytes.toString('utf8'), shown));

@@ -48,7 +48,7 @@ const CORPUS: [file: string, code: number, stderr: string][] = [
   ["multi-document.yaml", 2, "{file}:13:1: syntax error: the file holds several YAML documents (separated by ---); expected one"],
   ["na-without-reason.yaml", 2, "{file}:14:3: materials.system-anti-fraud.reason: expected a reason, because status is not-applicable"],
   ["negative-mau.yaml", 2, "{file}:7:5: services[0].monthlyActiveUsers: expected a number ≥ 0, got number -1"],
-  ["no-algorithms.yaml", 2, "{file}:8:1: algorithms: expected at least 1 item(s)"],
+  ["no-algorithms.yaml", 2, "{file}:8:1: algorithms: expected at least one algorithm"],
   ["null-entity.yaml", 2, "{file}:2:1: entity: expected object, got null"],
   ["only-comments.yaml", 2, "{file}: the file is empty; expected an answers file (schemaVersion, entity, algorithms …)"],
   ["proto-materials.yaml", 2, "{file}:14:3: materials.__proto__: \"__proto__\" is not allowed as a key; expected field names from the schema"],

@@ -65,6 +65,34 @@ describe('answers validation: every error is exit 2 with one message naming file
     expect(result.stdout).toBe('');
   });
 
+  // Chinese, the default language: the same problems in the words a Chinese consultant reads.
+  const chinese: [string, string][] = [
+    ['unknown key (a misspelt field would drop a fact)', '<stdin>:17:5: services[0].minor: 未知字段 "minor"；请删除或更正拼写（参见：filing-check schema answers）'],
+    ['wrong enum value', '<stdin>:40:12: algorithms[1].does[0]: 应为以下之一："generate" | "personalize" | "rank" | "search" | "filter" | "decide"，实际为 "ranking"'],
+    ['credit code with a wrong check digit', '<stdin>:5:3: entity.creditCode: 应为校验位正确的统一社会信用代码（GB 32100-2015），实际为 "91110105MA01XKJ23X"'],
+    ['credit code of the wrong shape', '<stdin>:5:3: entity.creditCode: 应为由 18 个字符组成的统一社会信用代码，实际为 "91110105MA01XKJ2"'],
+    ['region code not six digits', '<stdin>:6:3: entity.regionCode: 应为由 6 位数字组成的行政区划代码，如 "330110"，实际为 "11010"'],
+    ['a date that does not exist', '<stdin>:15:5: services[0].launchDate: 应为日历上存在的日期，实际为 "2024-02-30"'],
+    ['reference to a missing service', '<stdin>:39:16: algorithms[1].services[0]: 应为已在 services 中定义的服务 id（实际为 "chendu-app"；已有：chendu-news）'],
+    ['duplicate algorithm id', '<stdin>:36:5: algorithms[1].id: 应为唯一的 id（"feed" 已被使用）'],
+    ['not-applicable without a reason', '<stdin>:54:3: materials.entity-icp.reason: 应为不适用的理由（reason），因为状态为 not-applicable'],
+    ['generate without a generation block', '<stdin>:42:5: algorithms[2].generation: 应为一个 generation 部分（modalities、foundationModel …），因为 does 包含 generate'],
+    ['unknown material id', '<stdin>:54:3: materials.entity-icpp: 应为规则包中的材料 id（参见：filing-check rules list）；"entity-icpp" 未知'],
+    ['algorithm material listed at entity level', '<stdin>:54:3: materials.algorithm-disclosure: 应为主体层面的材料；"algorithm-disclosure" 是算法层面的材料，应列在算法的 materials 下'],
+    ['declared type that names no type', '<stdin>:41:5: algorithms[1].declaredType: 应为类型代码或名称（01 生成合成类、06 调度决策类、02 个性化推送类、04 信息检索类、05 内容过滤类、03 排序精选类，或 检索过滤类），实际为 "热榜类"'],
+    ['wrong type of value', '<stdin>:16:5: services[0].monthlyActiveUsers: 应为数字，实际为 "五百万"'],
+    ['an algorithm launched before its service', '<stdin>:42:5: algorithms[1].launchDate: 应为不早于其服务上线日的日期（实际为 2023-11-01；最早上线的「晨读新闻」于 2024-03-18 上线）'],
+    ['registered users that are not a whole number', '<stdin>:17:5: services[0].registeredUsers: 应为整数，实际为数字 2400000.5'],
+    ['missing required field', '<stdin>:3:1: entity.name: 缺少必填字段（应为文本）'],
+    ['wrong schema version', '<stdin>:2:1: schemaVersion: 应为 1，实际为数字 2'],
+  ];
+
+  it.each(chinese)('%s, in Chinese', async (name, message) => {
+    const result = await runMain(['diagnose', '-'], { stdin: cases.find(([caseName]) => caseName === name)![1] });
+    expect(result.stderr).toBe(`filing-check: ${message}\n`);
+    expect(result.code).toBe(2);
+  });
+
   it('accepts JSON, a UTF-8 BOM and CRLF line endings', async () => {
     const clean = await runMain(['diagnose', '-', '-f', 'json'], { stdin: base });
     const json = JSON.stringify(JSON.parse(JSON.stringify((await import('yaml')).parse(base))));

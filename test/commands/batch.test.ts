@@ -26,7 +26,7 @@ describe('diagnose FILE... and directories (batch)', () => {
     const run = runCli(['diagnose', '.', '-f', 'json', '--as-of', AS_OF], { cwd: root });
     const lines = run.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
     expect(lines.map((l) => l.source)).toEqual(['上海某客户/filing.yaml', '北京晨读/filing.yaml', '天津速达/filing.yaml', '成都环宇/filing.yaml']);
-    expect(lines[0]).toEqual({ schemaVersion: 1, source: '上海某客户/filing.yaml', error: '上海某客户/filing.yaml:3:57: algorithms[0].does[0]: expected one of "generate" | "personalize" | "rank" | "search" | "filter" | "decide", got "recommend"' });
+    expect(lines[0]).toEqual({ schemaVersion: 1, source: '上海某客户/filing.yaml', error: '上海某客户/filing.yaml:3:57: algorithms[0].does[0]: 应为以下之一："generate" | "personalize" | "rank" | "search" | "filter" | "decide"，实际为 "recommend"' });
     expect(lines[1].entity.name).toBe('北京晨读网络科技有限公司');
     expect(run.stderr).toBe(`filing-check: ${lines[0].error}\n`);
     expect(run.code).toBe(2);

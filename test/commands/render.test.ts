@@ -53,7 +53,7 @@ describe('render', () => {
     const run = await runCli(['render', bad, '-f', 'html']);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/bad\.json:\d+:\d+: items\[3\]\.status: expected one of "missing" \| "draft" \| "ready" \| "not-applicable", got "done"/);
+    expect(run.stderr).toMatch(/bad\.json:\d+:\d+: items\[3\]\.status: 应为以下之一："missing" \| "draft" \| "ready" \| "not-applicable"，实际为 "done"\n$/);
     await writeFile(bad, '{ "schemaVersion": 1, ');
     expect((await runCli(['render', bad])).stderr).toMatch(/bad\.json:1:\d+: 语法错误：/);
     expect((await runCli(['render', bad], { env: { LANG: 'en_US.UTF-8' } })).stderr).toMatch(/bad\.json:1:\d+: syntax error: /);
@@ -191,6 +191,8 @@ describe('a report saved before the filing lifecycle', () => {
     await writeFile(bad, JSON.stringify(report, null, 2));
     const run = await runCli(['render', bad]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/old-bad\.json:\d+:\d+: deadlines\[0\]\.trigger: expected one of "launch"/);
+    expect(run.stderr).toMatch(/old-bad\.json:\d+:\d+: deadlines\[0\]\.trigger: 应为以下之一："launch"/);
+    const english = await runCli(['render', bad], { env: { LANG: 'en_US.UTF-8' } });
+    expect(english.stderr).toMatch(/old-bad\.json:\d+:\d+: deadlines\[0\]\.trigger: expected one of "launch"/);
   });
 });

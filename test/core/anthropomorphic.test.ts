@@ -61,9 +61,17 @@ describe('bad input about users and anthropomorphic services', () => {
     ['anthropomorphic on an algorithm that does not generate', companion.replace('does: [generate]', 'does: [personalize]'), '<stdin>:28:7: algorithms[0].generation.anthropomorphic: expected false or absent (does does not include generate, and only an algorithm that generates can be anthropomorphic, 拟人化互动), got boolean true'],
   ];
   it.each(cases)('%s is exit 2 with one message naming the field', (_name, yaml, message) => {
-    const run = runCli(['diagnose', '-', '--as-of', '2026-12-06'], { input: yaml });
+    const run = runCli(['diagnose', '-', '--as-of', '2026-12-06', '--lang', 'en'], { input: yaml });
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe(`filing-check: ${message}\n`);
+  });
+
+  it('words the same refusals in Chinese, the default language', () => {
+    const [negative, , anthropomorphic] = cases;
+    expect(runCli(['diagnose', '-', '--as-of', '2026-12-06', '--lang', 'zh'], { input: negative![1] }).stderr).toBe('filing-check: <stdin>:15:5: services[0].registeredUsers: 应为不小于 0 的数字，实际为数字 -5\n');
+    expect(runCli(['diagnose', '-', '--as-of', '2026-12-06', '--lang', 'zh'], { input: anthropomorphic![1] }).stderr).toBe(
+      'filing-check: <stdin>:28:7: algorithms[0].generation.anthropomorphic: 应为不填或填 false（does 不含 generate；只有生成类算法才可能拟人化互动），实际为布尔值 true\n',
+    );
   });
 });

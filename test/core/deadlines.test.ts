@@ -81,14 +81,13 @@ describe('filing numbers (网信算备 + 21 digits)', () => {
     }
     expect(regular).toBe(filings.length - 1);
   });
-  it('an invalid number is exit 2 naming the field', async () => {
+  it.each([
+    ['zh', '应为以“网信算备”开头、接 21 位数字、以“号”结尾的备案号，如 网信算备330110123456702250013号，实际为 "网信算备44010612345670523001号"'],
+    ['en', 'expected 网信算备 followed by 21 digits and 号, e.g. 网信算备330110123456702250013号, got "网信算备44010612345670523001号"'],
+  ])('an invalid number is exit 2 naming the field (%s)', async (lang, problem) => {
     const text = readFileSync(join(CASES, 'filed-change.yaml'), 'utf8').replace('网信算备440106123456705230011号', '网信算备44010612345670523001号');
-    const result = await runMain(['diagnose', '-'], { stdin: text });
-    expect(result).toEqual({
-      code: 2,
-      stdout: '',
-      stderr: 'filing-check: <stdin>:31:5: algorithms[0].filingNumber: expected 网信算备 followed by 21 digits and 号, e.g. 网信算备330110123456702250013号, got "网信算备44010612345670523001号"\n',
-    });
+    const result = await runMain(['diagnose', '-', '--lang', lang], { stdin: text });
+    expect(result).toEqual({ code: 2, stdout: '', stderr: `filing-check: <stdin>:31:5: algorithms[0].filingNumber: ${problem}\n` });
   });
 });
 

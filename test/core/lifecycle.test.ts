@@ -241,10 +241,10 @@ describe('a community app re-assessed after user growth and a written notice', (
   it('refuses an event before the service launched, or of an unknown kind, naming the field', () => {
     const early = run(fixture.replace('on: 2026-09-07', 'on: 2024-03-01'));
     expect([early.code, early.stdout]).toEqual([2, '']);
-    expect(early.stderr).toBe("filing-check: community-reassessment.yaml:24:9: services[0].assessmentTriggers[0].on: expected a date on or after the service's launch (got 2024-03-01; 蓉邻里 launched 2024-04-16)\n");
+    expect(early.stderr).toBe('filing-check: community-reassessment.yaml:24:9: services[0].assessmentTriggers[0].on: 应为不早于服务上线日的日期（实际为 2024-03-01；「蓉邻里」于 2024-04-16 上线）\n');
     const unknown = run(fixture.replace('kind: user-growth', 'kind: traffic-spike'));
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toBe('filing-check: community-reassessment.yaml:23:9: services[0].assessmentTriggers[0].kind: expected one of "feature-added" | "major-change" | "user-growth" | "harmful-spread" | "written-notice", got "traffic-spike"\n');
+    expect(unknown.stderr).toBe('filing-check: community-reassessment.yaml:23:9: services[0].assessmentTriggers[0].kind: 应为以下之一："feature-added" | "major-change" | "user-growth" | "harmful-spread" | "written-notice"，实际为 "traffic-spike"\n');
   });
 });
 

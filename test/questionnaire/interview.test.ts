@@ -738,7 +738,7 @@ services:
     const { io, run, ask } = start(dir, ['--rules', 'no-such-dir']);
     await ask.start('公司全称');
     expect(await run).toBe(2);
-    expect(io.err()).toMatch(/no-such-dir: cannot read the rules directory/);
+    expect(io.err()).toMatch(/filing-check: .*no-such-dir: 无法读取规则目录；应为存放 \*\.yaml 规则包的目录\n$/);
   });
 });
 

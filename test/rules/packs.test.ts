@@ -117,7 +117,7 @@ describe('ids', () => {
   it('a second definition of an existing id is refused with its position', () => {
     const sources = packSources();
     const clash = parseRulePack(packText('clash', `materials:\n${materialText('entity-icp')}`), 'overlay/clash.yaml');
-    expect(() => mergePacks([...sources, clash])).toThrow(/^overlay\/clash\.yaml:\d+:\d+: materials\[0\]\.id: a new material id/);
+    expect(() => mergePacks([...sources, clash])).toThrow(/^overlay\/clash\.yaml:\d+:\d+: materials\[0\]\.id: expected a new material id/);
   });
 });
 
@@ -508,7 +508,7 @@ describe('overlays', () => {
   it('overriding an unknown id is an error with its position', () => {
     const text = packText('typo', 'overrides:\n  - id: entity-icpp\n    severity: blocking\n');
     const source = parseRulePack(text, 'overlay/typo.yaml');
-    expect(() => mergePacks([...packSources(), source])).toThrow(/^overlay\/typo\.yaml:5:\d+: overrides\[0\]\.id: the id of a material defined by an earlier pack \(got "entity-icpp"\)/);
+    expect(() => mergePacks([...packSources(), source])).toThrow(/^overlay\/typo\.yaml:5:\d+: overrides\[0\]\.id: expected the id of a material defined by an earlier pack \(got "entity-icpp"\)/);
   });
 
   it('an override cannot change a material\'s level', () => {

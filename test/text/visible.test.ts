@@ -91,7 +91,7 @@ describe('messages name what users gave, visibly', () => {
     const file = join(dir, 'filing.yaml');
     const example = await readFile(join(ROOT, 'examples/filing.yaml'), 'utf8');
     await writeFile(file, example.replace('  regionCode:', '  "x\\e[2J": 1\n  regionCode:'));
-    const run = await runCli(['diagnose', file]);
+    const run = await runCli(['diagnose', file, '--lang', 'en']);
     expect(run.stderr).toBe(`filing-check: ${file}:11:3: entity.x\\u001b[2J: unknown field "x\\u001b[2J"; remove it or fix its spelling (see: filing-check schema answers)\n`);
   });
 
@@ -102,7 +102,7 @@ describe('messages name what users gave, visibly', () => {
   });
 
   it('a --set path', async () => {
-    const run = await runCli(['diagnose', 'examples/filing.yaml', '--set', 'entity.x\u001b]52;c;aGk=\u0007=1']);
+    const run = await runCli(['diagnose', 'examples/filing.yaml', '--set', 'entity.x\u001b]52;c;aGk=\u0007=1', '--lang', 'en']);
     expect(run.stderr).toBe('filing-check: --set entity.x\\u001b]52;c;aGk=\\u0007=1: expected a field path such as entity.name, services[0].forms or algorithms[1].generation.modalities\n');
   });
 
