@@ -63,7 +63,7 @@ const CUSTOM = {
           issue(['services', i, 'assessmentTriggers', j, 'on'], 'expect.trigger-after-launch', { date: trigger.on, service: service.name, launch: service.launchDate });
         }
         if (trigger.kind === 'feature-added' && !trigger.what) {
-          issue(['services', i, 'assessmentTriggers', j, 'what'], 'the feature added (e.g. 直播, 评论, 热榜), because kind is feature-added');
+          issue(['services', i, 'assessmentTriggers', j, 'what'], 'expect.feature-added-what');
         }
       });
     });
@@ -72,7 +72,7 @@ const CUSTOM = {
       const own = answers.algorithms.filter((a) => a.services.includes(service.id)).map((a) => a.id);
       service.submittedAssessments.forEach((report, j) => {
         if (report.for !== 'launch' && !own.includes(report.for)) {
-          issue(['services', i, 'submittedAssessments', j, 'for'], `launch or the id of an algorithm that runs in ${service.name} (got "${report.for}"; its algorithms: ${own.join(', ') || 'none'})`);
+          issue(['services', i, 'submittedAssessments', j, 'for'], 'expect.assessment-for', { service: service.name, got: report.for, known: own.length > 0 ? { list: own, separator: 'list.comma' } : { key: 'none' } });
         }
       });
     });
@@ -93,7 +93,7 @@ const CUSTOM = {
         issue(['algorithms', i, 'generation', 'anthropomorphic'], 'expect.anthropomorphic-generates');
       }
       if (algorithm.does.includes('generate') && !algorithm.generation) {
-        issue(['algorithms', i, 'generation'], 'expect.generation-block', {});
+        issue(['algorithms', i, 'generation'], 'expect.generation-block');
       }
       // An algorithm serves users through its services: it cannot have gone live before all of them.
       // A service without a launch date could have launched any day, so it leaves the check out.

@@ -322,10 +322,10 @@ describe('a community app assessed at launch in 2024 that adds live streaming in
   it('refuses a report for a clock the service does not have, and an added feature that is not named, naming the field', () => {
     const unknown = run(fixture.replace('      - for: launch', '      - for: live-room'));
     expect([unknown.code, unknown.stdout]).toEqual([2, '']);
-    expect(unknown.stderr).toBe('filing-check: community-live-feature.yaml:23:9: services[0].submittedAssessments[0].for: expected launch or the id of an algorithm that runs in 西溪邻里 (got "live-room"; its algorithms: neighbourhood-feed)\n');
+    expect(unknown.stderr).toBe('filing-check: community-live-feature.yaml:23:9: services[0].submittedAssessments[0].for: 应为上线评估 launch，或在「西溪邻里」中运行的算法的 id（实际为 "live-room"；该服务的算法：neighbourhood-feed）\n');
     const unnamed = run(fixture.replace('        what: 邻里直播（社区团购、社区活动直播）\n', ''));
     expect([unnamed.code, unnamed.stdout]).toEqual([2, '']);
-    expect(unnamed.stderr).toBe('filing-check: community-live-feature.yaml:27:9: services[0].assessmentTriggers[0].what: expected the feature added (e.g. 直播, 评论, 热榜), because kind is feature-added\n');
+    expect(unnamed.stderr).toBe('filing-check: community-live-feature.yaml:27:9: services[0].assessmentTriggers[0].what: 应为所增设的功能（如 直播、评论、热榜），因为 kind 为 feature-added\n');
     const undated = run(fixture.replace('        on: 2024-03-08\n', ''));
     expect(undated.code).toBe(2);
     expect(undated.stderr).toMatch(/^filing-check: community-live-feature\.yaml:23:\d+: services\[0\]\.submittedAssessments\[0\]\.on: /);
