@@ -45,7 +45,7 @@ function answersProblem(answers: Answers, rules: Rules): FieldProblem | null {
       const actual = levelOf.get(id);
       if (!actual) return { path: [...path, id], problem: expected('expect.material-id', { id }) };
       if (actual !== level) {
-        return { path: [...path, id], problem: expected(`expect.material-at-${level}`, { id, actual: { key: `material-level.${actual}` }, where: { key: `materials-of.${actual}` } }) };
+        return { path: [...path, id], problem: expected(`expect.material-at.${level}`, { id, actual: { key: `material-level.${actual}` }, where: { key: `materials-of.${actual}` } }) };
       }
     }
     return null;
