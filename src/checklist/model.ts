@@ -1,6 +1,6 @@
 import { MATERIAL_STATUSES, type MaterialStatus } from '../answers/vocabulary.js';
 import type { Report } from '../core/report-schema.js';
-import { dutiesPrefix, itemKey, reportGroups } from '../core/groups.js';
+import { dutiesPrefix, itemKey, reportGroups, reportNames } from '../core/groups.js';
 import { tallyView } from '../text/readiness.js';
 import { basisLine } from '../text/article.js';
 import { materialPath, sourceName } from '../text/paths.js';
@@ -66,12 +66,13 @@ export function buildChecklist(report: Report, rules: Rules, generic: string | n
   const { lang } = report;
   const L = (key: string) => t(lang, key);
   const material = new Map(rules.materials.map((m) => [m.id, m]));
+  const names = reportNames(report);
   let number = 0;
   const groups = reportGroups(report).filter((g) => g.items.length > 0).map(({ algorithm, service, duties, items, tally }) => {
-    const scope = algorithm ? algorithm.name : service ? service.name : L('ui.entityMaterials');
+    const scope = algorithm ? names.algorithm(algorithm.id) : service ? names.service(service.id) : L('ui.entityMaterials');
     return {
-      title: dutiesPrefix({ duties }, L) + (algorithm ? t(lang, 'checklist.group.algorithm', { name: algorithm.name, type: algorithm.type, typeName: algorithm.typeName })
-        : service ? t(lang, 'checklist.group.service', { name: service.name }) : L('ui.entityMaterials')),
+      title: dutiesPrefix({ duties }, L) + (algorithm ? t(lang, 'checklist.group.algorithm', { name: names.algorithm(algorithm.id), type: algorithm.type, typeName: algorithm.typeName })
+        : service ? t(lang, 'checklist.group.service', { name: names.service(service.id) }) : L('ui.entityMaterials')),
       readiness: tallyView(tally).readiness,
       items: items.map((i): ChecklistItem => {
         const rule = material.get(i.id);

@@ -10,7 +10,10 @@ export interface Deadline {
   kind: 'algorithm-filing' | 'security-assessment' | 'anthropomorphic-assessment' | 'change' | 'cancellation';
   /** The algorithm the clock belongs to; null for a service's own clock (its security assessment at launch or after a later event). */
   algorithm: string | null;
+  /** The service whose launch, termination or own assessment sets the clock, named; for a change, what changed; for a technical supporter with no live service, the algorithm. */
   service: string;
+  /** That service's id; null when the clock belongs to no one service (a change, or a supporter's filing without a live service). */
+  serviceId: string | null;
   trigger: ClockTrigger;
   from: string;
   due: string;
@@ -93,6 +96,7 @@ interface ClockStart {
   kind: Deadline['kind'];
   algorithm: string | null;
   service: string;
+  serviceId: string | null;
   trigger: ClockTrigger;
   from: string;
   workingDays: number;
@@ -104,9 +108,9 @@ function clock(start: ClockStart, asOf: string): Deadline {
   const due = start.workingDays === 0 ? start.from : addWorkingDays(start.from, start.workingDays);
   // The clock is only as sure as the least known year it runs through.
   const rank = Math.max(...[start.from, due].map((date) => CALENDARS.indexOf(calendarOf(Number(date.slice(0, 4))))));
-  const { kind, algorithm, service, trigger, from, workingDays, done, basis } = start;
+  const { kind, algorithm, service, serviceId, trigger, from, workingDays, done, basis } = start;
   // In the report schema's order, so a re-rendered report prints byte for byte the same.
-  return { kind, algorithm, service, trigger, from, due, workingDays, calendar: CALENDARS[rank]!, done, overdue: !done && due < asOf, basis };
+  return { kind, algorithm, service, serviceId, trigger, from, due, workingDays, calendar: CALENDARS[rank]!, done, overdue: !done && due < asOf, basis };
 }
 
 /**
@@ -137,9 +141,9 @@ function filingClock(algorithm: Algorithm, answers: Answers, inForce: InForce): 
     // A supporter files 参照 the provider's filing (DS Art 19 para 2), from when it offered the technology.
     const launch = algorithmLaunch(algorithm, answers);
     if (!launch) return undefined;
-    const offeredBy = servicesOf(algorithm, answers).filter((s) => s.launchDate).sort(byLaunch)[0]?.name ?? algorithm.name;
+    const offeredBy = servicesOf(algorithm, answers).filter((s) => s.launchDate).sort(byLaunch)[0];
     const { from, trigger } = startOf(launch, undefined, inForce['deep-synthesis-provisions']?.effective);
-    return { kind: 'algorithm-filing', algorithm: algorithm.id, service: offeredBy, trigger, from, workingDays: 10, done: filed, basis: { instrument: 'deep-synthesis-provisions', article: '第十九条第二款' } };
+    return { kind: 'algorithm-filing', algorithm: algorithm.id, service: offeredBy?.name ?? algorithm.name, serviceId: offeredBy?.id ?? null, trigger, from, workingDays: 10, done: filed, basis: { instrument: 'deep-synthesis-provisions', article: '第十九条第二款' } };
   }
   const launched = servicesOf(algorithm, answers).filter((s) => s.launchDate && inScope(s)).sort(byLaunch);
   // The duty starts with the service that brings the algorithm under Art 24: one with 舆论属性
@@ -150,7 +154,7 @@ function filingClock(algorithm: Algorithm, answers: Answers, inForce: InForce): 
   const instrument = withFeatures ? 'algorithm-provisions' : 'genai-measures';
   const { from, trigger } = startOf(service.launchDate!, algorithm.launchDate, inForce[instrument]?.effective);
   const article = withFeatures ? '第二十四条第一款' : '第十七条';
-  return { kind: 'algorithm-filing', algorithm: algorithm.id, service: service.name, trigger, from, workingDays: 10, done: filed, basis: { instrument, article } };
+  return { kind: 'algorithm-filing', algorithm: algorithm.id, service: service.name, serviceId: service.id, trigger, from, workingDays: 10, done: filed, basis: { instrument, article } };
 }
 
 /**
@@ -183,23 +187,23 @@ export function computeDeadlines(
       const service = servicesOf(algorithm, answers).filter((s) => s.launchDate && inScope(s) && s.audience === 'public').sort(byLaunch)[0];
       if (service) {
         const { from, trigger } = startOf(service.launchDate!, algorithm.launchDate, inForce['anthropomorphic-measures']?.effective);
-        starts.push({ kind: 'anthropomorphic-assessment', algorithm: algorithm.id, service: service.name, trigger, from, workingDays: 0, done: anthropomorphicAssessed.has(algorithm.id), basis: { instrument: 'anthropomorphic-measures', article: '安全评估情形' } });
+        starts.push({ kind: 'anthropomorphic-assessment', algorithm: algorithm.id, service: service.name, serviceId: service.id, trigger, from, workingDays: 0, done: anthropomorphicAssessed.has(algorithm.id), basis: { instrument: 'anthropomorphic-measures', article: '安全评估情形' } });
       }
     }
     if (algorithm.filingNumber === undefined) continue;
     const change = { kind: 'change', algorithm: algorithm.id, workingDays: 10, basis: { instrument: 'algorithm-provisions', article: '第二十四条第二款' } } as const;
-    for (const entry of algorithm.changes) starts.push({ ...change, service: entry.what, trigger: 'change', from: entry.on, done: entry.filed });
+    for (const entry of algorithm.changes) starts.push({ ...change, service: entry.what, serviceId: null, trigger: 'change', from: entry.on, done: entry.filed });
     const services = servicesOf(algorithm, answers);
     const ended = services.filter((s) => s.status === 'terminated');
     if (ended.length === 0) continue;
     if (ended.length < services.length) {
       // The algorithm runs on in another product: its product list changes, the filing stays.
       for (const service of ended.filter((s) => s.terminatedOn)) {
-        starts.push({ ...change, service: service.name, trigger: 'service-ended', from: service.terminatedOn!, done: false });
+        starts.push({ ...change, service: service.name, serviceId: service.id, trigger: 'service-ended', from: service.terminatedOn!, done: false });
       }
     } else if (ended.every((s) => s.terminatedOn)) {
       const last = ended.reduce((a, b) => (b.terminatedOn! > a.terminatedOn! ? b : a));
-      starts.push({ kind: 'cancellation', algorithm: algorithm.id, service: last.name, trigger: 'termination', from: last.terminatedOn!, workingDays: 20, done: false, basis: { instrument: 'algorithm-provisions', article: '第二十四条第三款' } });
+      starts.push({ kind: 'cancellation', algorithm: algorithm.id, service: last.name, serviceId: last.id, trigger: 'termination', from: last.terminatedOn!, workingDays: 20, done: false, basis: { instrument: 'algorithm-provisions', article: '第二十四条第三款' } });
     }
   }
   starts.push(...assessmentClocks(answers, applying, assessed, inForce));
@@ -227,7 +231,7 @@ function assessmentClocks(answers: Answers, applying: ReadonlyMap<string, Readon
   const effective = inForce['security-assessment-rules']?.effective;
   for (const service of answers.services) {
     if (!serviceRegimes(service, answers, applying).has('security-assessment')) continue;
-    const base = { kind: 'security-assessment', service: service.name, algorithm: null } as const;
+    const base = { kind: 'security-assessment', service: service.name, serviceId: service.id, algorithm: null } as const;
     if (service.launchDate && assessedFromLaunch(service, answers, applying)) {
       // Without 舆论属性 features, the assessment comes from the practice that treats public
       // generation as having them: a duty of the gen-AI measures (Art 17), from their entry into force.

@@ -43,11 +43,36 @@ export function reportGroups(report: Report): ItemGroup[] {
   ];
 }
 
-/** The name of a group's owner for headings and columns: the algorithm's or the service's name, or the entity's materials. */
-export function groupOwnerName(group: Pick<ItemGroup, 'algorithm' | 'service'>, L: (key: string) => string): string {
-  if (group.algorithm) return `${L('ui.algorithm')} ${group.algorithm.name}`;
-  if (group.service) return `${L('ui.service')} ${group.service.name}`;
+/** Whose an item is, for headings and messages: 算法 or 服务 and its name, or the entity's materials. */
+export function ownerName(owner: Pick<ReportItem, 'algorithm' | 'service'>, L: (key: string) => string, names: ReportNames): string {
+  if (owner.algorithm !== null) return `${L('ui.algorithm')} ${names.algorithm(owner.algorithm)}`;
+  if (owner.service !== null) return `${L('ui.service')} ${names.service(owner.service)}`;
   return L('ui.entityMaterials');
+}
+
+/** The name of a group's owner, as ownerName words an item's. */
+export function groupOwnerName(group: Pick<ItemGroup, 'algorithm' | 'service'>, L: (key: string) => string, names: ReportNames): string {
+  return ownerName({ algorithm: group.algorithm?.id ?? null, service: group.service?.id ?? null }, L, names);
+}
+
+/** How every view names the report's algorithms and services. */
+export interface ReportNames {
+  /** An algorithm's name, with its id in parentheses when another algorithm has the same name; the id itself when unknown. */
+  algorithm(id: string): string;
+  /** A service's name, likewise; the id itself for a report saved before services were named. */
+  service(id: string): string;
+}
+
+/** The names of a report's algorithms and services, each made unique by its id only where two share a name. */
+export function reportNames(report: Pick<Report, 'algorithms' | 'services'>): ReportNames {
+  const named = (entries: readonly { id: string; name: string }[]) => {
+    const count = new Map<string, number>();
+    for (const { name } of entries) count.set(name, (count.get(name) ?? 0) + 1);
+    return new Map(entries.map(({ id, name }) => [id, count.get(name)! > 1 ? `${name} (${id})` : name]));
+  };
+  const algorithms = named(report.algorithms);
+  const services = named(report.services);
+  return { algorithm: (id) => algorithms.get(id) ?? id, service: (id) => services.get(id) ?? id };
 }
 
 /** The heading prefix of a group of continuing duties (empty for filing items). */

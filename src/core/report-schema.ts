@@ -24,6 +24,8 @@ const Tally = z.strictObject({
  * in each field's description and render and diff take them as they are.
  */
 const BEFORE_LIFECYCLE = 'Absent in a report saved before the filing lifecycle';
+/** Fields added after the lifecycle, to name services in every view: absent in reports saved before them. */
+const BEFORE_SERVICE_NAMES = 'Absent in a report saved before services were named';
 const FILING_STATES = ['filed', 'owed', 'not-owed'] as const;
 type FilingState = (typeof FILING_STATES)[number];
 const NO_DUTIES = { blocking: 0, major: 0, minor: 0, readiness: 1, counts: { ready: 0, draft: 0, missing: 0, notApplicable: 0 } };
@@ -70,7 +72,7 @@ const ReportRegime = z.strictObject({
 const ReportItem = z.strictObject({
   id: z.string(),
   algorithm: z.nullable(z.string()),
-  service: z._default(z.nullable(z.string()).check(z.describe(`for a service-level item, the service it belongs to. ${BEFORE_LIFECYCLE}: null`)), null),
+  service: z._default(z.nullable(z.string()).check(z.describe(`for a service-level item, the id of the service it belongs to (services[] names it); null otherwise. ${BEFORE_LIFECYCLE}: null`)), null),
   covers: z._default(z.array(z.string()).check(z.describe(`for a service-level item, the algorithms it covers; empty otherwise. ${BEFORE_LIFECYCLE}: empty`)), []),
   level: z.enum(['entity', 'service', 'algorithm']),
   title: z.string(),
@@ -95,7 +97,8 @@ const ReportDeadlineFields = z.strictObject({
   kind: z.enum(['algorithm-filing', 'security-assessment', 'anthropomorphic-assessment', 'change', 'cancellation']),
   title: z.string(),
   algorithm: z.nullable(z.string()).check(z.describe('null for a service\'s own clock (its security assessment at launch or after a later event)')),
-  service: z.string().check(z.describe('the service whose launch or termination starts the clock; for a change, what changed; for a technical supporter\'s filing, the algorithm')),
+  service: z.string().check(z.describe('the name of the service whose launch, termination or own assessment starts the clock (its id is serviceId); for a change, what changed; for a technical supporter\'s filing with no live service, the algorithm\'s name')),
+  serviceId: z._default(z.nullable(z.string()).check(z.describe(`the id of that service, as items[].service and services[].id give it; null for a change, and for a technical supporter's filing with no live service. ${BEFORE_SERVICE_NAMES}: null`)), null),
   trigger: z.optional(
     z.enum(CLOCK_TRIGGERS).check(z.describe(`what started the clock: launch (of the service), algorithm-launch (the algorithm went live later), in-force (the instrument took effect after the launch), change, service-ended (a service ended while the algorithm runs on elsewhere), termination; for a security assessment, an event after launch (2018 rules Art 3): feature-added, major-change, user-growth, harmful-spread, written-notice. ${BEFORE_LIFECYCLE}: change for a change, termination for a cancellation, launch otherwise`)),
   ),
@@ -134,7 +137,7 @@ export const ReportSchema = z
     asOf: z.string().check(z.describe('the date the diagnosis was made for, YYYY-MM-DD')),
     source: z.string().check(z.describe('the answers file, as given')),
     entity: z.strictObject({ name: z.string(), creditCode: z.nullable(z.string()), regionCode: z.nullable(z.string()) }),
-    services: z._default(z.array(z.strictObject({ id: z.string(), name: z.string() })).check(z.describe(`the services of the answers, so a service's own materials are grouped and named by it. ${BEFORE_LIFECYCLE}: none`)), []),
+    services: z._default(z.array(z.strictObject({ id: z.string(), name: z.string() })).check(z.describe(`the services of the answers, so a service's own materials are grouped and named by it. ${BEFORE_SERVICE_NAMES}: none`)), []),
     algorithms: z.array(ReportAlgorithm),
     regimes: z.array(ReportRegime),
     items: z.array(ReportItem).check(z.describe('what the filings owed need: each material once')),

@@ -2,7 +2,7 @@ import { isAtOrAbove } from '../core/report.js';
 import type { Report, ReportItem } from '../core/report-schema.js';
 import { t } from '../messages/messages.js';
 import type { Severity } from '../rules/schema.js';
-import { itemKey } from '../core/groups.js';
+import { itemKey, ownerName, reportNames } from '../core/groups.js';
 import { percent } from '../text/readiness.js';
 import { formatMarkdown } from './markdown.js';
 import { basisLine } from '../text/article.js';
@@ -40,13 +40,9 @@ export function formatGithub(report: Report, failOn: Severity | 'none'): GithubO
   const L = (key: string) => t(lang, key);
   // Annotations on the answers file show up beside it in pull requests; stdin has no file to point at.
   const file = report.source.startsWith('<') ? undefined : report.source;
-  const names = new Map(report.algorithms.map((a) => [a.id, a.name]));
+  const names = reportNames(report);
   const lines: string[] = [];
-  const services = new Map(report.services.map((s) => [s.id, s.name]));
-  const scopeOf = (item: Pick<ReportItem, 'algorithm' | 'service'>) =>
-    item.algorithm ? `${L('ui.algorithm')} ${names.get(item.algorithm) ?? item.algorithm}`
-    : item.service ? `${L('ui.service')} ${services.get(item.service) ?? item.service}`
-    : L('ui.entityMaterials');
+  const scopeOf = (item: Pick<ReportItem, 'algorithm' | 'service'>) => ownerName(item, L, names);
   for (const i of [...report.items, ...report.duties].filter((item) => item.gap)) {
     const scope = scopeOf(i);
     const title = `${L(`severity.${i.severity}`)} · ${L(`status.${i.status}`)}: ${i.title} (${itemKey(i)})`;

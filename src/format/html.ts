@@ -1,12 +1,12 @@
 import type { Report, ReportBasis } from '../core/report-schema.js';
 import { t, type Lang } from '../messages/messages.js';
-import { dutiesPrefix, groupOwnerName, itemKey, reportGroups } from '../core/groups.js';
+import { dutiesPrefix, groupOwnerName, itemKey, reportGroups, reportNames } from '../core/groups.js';
 import { htmlLang, labels, renderTemplate } from '../text/template.js';
 import { escapeHtml } from '../text/escape.js';
 import { percent, tallyView } from '../text/readiness.js';
 import { basisLine } from '../text/article.js';
 import { materialPath } from '../text/paths.js';
-import { buildSummary, calendarCaveat, type ActionScope } from './summary.js';
+import { buildSummary, calendarCaveat, coveredAlgorithms, deadlineService, nameList, scopeName } from './summary.js';
 
 const REPORT_LABELS = [
   'ui.title', 'ui.entity', 'ui.source', 'ui.rules', 'ui.asOf', 'ui.algorithms', 'ui.algorithm', 'ui.type', 'ui.role', 'ui.declared',
@@ -80,10 +80,10 @@ function reportView(report: Report) {
   const groups = reportGroups(report);
   const summary = buildSummary(report);
   const notes = new Notes(lang);
-  const names = new Map(report.algorithms.map((a) => [a.id, a.name]));
-  const where = (scope: ActionScope) => (scope.algorithm === null ? L(`ui.${scope.level}Scope`) : names.get(scope.algorithm) ?? scope.algorithm);
+  const names = reportNames(report);
+  const algorithmList = (ids: string[]) => nameList(lang, ids.map(names.algorithm));
   const groupViews = groups.map(({ duties, algorithm, service, items, tally }) => ({
-    title: dutiesPrefix({ duties }, L) + groupOwnerName({ algorithm, service }, L),
+    title: dutiesPrefix({ duties }, L) + groupOwnerName({ algorithm, service }, L, names),
     id: algorithm?.id ?? null,
     tally: tallyView(tally),
     empty: items.length === 0,
@@ -131,7 +131,7 @@ function reportView(report: Report) {
       title: r.title,
       applies: r.applies,
       verdict: L(r.applies ? 'ui.yes' : 'ui.no'),
-      algorithms: r.algorithms.join(', ') || '—',
+      algorithms: algorithmList(r.algorithms) || '—',
       reasons: r.reasons,
       basis: basisLine(r.basis, report.lang),
     })),
@@ -139,7 +139,7 @@ function reportView(report: Report) {
     notes: notes.list,
     chart: readinessChart([
       { name: L('ui.entityMaterials'), readiness: groups[0]!.tally.readiness },
-      ...summary.algorithms.map((a) => ({ name: a.algorithm.name, readiness: a.readiness })),
+      ...summary.algorithms.map((a) => ({ name: names.algorithm(a.algorithm.id), readiness: a.readiness })),
     ]),
     summaryAlgorithms: summary.algorithms.map(({ algorithm, filed, readiness, blocking }) => ({
       id: algorithm.id,
@@ -149,12 +149,12 @@ function reportView(report: Report) {
       readiness: percent(readiness),
       blocking,
     })),
-    applying: summary.applying.map((r) => ({ title: r.title, algorithms: r.algorithms.map((id) => names.get(id) ?? id).join('、') })),
+    applying: summary.applying.map((r) => ({ title: r.title, algorithms: coveredAlgorithms(r.algorithms, report, names) })),
     notApplying: summary.notApplying.map((r) => r.title).join(lang === 'zh' ? '、' : '; '),
     actions: summary.actions.map((action) => ({
       title: action.title,
       scopes: action.scopes.map((scope) => ({
-        where: where(scope),
+        where: scopeName(scope, lang, names),
         status: scope.status,
         statusLabel: L(`status.${scope.status}`),
         tracking: [scope.owner, scope.due].filter(Boolean).join(' '),
@@ -166,7 +166,7 @@ function reportView(report: Report) {
       overdue: d.overdue,
       due: d.due,
       title: d.title + calendarCaveat(lang, d.calendar, 'full'),
-      where: [d.algorithm && (names.get(d.algorithm) ?? d.algorithm), d.service].filter(Boolean).join(' · '),
+      where: [d.algorithm && names.algorithm(d.algorithm), deadlineService(d, names)].filter(Boolean).join(' · '),
       notes: notes.refs(d.basis),
     })),
     nextDeadlines: summary.deadlines.map(({ deadline: d, algorithms }) => ({
@@ -174,17 +174,17 @@ function reportView(report: Report) {
       overdue: d.overdue,
       title: d.title + calendarCaveat(lang, d.calendar, 'short'),
       // A service's own clock (its assessment at launch) belongs to no one algorithm: no dangling ·.
-      where: [d.service, ...(algorithms.length ? [algorithms.map((id) => names.get(id) ?? id).join('、')] : [])].join(' · '),
+      where: [deadlineService(d, names), ...(algorithms.length ? [algorithmList(algorithms)] : [])].join(' · '),
     })),
     scopes: [
       { name: L('ui.total'), total: true, ...tallyView(report.summary) },
-      ...groups.map((g) => ({ name: dutiesPrefix(g, L) + groupOwnerName(g, L), total: false, ...tallyView(g.tally) })),
+      ...groups.map((g) => ({ name: dutiesPrefix(g, L) + groupOwnerName(g, L, names), total: false, ...tallyView(g.tally) })),
     ],
     warnings: summary.warnings.map((w) => ({
       code: w.code,
       severity: w.severity,
       severityLabel: L(`severity.${w.severity}`),
-      algorithm: w.algorithm === null ? null : names.get(w.algorithm) ?? w.algorithm,
+      algorithm: w.algorithm === null ? null : names.algorithm(w.algorithm),
       message: w.message,
     })),
   };

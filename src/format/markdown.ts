@@ -1,11 +1,11 @@
 import type { Report } from '../core/report-schema.js';
 import { t } from '../messages/messages.js';
-import { dutiesPrefix, reportGroups } from '../core/groups.js';
+import { dutiesPrefix, groupOwnerName, reportGroups, reportNames } from '../core/groups.js';
 import { basisLine } from '../text/article.js';
 import { mdCell, mdTable, mdText } from '../text/escape.js';
 import { materialPath } from '../text/paths.js';
 import { percent, readinessHeader, readinessRow } from '../text/readiness.js';
-import { buildSummary, calendarCaveat } from './summary.js';
+import { buildSummary, calendarCaveat, coveredAlgorithms, deadlineService, nameList, scopeName } from './summary.js';
 
 /** The Markdown report: the summary (as the text view's), then the detail as headings and tables. */
 export function formatMarkdown(report: Report): string {
@@ -13,7 +13,9 @@ export function formatMarkdown(report: Report): string {
   const L = (key: string, args?: Record<string, string | number>) => t(lang, key, args);
   const summary = buildSummary(report);
   const s = report.summary;
-  const list = (items: string[]) => items.join(lang === 'zh' ? '、' : ', ');
+  const names = reportNames(report);
+  const list = (items: string[]) => nameList(lang, items);
+  const algorithmList = (ids: string[]) => list(ids.map(names.algorithm));
   const out: string[] = [`# ${L('ui.title')}`, ''];
   out.push(`- ${L('ui.entity')}: ${mdText(report.entity.name)}`);
   out.push(`- ${L('ui.asOf')}: ${report.asOf}`);
@@ -32,7 +34,7 @@ export function formatMarkdown(report: Report): string {
     ), '');
   }
   out.push(`### ${L('ui.regimes')}`, '');
-  for (const r of summary.applying) out.push(`- **${mdText(r.title)}**: ${mdText(r.algorithms.join(', '))}`);
+  for (const r of summary.applying) out.push(`- **${mdText(r.title)}**: ${mdText(coveredAlgorithms(r.algorithms, report, names))}`);
   if (summary.notApplying.length > 0) out.push(`- ${L('ui.no')}: ${mdText(list(summary.notApplying.map((r) => r.title)))}`);
   out.push('');
   if (summary.actions.length > 0) {
@@ -41,20 +43,20 @@ export function formatMarkdown(report: Report): string {
       mdCell(action.title),
       mdCell(list(action.scopes.map((e) => {
         const tracking = [e.owner, e.due].filter(Boolean).join(' ');
-        return `${L(`status.${e.status}`)} ${e.algorithm ?? L(`ui.${e.level}Scope`)}${tracking ? ` (${tracking})` : ''}`;
+        return `${L(`status.${e.status}`)} ${scopeName(e, lang, names)}${tracking ? ` (${tracking})` : ''}`;
       }))),
     ])), '');
   }
   if (summary.deadlines.length > 0) {
     out.push(`### ${L('ui.nextDeadlines')}`, '');
     for (const { deadline: d, algorithms } of summary.deadlines) {
-      out.push(`- ${d.overdue ? `**${d.due}** ${L('ui.overdue')}` : d.due}: ${mdText(d.title + calendarCaveat(lang, d.calendar, 'short'))} (${mdText([d.service, ...(algorithms.length ? [algorithms.join(', ')] : [])].join(' · '))})`);
+      out.push(`- ${d.overdue ? `**${d.due}** ${L('ui.overdue')}` : d.due}: ${mdText(d.title + calendarCaveat(lang, d.calendar, 'short'))} (${mdText([deadlineService(d, names), ...(algorithms.length ? [algorithmList(algorithms)] : [])].join(' · '))})`);
     }
     out.push('');
   }
   if (summary.warnings.length > 0) {
     out.push(`### ${L('ui.warnings')}`, '');
-    for (const w of summary.warnings) out.push(`- **${L(`severity.${w.severity}`)}**${w.algorithm ? ` ${mdText(w.algorithm)}` : ''}: ${mdText(w.message)} (${w.code.replace(/_/g, '\\_')})`);
+    for (const w of summary.warnings) out.push(`- **${L(`severity.${w.severity}`)}**${w.algorithm ? ` ${mdText(names.algorithm(w.algorithm))}` : ''}: ${mdText(w.message)} (${w.code.replace(/_/g, '\\_')})`);
     out.push('');
   }
 
@@ -62,13 +64,13 @@ export function formatMarkdown(report: Report): string {
   out.push(`### ${L('ui.algorithms')}`, '');
   out.push(...mdTable(
     [L('ui.algorithm'), L('ui.type'), L('ui.role'), L('ui.filing'), L('ui.declared'), L('ui.why')],
-    report.algorithms.map((a) => [mdCell(`${a.id} ${a.name}`), mdCell(`${a.type} ${a.typeName}`), L(`role.${a.role}`), mdCell(`${L(`filing.${a.filing}`)}${a.filingNumber ? ` ${a.filingNumber}` : ''}`), mdCell(a.declaredType ?? '—'), mdCell(a.reasons.join('\n'))]),
+    report.algorithms.map((a) => [mdCell(`${a.name} (${a.id})`), mdCell(`${a.type} ${a.typeName}`), L(`role.${a.role}`), mdCell(`${L(`filing.${a.filing}`)}${a.filingNumber ? ` ${a.filingNumber}` : ''}`), mdCell(a.declaredType ?? '—'), mdCell(a.reasons.join('\n'))]),
   ), '');
 
   out.push(`### ${L('ui.regimes')}`, '');
   out.push(...mdTable(
     [L('ui.regime'), L('ui.applies'), L('ui.algorithm'), L('ui.why'), L('ui.basis')],
-    report.regimes.map((r) => [mdCell(`${r.title} (${r.id})`), r.applies ? L('ui.yes') : L('ui.no'), mdCell(r.algorithms.join(', ') || '—'), mdCell(r.reasons.join('\n')), mdCell(basisLine(r.basis, lang))]),
+    report.regimes.map((r) => [mdCell(`${r.title} (${r.id})`), r.applies ? L('ui.yes') : L('ui.no'), mdCell(algorithmList(r.algorithms) || '—'), mdCell(r.reasons.join('\n')), mdCell(basisLine(r.basis, lang))]),
   ), '');
   const exposed = report.regimes.filter((r) => r.applies && r.exposure);
   if (exposed.length > 0) out.push(`### ${L('ui.exposure')}`, '', ...exposed.map((r) => `- **${mdText(r.title)}**: ${mdText(r.exposure!.text)}`), '');
@@ -76,8 +78,8 @@ export function formatMarkdown(report: Report): string {
   out.push(`### ${L('ui.materials')}`, '');
   const groups = reportGroups(report);
   for (const group of groups) {
-    const { algorithm, service, items } = group;
-    out.push(`#### ${dutiesPrefix(group, L)}${algorithm ? mdText(`${L('ui.algorithm')} ${algorithm.id} ${algorithm.name}`) : service ? mdText(`${L('ui.service')} ${service.name}`) : L('ui.entityMaterials')}`, '');
+    const { items } = group;
+    out.push(`#### ${dutiesPrefix(group, L)}${mdText(groupOwnerName(group, L, names))}`, '');
     if (items.length === 0) {
       out.push(L('ui.none'), '');
       continue;
@@ -104,7 +106,7 @@ export function formatMarkdown(report: Report): string {
       report.deadlines.map((d) => [
         L(d.overdue ? 'ui.overdue' : d.done ? 'ui.done' : 'ui.pending'),
         d.due,
-        mdCell([d.algorithm, d.service].filter(Boolean).join(' · ')),
+        mdCell([d.algorithm && names.algorithm(d.algorithm), deadlineService(d, names)].filter(Boolean).join(' · ')),
         mdCell(d.title + calendarCaveat(lang, d.calendar, 'full')),
         mdCell(basisLine(d.basis, lang)),
       ]),
@@ -116,7 +118,7 @@ export function formatMarkdown(report: Report): string {
     [L('ui.scope'), ...readinessHeader(lang)],
     [
       [`**${L('ui.total')}**`, ...readinessRow(report.summary)],
-      ...groups.map((g) => [dutiesPrefix(g, L) + (g.algorithm ? mdCell(`${g.algorithm.id} ${g.algorithm.name}`) : g.service ? mdCell(`${L('ui.service')} ${g.service.name}`) : L('ui.entityMaterials')), ...readinessRow(g.tally)]),
+      ...groups.map((g) => [dutiesPrefix(g, L) + mdCell(groupOwnerName(g, L, names)), ...readinessRow(g.tally)]),
     ],
   ));
   return `${out.join('\n')}\n`;

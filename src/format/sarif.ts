@@ -10,7 +10,7 @@ import { basisView } from '../core/items.js';
 import { t } from '../messages/messages.js';
 import type { Rules } from '../rules/model.js';
 import { articleLabel, basisLine } from '../text/article.js';
-import { itemKey } from '../core/groups.js';
+import { itemKey, ownerName, reportNames } from '../core/groups.js';
 import { mdText } from '../text/escape.js';
 
 /** The schema a SARIF file names: the OASIS 2.1.0 schema with its errata. */
@@ -152,12 +152,8 @@ export function formatSarif(report: Report, { rules, locate }: SarifSources): st
   const { lang } = report;
   const file = report.source.startsWith('<') ? undefined : report.source;
   const materials = new Map(rules.materials.map((m) => [m.id, m]));
-  const names = new Map(report.algorithms.map((a) => [a.id, a.name]));
-  const services = new Map(report.services.map((s) => [s.id, s.name]));
-  const scopeName = (item: Pick<ReportItem, 'algorithm' | 'service'>) =>
-    item.algorithm ? `${t(lang, 'ui.algorithm')} ${names.get(item.algorithm) ?? item.algorithm}`
-    : item.service ? `${t(lang, 'ui.service')} ${services.get(item.service) ?? item.service}`
-    : t(lang, 'ui.entityMaterials');
+  const names = reportNames(report);
+  const scopeName = (item: Pick<ReportItem, 'algorithm' | 'service'>) => ownerName(item, (key) => t(lang, key), names);
 
   const sarifRules = new Map<string, SarifRule>();
   for (const item of [...report.items, ...report.duties]) {

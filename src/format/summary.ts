@@ -3,6 +3,7 @@ import type { Report, ReportAlgorithm, ReportDeadline, ReportRegime, ReportWarni
 import { WARNING_SEVERITIES, type Calendar } from '../constants.js';
 import { sourceName } from '../text/paths.js';
 import { t, type Lang } from '../messages/messages.js';
+import type { ReportNames } from '../core/groups.js';
 
 /** One algorithm on the summary's first lines: what it is, whether it is filed, how ready it is. */
 export interface SummaryAlgorithm {
@@ -17,6 +18,8 @@ export interface ActionScope {
   level: 'entity' | 'service' | 'algorithm';
   /** The algorithm's id at level `algorithm`; null for the entity's or a service's own material. */
   algorithm: string | null;
+  /** The service's id at level `service`; null otherwise. */
+  service: string | null;
   status: Extract<MaterialStatus, 'missing' | 'draft'>;
   owner: string | null;
   due: string | null;
@@ -60,6 +63,29 @@ export function calendarCaveat(lang: Lang, calendar: Calendar, form: 'short' | '
   return t(lang, form === 'short' ? `${key}Short` : key);
 }
 
+/** Where one blocking gap is, by name: the algorithm's or the service's, or 主体 for the entity. */
+export function scopeName(scope: ActionScope, lang: Lang, names: ReportNames): string {
+  if (scope.algorithm !== null) return names.algorithm(scope.algorithm);
+  if (scope.service !== null) return names.service(scope.service);
+  return t(lang, 'ui.entityScope');
+}
+
+/** The service that started a statutory clock, by name, or for a change what changed. */
+export function deadlineService(deadline: ReportDeadline, names: ReportNames): string {
+  return deadline.serviceId === null ? deadline.service : names.service(deadline.serviceId);
+}
+
+/** Names listed in the report's language: 、 between Chinese names, commas in English. */
+export function nameList(lang: Lang, list: readonly string[]): string {
+  return list.join(lang === 'zh' ? '、' : ', ');
+}
+
+/** The algorithms a procedure applies to, as the summary names them: all of them in a word, else each by name. */
+export function coveredAlgorithms(ids: readonly string[], report: Pick<Report, 'algorithms' | 'lang'>, names: ReportNames): string {
+  if (ids.length > 2 && ids.length === report.algorithms.length) return t(report.lang, 'ui.allAlgorithms', { count: ids.length });
+  return nameList(report.lang, ids.map(names.algorithm));
+}
+
 /** How many upcoming dates the summary names besides those already passed. */
 const UPCOMING_DATES = 3;
 
@@ -76,7 +102,7 @@ export function buildSummary(report: Report): Summary {
     // A service's own material (its security assessment) is one action per service, whose title names it.
     const key = item.service === null ? item.id : `${item.service}/${item.id}`;
     const action = actions.get(key) ?? { id: item.id, title: item.title, scopes: [] };
-    action.scopes.push({ level: item.level, algorithm: item.algorithm, status: item.status as ActionScope['status'], owner: item.owner, due: item.due });
+    action.scopes.push({ level: item.level, algorithm: item.algorithm, service: item.service, status: item.status as ActionScope['status'], owner: item.owner, due: item.due });
     actions.set(key, action);
   }
 

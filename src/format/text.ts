@@ -2,11 +2,11 @@ import type { ChalkInstance } from 'chalk';
 import type { Report } from '../core/report-schema.js';
 import { t } from '../messages/messages.js';
 import { basisLine } from '../text/article.js';
-import { dutiesPrefix, reportGroups } from '../core/groups.js';
+import { dutiesPrefix, groupOwnerName, reportGroups, reportNames } from '../core/groups.js';
 import { materialPath, sourceName } from '../text/paths.js';
 import { percent } from '../text/readiness.js';
 import { alignColumns } from '../text/width.js';
-import { buildSummary, calendarCaveat, type ActionScope } from './summary.js';
+import { buildSummary, calendarCaveat, coveredAlgorithms, deadlineService, nameList, scopeName, type ActionScope } from './summary.js';
 
 const STATUS_MARK = { ready: '✔', draft: '◐', missing: '✘', 'not-applicable': '–' } as const;
 
@@ -19,6 +19,7 @@ export function formatTextSummary(report: Report, color: ChalkInstance): string 
   const { lang } = report;
   const L = (key: string, args?: Record<string, string | number>) => t(lang, key, args);
   const summary = buildSummary(report);
+  const names = reportNames(report);
   const colon = lang === 'zh' ? '：' : ': ';
   const out: string[] = [];
   const heading = (text: string) => out.push('', color.bold(text));
@@ -35,8 +36,8 @@ export function formatTextSummary(report: Report, color: ChalkInstance): string 
   if (summary.algorithms.length > 0) {
     heading(L('ui.algorithms'));
     const rows = summary.algorithms.map(({ algorithm, filed, readiness, blocking }) => [
-      algorithm.id,
       algorithm.name,
+      color.dim(`(${algorithm.id})`),
       // The role is said only when it is not the usual one: a technical supporter files differently.
       color.cyan(`${algorithm.type} ${algorithm.typeName}${algorithm.role === 'technical-supporter' ? ` · ${L('role.technical-supporter')}` : ''}`),
       filed ? L('ui.filed', { number: algorithm.filingNumber! }) : L('ui.unfiled'),
@@ -47,14 +48,14 @@ export function formatTextSummary(report: Report, color: ChalkInstance): string 
   }
 
   heading(L('ui.regimes'));
-  for (const regime of summary.applying) out.push(`  ${color.green('●')} ${regime.title}  ${color.dim(regime.algorithms.join(', '))}`);
+  for (const regime of summary.applying) out.push(`  ${color.green('●')} ${regime.title}  ${color.dim(coveredAlgorithms(regime.algorithms, report, names))}`);
   if (summary.notApplying.length > 0) out.push(`  ${color.dim('○')} ${L('ui.no')}${colon}${summary.notApplying.map((r) => r.title).join(lang === 'zh' ? '、' : '; ')}`);
 
   if (summary.actions.length > 0) {
     heading(L('ui.actions', { count: s.blocking }));
     const scope = (entry: ActionScope) => {
       const tracking = [entry.owner, entry.due].filter(Boolean).join(' ');
-      return `${entry.algorithm ?? L(`ui.${entry.level}Scope`)}${tracking ? (lang === 'zh' ? `（${tracking}）` : ` (${tracking})`) : ''}`;
+      return `${scopeName(entry, lang, names)}${tracking ? (lang === 'zh' ? `（${tracking}）` : ` (${tracking})`) : ''}`;
     };
     const rows = summary.actions.map((action) => {
       const byStatus = (['missing', 'draft'] as const)
@@ -71,7 +72,7 @@ export function formatTextSummary(report: Report, color: ChalkInstance): string 
     const rows = summary.deadlines.map(({ deadline: d, algorithms }) => [
       d.overdue ? color.red(`✘ ${d.due}`) : `◷ ${d.due}`,
       `${d.title}${calendarCaveat(lang, d.calendar, 'short')}`,
-      [d.service, ...(algorithms.length ? [algorithms.join(', ')] : [])].join(' · '),
+      [deadlineService(d, names), ...(algorithms.length ? [nameList(lang, algorithms.map(names.algorithm))] : [])].join(' · '),
     ]);
     for (const line of alignColumns(rows)) out.push(`  ${line}`);
   }
@@ -80,7 +81,7 @@ export function formatTextSummary(report: Report, color: ChalkInstance): string 
     heading(L('ui.warnings'));
     for (const warning of summary.warnings) {
       const paint = warning.severity === 'blocking' ? color.red : warning.severity === 'major' ? color.yellow : color.dim;
-      out.push(`  ${paint(`! ${L(`severity.${warning.severity}`)}`)}${warning.algorithm ? ` [${warning.algorithm}]` : ''} ${warning.message}`);
+      out.push(`  ${paint(`! ${L(`severity.${warning.severity}`)}`)}${warning.algorithm ? ` [${names.algorithm(warning.algorithm)}]` : ''} ${warning.message}`);
     }
   }
 
@@ -95,6 +96,7 @@ export function formatTextSummary(report: Report, color: ChalkInstance): string 
 export function formatText(report: Report, color: ChalkInstance): string {
   const { lang } = report;
   const L = (key: string, args?: Record<string, string | number>) => t(lang, key, args);
+  const names = reportNames(report);
   const out: string[] = [];
   const heading = (text: string) => out.push('', color.bold(text));
 
@@ -109,7 +111,7 @@ export function formatText(report: Report, color: ChalkInstance): string {
   heading(L('ui.algorithms'));
   for (const algorithm of report.algorithms) {
     const declared = algorithm.declaredType ? `  ${L('ui.declared')} ${algorithm.declaredType}` : '';
-    out.push(`  ${color.bold(algorithm.id)}  ${algorithm.name}`);
+    out.push(`  ${color.bold(algorithm.name)}  ${color.dim(`(${algorithm.id})`)}`);
     const filing = `${L(`filing.${algorithm.filing}`)}${algorithm.filingNumber ? ` ${algorithm.filingNumber}` : ''}`;
     out.push(`    ${color.cyan(`${algorithm.type} ${algorithm.typeName}`)} · ${L(`role.${algorithm.role}`)} · ${filing}${declared}`);
     for (const reason of algorithm.reasons) out.push(`    · ${reason}`);
@@ -119,7 +121,7 @@ export function formatText(report: Report, color: ChalkInstance): string {
   for (const regime of report.regimes) {
     const mark = regime.applies ? color.green('●') : color.dim('○');
     const verdict = regime.applies ? L('ui.yes') : L('ui.no');
-    const algorithms = regime.algorithms.length ? `  (${regime.algorithms.join(', ')})` : '';
+    const algorithms = regime.algorithms.length ? `  (${nameList(lang, regime.algorithms.map(names.algorithm))})` : '';
     out.push(`  ${mark} ${regime.title} [${regime.id}]: ${regime.applies ? color.bold(verdict) : verdict}${algorithms}`);
     for (const reason of regime.reasons) out.push(`      ${reason}`);
     out.push(color.dim(`      ${L('ui.basis')}: ${basisLine(regime.basis, lang)}`));
@@ -128,8 +130,8 @@ export function formatText(report: Report, color: ChalkInstance): string {
 
   heading(L('ui.materials'));
   for (const group of reportGroups(report)) {
-    const { algorithm, service, items, tally } = group;
-    const title = dutiesPrefix(group, L) + (algorithm ? `${L('ui.algorithm')} ${algorithm.id} ${algorithm.name}` : service ? `${L('ui.service')} ${service.name}` : L('ui.entityMaterials'));
+    const { items, tally } = group;
+    const title = dutiesPrefix(group, L) + groupOwnerName(group, L, names);
     const c = tally.counts;
     const counts = `${L('status.ready')} ${c.ready} · ${L('status.draft')} ${c.draft} · ${L('status.missing')} ${c.missing} · ${L('status.not-applicable')} ${c.notApplicable}`;
     out.push(`  ${color.bold(title)}  ${L('ui.readiness')} ${percent(tally.readiness)}  (${counts})`);
@@ -157,7 +159,7 @@ export function formatText(report: Report, color: ChalkInstance): string {
     heading(L('ui.deadlines'));
     const rows = report.deadlines.map((d) => {
       const state = d.overdue ? color.red(`✘ ${L('ui.overdue')}`) : d.done ? color.green(`✔ ${L('ui.done')}`) : `◷ ${L('ui.pending')}`;
-      return [state, d.due, [d.algorithm, d.service].filter(Boolean).join(' · '), `${d.title}${calendarCaveat(lang, d.calendar, 'full')}`];
+      return [state, d.due, [d.algorithm && names.algorithm(d.algorithm), deadlineService(d, names)].filter(Boolean).join(' · '), `${d.title}${calendarCaveat(lang, d.calendar, 'full')}`];
     });
     for (const line of alignColumns(rows)) out.push(`  ${line}`);
   }
@@ -166,7 +168,7 @@ export function formatText(report: Report, color: ChalkInstance): string {
     heading(L('ui.warnings'));
     for (const warning of report.warnings) {
       const paint = warning.severity === 'blocking' ? color.red : warning.severity === 'major' ? color.yellow : color.dim;
-      out.push(`  ${paint(`! ${L(`severity.${warning.severity}`)} ${warning.code}`)}${warning.algorithm ? ` [${warning.algorithm}]` : ''}`);
+      out.push(`  ${paint(`! ${L(`severity.${warning.severity}`)} ${warning.code}`)}${warning.algorithm ? ` [${names.algorithm(warning.algorithm)}]` : ''}`);
       out.push(`    ${warning.message}`);
     }
   }

@@ -156,12 +156,13 @@ describe('a report saved before the filing lifecycle', () => {
     expect(text.code).toBe(1);
     // Its own figures: the assessment was then listed once per algorithm.
     expect(text.stdout).toContain('准备度    19%  缺口：阻断 32 · 重要 26 · 一般 1');
-    expect(text.stdout).toContain('安全评估报告（2018 年安全评估规定）  ✘ 缺失：feed、bestseller-list、search、moderation、copywriter');
+    expect(text.stdout).toContain('安全评估报告（2018 年安全评估规定）  ✘ 缺失：云栖优选个性化推荐算法、云栖优选热销榜单算法、云栖优选商品搜索算法、云栖优选内容安全审核算法、云栖优选AI商品文案生成算法');
     const json = JSON.parse((await runCli(['render', OLD, '-f', 'json'])).stdout);
     expect(json.schemaVersion).toBe(1);
     expect(json.algorithms.map((a: { filing: string; launchDate: null }) => [a.filing, a.launchDate])).toEqual(Array(5).fill(['owed', null]));
     expect(json.items.every((i: { service: null; covers: [] }) => i.service === null && i.covers.length === 0)).toBe(true);
-    expect(json.deadlines.map((d: { trigger: string }) => d.trigger)).toEqual(Array(10).fill('launch'));
+    expect(json.deadlines.map((d: { trigger: string; serviceId: null }) => [d.trigger, d.serviceId])).toEqual(Array(10).fill(['launch', null]));
+    expect(json.services).toEqual([]);
     expect(json.duties).toEqual([]);
     expect(json.summary.duties).toEqual({ blocking: 0, major: 0, minor: 0, readiness: 1, counts: { ready: 0, draft: 0, missing: 0, notApplicable: 0 } });
     // What render writes is a current report: it reads again, unchanged.

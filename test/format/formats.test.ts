@@ -45,10 +45,10 @@ describe('report formats (goldens)', () => {
   it('gives each service\'s own assessment its own action in the summary, named by the service, never by its id', async () => {
     const subject = 'test/fixtures/subjects/two-services.yaml';
     for (const [lang, format, line] of [
-      ['zh', 'text', /安全评估报告（2018 年安全评估规定）（青禾AI写作助手） +✘ 缺失：服务\n/],
-      ['zh', 'md', /\| 安全评估报告（2018 年安全评估规定）（青禾本地生活） \| 缺失 服务 \|/],
-      ['zh', 'html', /<td><strong>安全评估报告（2018 年安全评估规定）（青禾本地生活）<\/strong><\/td><td><span class="scope"><span class="tag status-missing">缺失<\/span> 服务<\/span>/],
-      ['en', 'text', /Security assessment report under the 2018 rules \(青禾AI写作助手\) +✘ missing: service\n/],
+      ['zh', 'text', /安全评估报告（2018 年安全评估规定）（青禾AI写作助手） +✘ 缺失：青禾AI写作助手\n/],
+      ['zh', 'md', /\| 安全评估报告（2018 年安全评估规定）（青禾本地生活） \| 缺失 青禾本地生活 \|/],
+      ['zh', 'html', /<td><strong>安全评估报告（2018 年安全评估规定）（青禾本地生活）<\/strong><\/td><td><span class="scope"><span class="tag status-missing">缺失<\/span> 青禾本地生活<\/span>/],
+      ['en', 'text', /Security assessment report under the 2018 rules \(青禾AI写作助手\) +✘ missing: 青禾AI写作助手\n/],
     ] as const) {
       const run = await runCli(['diagnose', subject, '--as-of', AS_OF, '--lang', lang, '-f', format]);
       expect(run.stdout, `${lang} ${format}`).toMatch(line);
@@ -82,6 +82,44 @@ describe('report formats (goldens)', () => {
     }
     // The entity's own group holds no service's material.
     expect(md.slice(md.indexOf('#### 主体层面材料'), md.indexOf('#### 服务'))).not.toContain('security-assessment-report');
+  });
+
+  // A client knows its products and algorithms by name: every view names them so, an id at most in
+  // parentheses (the algorithm table, a material's key) or in small print (HTML's code spans).
+  it('names algorithms and services by name in every view, their ids only in parentheses or small print', async () => {
+    const subject = 'test/fixtures/subjects/two-services.yaml';
+    const ids = ['qinghe-app', 'qinghe-writer', 'community-feed', 'post-search', 'writer'];
+    const views = {
+      summary: ['diagnose', subject], detail: ['diagnose', subject, '--detail'], md: ['diagnose', subject, '-f', 'md'],
+      html: ['diagnose', subject, '-f', 'html'], checklist: ['checklist', subject, '-f', 'md'],
+    };
+    for (const [view, args] of Object.entries(views)) {
+      const out = (await runCli([...args, '--as-of', AS_OF])).stdout;
+      const prose = out
+        .replace(/<span class="code">[^<]*<\/span>/g, '')
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\(([\w-]+)(\/[\w-]+)?\)/g, '')
+        // The checklist's row key, labelled as such: the import joins on it.
+        .replace(/编号: [\w-]+\/[\w-]+/g, '');
+      for (const id of ids) expect(prose, `${view}: ${id}`).not.toMatch(new RegExp(`(?<![\\w-])${id}(?![\\w-])`));
+    }
+    const summary = (await runCli(['diagnose', subject, '--as-of', AS_OF])).stdout;
+    expect(summary).toContain('  ✘ 2026-09-15  安全评估（上线前完成）');
+    expect(summary).toMatch(/\n  ● 人工智能生成合成内容标识  青禾AI写作生成算法\n/);
+    expect(summary).toMatch(/\n  ● 互联网信息服务算法备案  全部 3 个算法\n/);
+    const detail = (await runCli(['diagnose', subject, '--as-of', AS_OF, '--detail'])).stdout;
+    expect(detail).toMatch(/\n  青禾本地生活个性化推荐算法  \(community-feed\)\n/);
+    expect(detail).toMatch(/\n  算法 青禾AI写作生成算法  准备度 /);
+  });
+
+  // JSON joins on ids: a deadline's serviceId is the id items[].service gives; service keeps its name.
+  it('gives each deadline its service\'s id beside its name in JSON', async () => {
+    const report = JSON.parse((await runCli(['diagnose', 'test/fixtures/subjects/two-services.yaml', '--as-of', AS_OF, '-f', 'json'])).stdout);
+    const assessments = report.deadlines.filter((d: { kind: string; algorithm: null }) => d.kind === 'security-assessment' && d.algorithm === null);
+    expect(assessments.map((d: { service: string; serviceId: string }) => [d.serviceId, d.service])).toEqual([['qinghe-app', '青禾本地生活'], ['qinghe-writer', '青禾AI写作助手']]);
+    const itemServices = report.items.filter((i: { service: string | null }) => i.service !== null).map((i: { service: string }) => i.service);
+    expect(itemServices).toEqual(['qinghe-app', 'qinghe-writer']);
+    expect(report.services).toEqual([{ id: 'qinghe-app', name: '青禾本地生活' }, { id: 'qinghe-writer', name: '青禾AI写作助手' }]);
   });
 
   it('keeps the English wording in every human format', async () => {
@@ -213,7 +251,7 @@ describe('a deadline in a year whose holiday schedule is unpublished', () => {
 
   it('is flagged on the summary and in the detail, in Chinese and English', async () => {
     const zh = (await runCli(['diagnose', YEAR_END, '--as-of', AS_OF])).stdout;
-    expect(zh).toContain('◷ 2027-01-08  算法备案（上线之日起 10 个工作日内）（调休安排未公布）  镜界开放平台 · face-fusion');
+    expect(zh).toContain('◷ 2027-01-08  算法备案（上线之日起 10 个工作日内）（调休安排未公布）  镜界开放平台 · 镜界人脸融合合成算法');
     const detail = (await runCli(['diagnose', YEAR_END, '--as-of', AS_OF, '--detail'])).stdout;
     expect(detail).toContain('算法备案（上线之日起 10 个工作日内）（该年度放假安排尚未公布：已按法定节假日计算，调休上班日未知）');
     const en = (await runCli(['diagnose', YEAR_END, '--as-of', AS_OF, '--lang', 'en'])).stdout;
@@ -222,7 +260,7 @@ describe('a deadline in a year whose holiday schedule is unpublished', () => {
 
   it('is flagged on the Markdown and HTML summaries too', async () => {
     const md = (await runCli(['diagnose', YEAR_END, '--as-of', AS_OF, '-f', 'md'])).stdout;
-    expect(md).toContain('- 2027-01-08: 算法备案（上线之日起 10 个工作日内）（调休安排未公布） (镜界开放平台 · face-fusion)');
+    expect(md).toContain('- 2027-01-08: 算法备案（上线之日起 10 个工作日内）（调休安排未公布） (镜界开放平台 · 镜界人脸融合合成算法)');
     const html = (await runCli(['diagnose', YEAR_END, '--as-of', AS_OF, '-f', 'html'])).stdout;
     expect(html).toContain('<td>算法备案（上线之日起 10 个工作日内）（调休安排未公布）</td><td>镜界开放平台 · 镜界人脸融合合成算法</td>');
   });
