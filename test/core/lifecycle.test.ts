@@ -100,7 +100,7 @@ describe('a delivery platform with no public features', () => {
     expect(report.summary).toMatchObject({ blocking: 0, readiness: 1, overdue: 0, duties: { blocking: 0, major: 5, minor: 0, readiness: 0 } });
     expect(code).toBe(0);
     const text = diagnose('delivery-platform', 'text', ['--detail']).stdout;
-    expect(text).toContain('持续义务（不以备案为前提） · 算法 dispatch 闪送达订单智能分配算法');
+    expect(text).toContain('持续义务（不以备案为前提） · 算法 闪送达订单智能分配算法');
     expect(text).toContain('本案没有需要备案的算法，但下列持续义务不以备案为前提，仍须履行。');
     expect(diagnose('delivery-platform', 'md').stdout).toContain('劳动者权益保护');
     expect(diagnose('delivery-platform', 'csv').stdout).toContain('pricing/user-fair-pricing');
