@@ -179,6 +179,13 @@ export const CLI_CASES: CliCase[] = [
   })),
 
   // suggest-type.
+  // A fixed effect owes neither gen-AI procedure, on its own model or on another's API: registration
+  // is the API caller's way into the same regime as filing, so the same practice decides both.
+  {
+    name: 'a face-fusion effect on a third-party API registers no gen-AI service, and says why',
+    args: ['diagnose', 'test/fixtures/lifecycle/short-video-new-features.yaml', '--as-of', AS_OF, '--set', 'algorithms[2].generation.foundationModel=third-party-api', '--set', 'algorithms[2].generation.upstream.name=腾讯云人脸融合'],
+    stdout: { golden: 'diagnose/short-video-effect-on-api.zh.txt' }, stderr: '', code: 1,
+  },
   { name: 'suggest-type of one text', args: ['suggest-type', '应用于首页推荐场景，根据用户的浏览、点击等行为数据，向用户推荐可能感兴趣的商品。'], stdout: '02 个性化推送类  1.00  依据: 推荐、感兴趣\n', stderr: '', code: 0, bin: true },
   { name: 'suggest-type of an empty text', args: ['suggest-type', '  '], stdout: '', stderr: 'filing-check: suggest-type: expected a non-empty 主要用途 text\n', code: 2 },
 ];

@@ -159,6 +159,14 @@ function decideGenai(algorithm: Algorithm, role: Algorithm['role'], scope: Scope
     const reason = [{ key: 'genai.no-model' }];
     return both([false, false], [reason, reason]);
   }
+  if (isEffect(generation)) {
+    // The CAC's gen-AI lists hold general models and services; fixed effects (face fusion, beautification,
+    // voice change) appear in the deep-synthesis lists instead. Practice, not a rule of the measures.
+    // Registration is the API caller's way into the same gen-AI regime (filing's counterpart for an
+    // unmodified filed model), so an effect owes neither, whichever model it runs on.
+    const reason = [{ key: generation.openEnded === undefined ? 'genai.effect-inferred-practice' : 'genai.effect-practice' }];
+    return both([false, false], [reason, reason]);
+  }
   if (model === 'third-party-api') {
     if (role === 'technical-supporter') {
       return both([false, false], [[{ key: 'genai.api-supporter' }], [{ key: 'genai.api-supporter' }]]);
@@ -171,12 +179,6 @@ function decideGenai(algorithm: Algorithm, role: Algorithm['role'], scope: Scope
       [{ key: proven ? 'genai.api-not-filing' : 'genai.api-not-filing-unproven', args: { upstream } }],
       [{ key: proven ? 'genai.api-registration' : 'genai.api-registration-unproven', args: { upstream } }],
     ]);
-  }
-  if (isEffect(generation)) {
-    // The CAC's gen-AI lists hold general models and services; fixed effects (face fusion, beautification,
-    // voice change) appear in the deep-synthesis lists instead. Practice, not a rule of the measures.
-    const reason = [{ key: generation.openEnded === undefined ? 'genai.effect-inferred-practice' : 'genai.effect-practice' }];
-    return both([false, false], [reason, reason]);
   }
   return both([true, false], [[{ key: `genai.model-${model}` }], [{ key: 'genai.own-model-not-registration' }]]);
 }
