@@ -179,12 +179,24 @@ export const CLI_CASES: CliCase[] = [
   })),
 
   // suggest-type.
+  // A hot list whose team also removes violating topics is still 排序精选 (the lists file 喜马拉雅热搜榜
+  // with its 干预策略 as 03): neither the classification nor suggest-type reads it as filtering.
+  {
+    name: 'a hot list that also removes violating topics stays 03, as declared',
+    args: ['diagnose', 'test/fixtures/cases/news-feed.yaml', '--as-of', AS_OF, '--set', 'algorithms[1].does=[rank,filter]', '--detail'],
+    stdout: { golden: 'diagnose/news-feed-hot-list-filters.zh.txt' }, stderr: '', code: 1,
+  },
   // A fixed effect owes neither gen-AI procedure, on its own model or on another's API: registration
   // is the API caller's way into the same regime as filing, so the same practice decides both.
   {
     name: 'a face-fusion effect on a third-party API registers no gen-AI service, and says why',
     args: ['diagnose', 'test/fixtures/lifecycle/short-video-new-features.yaml', '--as-of', AS_OF, '--set', 'algorithms[2].generation.foundationModel=third-party-api', '--set', 'algorithms[2].generation.upstream.name=腾讯云人脸融合'],
     stdout: { golden: 'diagnose/short-video-effect-on-api.zh.txt' }, stderr: '', code: 1,
+  },
+  {
+    name: 'suggest-type of a hot list that removes violating topics',
+    args: ['suggest-type', '应用于澜闻资讯App“热搜榜”场景，根据全站用户的搜索量、阅读量和转发数据计算话题热度，剔除违规话题后生成统一的热搜榜单。'],
+    stdout: '03 排序精选类  0.99  依据: 热搜、榜、热度\n', stderr: '', code: 0,
   },
   { name: 'suggest-type of one text', args: ['suggest-type', '应用于首页推荐场景，根据用户的浏览、点击等行为数据，向用户推荐可能感兴趣的商品。'], stdout: '02 个性化推送类  1.00  依据: 推荐、感兴趣\n', stderr: '', code: 0, bin: true },
   { name: 'suggest-type of an empty text', args: ['suggest-type', '  '], stdout: '', stderr: 'filing-check: suggest-type: expected a non-empty 主要用途 text\n', code: 2 },

@@ -124,10 +124,11 @@ const NOT_CONCEPTS = /返回答|提供需|结合成|综合成/g;
 const DATA_NOT_FUNCTION = /搜索(?:历史|记录|行为|偏好)|历史搜索|检索(?:历史|记录)/g;
 
 /**
- * The contract's precedence (01 > 06 > 02 > 04 > 05 > 03) where the lists blur two functions. The
+ * The rule packs' precedence (01 > 06 > 02 > 04 > 03 > 05) where the lists blur two functions. The
  * CAC has filed both readings of these texts, so the model cannot learn the line; the `does` table
- * draws it: ordering by the user's own profile or behaviour is personalisation (02), and an
- * algorithm that removes content and also orders what is left files by its filtering (05).
+ * draws it: ordering by the user's own profile or behaviour is personalisation (02). Filtering
+ * needs no rule here: the lists file a ranking or a search that also removes content (剔除违规,
+ * 干预策略, 检索与过滤) under the ranking or the search, and the model has learnt that.
  * When the text matches `when` (and not `unless`), reading it as `from` is reading it as `to`:
  * `to` takes `from`'s probability as its own.
  */
@@ -139,7 +140,6 @@ const PRECEDENCE: readonly { from: TypeCode; to: TypeCode; when: RegExp; unless?
     when: /个性化|千人千面|用户画像|(?:用户|其)(?:个人)?的?(?:兴趣偏好|个人偏好|偏好|兴趣标签|个人特征|历史行为|浏览记录|搜索历史|收藏记录)/,
     unless: /榜|热搜|热门|热度|精选/,
   },
-  { from: '03', to: '05', when: /过滤|审核|屏蔽|拦截|违规|违法|不良信息/ },
 ];
 
 /**

@@ -24,7 +24,7 @@ const CORPUS: [file: string, code: number, stderr: string][] = [
   ["bad-status.yaml", 2, "{file}:14:24: materials.system-anti-fraud.status: expected one of \"missing\" | \"draft\" | \"ready\" | \"not-applicable\", got \"done\""],
   ["constructor-material.yaml", 2, "{file}:14:3: materials.constructor: expected a material id from the rule packs (see: filing-check rules list); \"constructor\" is unknown"],
   ["credit-check-digit.yaml", 2, "{file}:4:3: entity.creditCode: expected a unified social credit code whose check digit (GB 32100-2015) is correct, got \"91330110MA2KXQ7L3X\""],
-  ["declared-99.yaml", 2, "{file}:13:5: algorithms[0].declaredType: expected a type code or name (01 生成合成类, 06 调度决策类, 02 个性化推送类, 04 信息检索类, 05 内容过滤类, 03 排序精选类, or 检索过滤类), got \"99\""],
+  ["declared-99.yaml", 2, "{file}:13:5: algorithms[0].declaredType: expected a type code or name (01 生成合成类, 06 调度决策类, 02 个性化推送类, 04 信息检索类, 03 排序精选类, 05 内容过滤类, or 检索过滤类), got \"99\""],
   ["deep-block.yaml", 2, "{file}: nested more than 64 levels deep; expected an answers or rules file (they nest a few levels)"],
   ["deep-flow.yaml", 2, "{file}: nested more than 64 levels deep; expected an answers or rules file (they nest a few levels)"],
   ["does-string.yaml", 2, "{file}:12:5: algorithms[0].does: expected array, got \"personalize\""],

@@ -39,7 +39,7 @@ describe('answers validation: every error is exit 2 with one message naming file
     ['algorithm material listed at entity level', variant('entity-icp: { status: ready }', 'algorithm-disclosure: { status: ready }'),
       '<stdin>:54:3: materials.algorithm-disclosure: expected an entity-level material here; "algorithm-disclosure" is algorithm-level and belongs under an algorithm\'s materials'],
     ['declared type that names no type', variant('declaredType: 排序精选类', 'declaredType: 热榜类'),
-      '<stdin>:41:5: algorithms[1].declaredType: expected a type code or name (01 生成合成类, 06 调度决策类, 02 个性化推送类, 04 信息检索类, 05 内容过滤类, 03 排序精选类, or 检索过滤类), got "热榜类"'],
+      '<stdin>:41:5: algorithms[1].declaredType: expected a type code or name (01 生成合成类, 06 调度决策类, 02 个性化推送类, 04 信息检索类, 03 排序精选类, 05 内容过滤类, or 检索过滤类), got "热榜类"'],
     ['wrong type of value', variant('monthlyActiveUsers: 5600000', 'monthlyActiveUsers: 五百万'),
       '<stdin>:16:5: services[0].monthlyActiveUsers: expected number, got "五百万"'],
     ['an algorithm launched before its service', variant('    declaredType: 排序精选类', '    declaredType: 排序精选类\n    launchDate: 2023-11-01'),

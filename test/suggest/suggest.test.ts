@@ -203,14 +203,23 @@ describe('near cases and texts too short to decide', () => {
     ['应用于商品推荐场景，根据用户的历史搜索词和购买记录，为用户推荐可能感兴趣的商品。', '02'],
     ['根据用户偏好对搜索结果进行排序', '02'],
     ['应用于商品列表页，根据用户的兴趣偏好和历史行为对商品进行个性化排序。', '02'],
-    ['应用于评论区，识别并屏蔽违规评论，并对优质评论进行排序展示。', '05'],
     ['应用于热搜榜单场景，根据全站用户的搜索量和讨论量计算话题热度，生成统一的热搜榜单。', '03'],
+    // A hot list that removes violating topics is still a hot list: the lists file 喜马拉雅热搜榜
+    // with its 干预策略 as 03, and searches that 「检索与过滤」 as 04.
+    ['应用于澜闻资讯App“热搜榜”场景，根据全站用户的搜索量、阅读量和转发数据计算话题热度，剔除违规话题后生成统一的热搜榜单。', '03'],
+    ['应用于内容搜索场景，根据用户输入的搜索词进行内容的检索与过滤，并屏蔽违规内容，输出相关的搜索结果。', '04'],
     ['应用于站内搜索场景，根据用户输入的关键词，检索匹配的商品并按相关性排序。', '04'],
   ])('%s → %s', (text, type) => {
     const s = suggestType(text);
     expect(s.type).toBe(type);
     expect(s.note).toBeNull();
     expect(isConfident(s)).toBe(true);
+  });
+
+  it('is not sure of comments that are both moderated and ordered: the lists hold no such pairing', () => {
+    const s = suggestType('应用于评论区，识别并屏蔽违规评论，并对优质评论进行排序展示。');
+    expect(isConfident(s)).toBe(false);
+    expect([s.type, ...s.alternatives.map((a) => a.type)].slice(0, 2).sort()).toEqual(['03', '05']);
   });
 
   it('says when a text is too short to decide, with a low confidence, and never for a published text', () => {
