@@ -203,7 +203,7 @@ describe('--out and usage', () => {
   });
 
   it('refuses usage mistakes with exit 2 and one line, in Chinese by default and in English', async () => {
-    const types = ['01 生成合成类', '06 调度决策类', '02 个性化推送类', '04 信息检索类', '05 内容过滤类', '03 排序精选类'];
+    const types = ['01 生成合成类', '06 调度决策类', '02 个性化推送类', '04 信息检索类', '03 排序精选类', '05 内容过滤类'];
     const cases: [string[], string, string][] = [
       [['examples/filing.yaml', '-f', 'docx'], '--format docx 是二进制文件；请加 --out FILE（例如 --out checklist.docx）', '--format docx is a binary file; pass --out FILE (for example --out checklist.docx)'],
       [['--role', 'provider'], '--role 须与 --type 一起使用（通用清单）；具体案例的角色写在答案文件中', '--role goes with --type (a generic checklist); for a case, the role is in the answers file'],
