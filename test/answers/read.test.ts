@@ -79,7 +79,7 @@ describe('answers validation: every error is exit 2 with one message naming file
     ['generate without a generation block', '<stdin>:42:5: algorithms[2].generation: 应为一个 generation 部分（modalities、foundationModel …），因为 does 包含 generate'],
     ['unknown material id', '<stdin>:54:3: materials.entity-icpp: 应为规则包中的材料 id（参见：filing-check rules list）；"entity-icpp" 未知'],
     ['algorithm material listed at entity level', '<stdin>:54:3: materials.algorithm-disclosure: 应为主体层面的材料；"algorithm-disclosure" 是算法层面的材料，应列在算法的 materials 下'],
-    ['declared type that names no type', '<stdin>:41:5: algorithms[1].declaredType: 应为类型代码或名称（01 生成合成类、06 调度决策类、02 个性化推送类、04 信息检索类、05 内容过滤类、03 排序精选类，或 检索过滤类），实际为 "热榜类"'],
+    ['declared type that names no type', '<stdin>:41:5: algorithms[1].declaredType: 应为类型代码或名称（01 生成合成类、06 调度决策类、02 个性化推送类、04 信息检索类、03 排序精选类、05 内容过滤类，或 检索过滤类），实际为 "热榜类"'],
     ['wrong type of value', '<stdin>:16:5: services[0].monthlyActiveUsers: 应为数字，实际为 "五百万"'],
     ['an algorithm launched before its service', '<stdin>:42:5: algorithms[1].launchDate: 应为不早于其服务上线日的日期（实际为 2023-11-01；最早上线的「晨读新闻」于 2024-03-18 上线）'],
     ['registered users that are not a whole number', '<stdin>:17:5: services[0].registeredUsers: 应为整数，实际为数字 2400000.5'],
