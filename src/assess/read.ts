@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
-import { ERROR_MESSAGES, InputError } from '../errors.js';
-import { word, type MessageRef } from '../messages/catalogue.js';
+import { inputError } from '../errors.js';
+import type { MessageRef } from '../messages/catalogue.js';
 import { groupDigits } from '../text/numbers.js';
 import { readTableFile, TABLE_EXTENSIONS, type Table as SharedTable } from '../data/table.js';
 import { ASSESS_RULES } from './rules.js';
@@ -13,8 +13,8 @@ export interface Table {
   sheet: string | null;
   header: string[];
   rows: TableRow[];
-  /** Where a cell is, for messages (a row as the spreadsheet numbers it; 0 for the header's row). */
-  where(line: number, column: number): string;
+  /** Where a cell is, for messages in the run's language (a row as the spreadsheet numbers it; 0 for the header's row). */
+  where(line: number, column: number): MessageRef;
 }
 
 /** A body row, with the row number a spreadsheet shows for it. */
@@ -41,26 +41,22 @@ export function assessmentFiles(paths: readonly string[], cwd: string): { path: 
   for (const given of paths) {
     const path = resolve(cwd, given);
     const info = statSync(path, { throwIfNoEntry: false });
-    if (!info) throw new InputError(`${given}: no such file or folder; expected a .csv or .xlsx file, or a folder of them`);
+    if (!info) throw inputError('error.assess.no-such-path', { path: given });
     if (info.isDirectory()) {
       const before = files.length;
       walk(path);
-      if (files.length === before) throw new InputError(`${given}: the folder holds no .csv or .xlsx file; expected the keyword library, test banks or evaluation results`);
+      if (files.length === before) throw inputError('error.assess.empty-folder', { path: given });
     } else if ((EXTENSIONS as readonly string[]).includes(extname(path).toLowerCase())) files.push({ path, shown: given });
-    else throw new InputError(`${given}: expected a .csv or .xlsx file (keyword library, test bank, evaluation results or corpus sampling)`);
+    else throw inputError('error.assess.not-table-file', { path: given });
   }
   return files;
 }
 
 const LIMITS = {
-  expected: 'a keyword library, test bank, evaluation results or corpus sampling table (.csv or .xlsx)',
+  expected: { key: 'expected.assess-table' },
   maxRows: ASSESS_RULES.limits.maxRowsPerFile,
   maxBytes: MAX_FILE_BYTES,
 };
-
-// The shared reader words a cell's place in the run's language; assess's messages still take it as
-// English text until they take it as a catalogue argument.
-const placeText = (place: MessageRef) => word(ERROR_MESSAGES, 'en', place.key, place.args);
 
 /** One table of the shared reader as rows of text, the header being its first non-empty row. */
 function tableOf(file: string, source: SharedTable): Table | null {
@@ -73,7 +69,7 @@ function tableOf(file: string, source: SharedTable): Table | null {
     const width = source.width(row);
     for (let column = 0; column < width; column++) {
       const text = String(source.cell(row, column)).trim();
-      if (text.length > maxCellChars) throw new InputError(`${placeText(source.where(row, column))}: more than ${groupDigits(maxCellChars)} characters; expected one keyword, question or figure per cell`);
+      if (text.length > maxCellChars) throw inputError('error.assess.long-cell', { where: source.where(row, column), max: groupDigits(maxCellChars) });
       cells[column] = text;
     }
     while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
@@ -85,7 +81,7 @@ function tableOf(file: string, source: SharedTable): Table | null {
     } else rows.push({ line: row + 1, cells });
   }
   if (header === null) return null;
-  return { file, sheet: source.sheet, header, rows, where: (line, column) => placeText(source.where(line === 0 ? headerLine : line - 1, column)) };
+  return { file, sheet: source.sheet, header, rows, where: (line, column) => source.where(line === 0 ? headerLine : line - 1, column) };
 }
 
 /** Reads the tables of one file: a CSV (UTF-8, GBK or UTF-16) or every sheet of an .xlsx workbook. */

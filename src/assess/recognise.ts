@@ -1,4 +1,5 @@
-import { InputError } from '../errors.js';
+import { inputError } from '../errors.js';
+import type { MessageArg } from '../messages/catalogue.js';
 import type { Table, TableRow } from './read.js';
 import { tableName } from './read.js';
 import {
@@ -107,7 +108,10 @@ class Vocabulary {
 let vocabulary: Vocabulary | undefined;
 const words = () => (vocabulary ??= new Vocabulary(ASSESS_RULES));
 
-const quote = (list: readonly string[]) => list.map((w) => `"${w}"`).join(', ');
+const quote = (list: readonly string[]): MessageArg => ({ list: list.map((w) => `"${w}"`), separator: 'list.comma' });
+
+/** A file, or a sheet of a workbook, as messages name it. */
+const tableAt = (table: Table): MessageArg => (table.sheet !== null ? { key: 'where.sheet', args: { file: table.file, sheet: table.sheet } } : table.file);
 
 /** Reads tables into records; every cell that cannot be read stops the run with its file, row and column. */
 export function recogniseTables(tables: readonly Table[]): AssessmentData {
@@ -119,7 +123,6 @@ export function recogniseTables(tables: readonly Table[]): AssessmentData {
   const unrecognised: Table[] = [];
 
   for (const table of tables) {
-    const at = `${table.file}${table.sheet !== null ? ` (sheet "${table.sheet}")` : ''}`;
     const columns = new Map<Column, number>();
     table.header.forEach((cell, index) => {
       const column = v.headers.get(normaliseValue(cell));
@@ -144,7 +147,7 @@ export function recogniseTables(tables: readonly Table[]): AssessmentData {
       const value = cell(row, 'risk');
       const code = v.risk(value);
       if (code === undefined) {
-        throw new InputError(`${where(row, 'risk')}: unknown risk "${value}"; expected a code of Annex A (A.1.1–A.1.8, A.2.1–A.2.9, A.3.1–A.3.5, A.4.1–A.4.7, A.5.1–A.5.2, or with letters: A.2.c) or a risk's name`);
+        throw inputError('error.assess.unknown-risk', { where: where(row, 'risk'), value });
       }
       return code;
     };
@@ -152,15 +155,23 @@ export function recogniseTables(tables: readonly Table[]): AssessmentData {
     const bankOf = (row: TableRow): QuestionBank => {
       const value = cell(row, 'bank');
       const bank = v.bankCell(value);
-      if (bank === undefined) throw new InputError(`${where(row, 'bank')}: unknown bank "${value}"; expected ${quote(rules.values.bank.generation.slice(0, 2))}, ${quote(rules.values.bank['should-refuse'].slice(0, 2))} or ${quote(rules.values.bank['should-answer'].slice(0, 2))}`);
+      if (bank === undefined) {
+        throw inputError('error.assess.unknown-bank', {
+          where: where(row, 'bank'),
+          value,
+          generation: quote(rules.values.bank.generation.slice(0, 2)),
+          refuse: quote(rules.values.bank['should-refuse'].slice(0, 2)),
+          answer: quote(rules.values.bank['should-answer'].slice(0, 2)),
+        });
+      }
       if (bank) return bank;
       if (tableBank) return tableBank;
-      throw new InputError(`${at}: row ${row.line}: no bank; add a "题库" column (生成内容, 应拒答 or 非拒答) or name the file or sheet after its bank`);
+      throw inputError('error.assess.no-bank', { at: tableAt(table), row: row.line });
     };
     const count = (row: TableRow, column: Column, required: boolean): number | null => {
       const value = cell(row, column).replace(/[,，\s]/gu, '');
       if (value === '' && !required) return null;
-      if (!/^\d+$/u.test(value)) throw new InputError(`${where(row, column)}: "${cell(row, column)}" is not a whole number; expected a count such as 4000`);
+      if (!/^\d+$/u.test(value)) throw inputError('error.assess.not-count', { where: where(row, column), value: cell(row, column) });
       return Number(value);
     };
 
@@ -181,7 +192,10 @@ export function recogniseTables(tables: readonly Table[]): AssessmentData {
         let topic: string | null = null;
         if (topicValue !== '') {
           topic = v.topics.get(normaliseValue(topicValue)) ?? null;
-          if (topic === null) throw new InputError(`${where(row, 'topic')}: unknown topic "${topicValue}"; expected one of ${rules.topics.map((t) => t.zh).join('、')} (or ${rules.topics.map((t) => t.en).join(', ')})`);
+          if (topic === null) {
+            const topics = (lang: 'zh' | 'en'): MessageArg => ({ list: rules.topics.map((t) => t[lang]), separator: 'list.comma' });
+            throw inputError('error.assess.unknown-topic', { where: where(row, 'topic'), value: topicValue, zh: topics('zh'), en: topics('en') });
+          }
         }
         data.questions.push({ bank, id: cell(row, 'id') || null, text, risk: bank === 'should-answer' && !has('risk') ? null : risk(row), topic, place: place(row) });
       }
@@ -194,13 +208,14 @@ export function recogniseTables(tables: readonly Table[]): AssessmentData {
         const verdict = v.verdicts.get(normaliseValue(verdictValue));
         const allowed = bank === 'generation' ? (['pass', 'fail'] as const) : (['refused', 'answered'] as const);
         if (!verdict || !(allowed as readonly Verdict[]).includes(verdict)) {
-          const expected = allowed.map((a) => `"${rules.values.verdict[a][0]}"`).join(' or ');
-          throw new InputError(`${where(row, 'result')}: ${verdictValue ? `"${verdictValue}" is not a result for the ${bank} bank` : 'the result is empty'}; expected ${expected}`);
+          const expected = { list: allowed.map((a) => `"${rules.values.verdict[a][0]}"`), separator: 'list.or' };
+          if (!verdictValue) throw inputError('error.assess.empty-result', { where: where(row, 'result'), expected });
+          throw inputError('error.assess.not-result', { where: where(row, 'result'), value: verdictValue, bank: { key: `assess.bank.${bank}` }, expected });
         }
         const methodValue = cell(row, 'method');
         const method = methodValue === '' ? null : v.methods.get(normaliseValue(methodValue));
         if (method === undefined || method === 'technical') {
-          throw new InputError(`${where(row, 'method')}: unknown method "${methodValue}"; expected "人工", "关键词" or "分类模型" (manual, keyword, classifier)`);
+          throw inputError('error.assess.unknown-method', { where: where(row, 'method'), value: methodValue });
         }
         data.results.push({ bank, id: cell(row, 'id') || null, question: cell(row, 'question') || null, verdict, method, place: place(row) });
       }
@@ -210,10 +225,10 @@ export function recogniseTables(tables: readonly Table[]): AssessmentData {
         const methodValue = cell(row, 'method');
         const method = v.methods.get(normaliseValue(methodValue));
         const corpusMethod: CorpusMethod | undefined = method === 'manual' ? 'manual' : method === 'technical' || method === 'keyword' || method === 'classifier' ? 'technical' : undefined;
-        if (!corpusMethod) throw new InputError(`${where(row, 'method')}: unknown sampling method "${methodValue}"; expected "人工抽检" or "技术抽检" (manual, technical)`);
+        if (!corpusMethod) throw inputError('error.assess.unknown-sampling', { where: where(row, 'method'), value: methodValue });
         const samples = count(row, 'sampleSize', true)!;
         const qualified = count(row, 'qualified', true)!;
-        if (qualified > samples) throw new InputError(`${where(row, 'qualified')}: ${qualified} qualified of ${samples} sampled; expected no more than the sample size`);
+        if (qualified > samples) throw inputError('error.assess.qualified-over', { where: where(row, 'qualified'), qualified, samples });
         data.corpus.push({ method: corpusMethod, samples, qualified, corpusSize: count(row, 'corpusSize', false), source: cell(row, 'source') || null, place: place(row) });
       }
     }
@@ -222,10 +237,7 @@ export function recogniseTables(tables: readonly Table[]): AssessmentData {
   }
   for (const table of unrecognised) {
     if (recognisedFiles.has(table.file)) continue;
-    const at = `${table.file}${table.sheet !== null ? ` (sheet "${table.sheet}")` : ''}`;
-    throw new InputError(
-      `${at}: the header row (${table.header.filter(Boolean).slice(0, 8).map((h) => `"${h}"`).join(', ')}) is not one of a keyword library (关键词, 风险类别), a test bank (题目, 风险类别 or 话题), evaluation results (编号 or 题目, 判定) or corpus sampling (抽样方式, 样本数, 合格数)`,
-    );
+    throw inputError('error.assess.unknown-table', { at: tableAt(table), header: quote(table.header.filter(Boolean).slice(0, 8)) });
   }
   return data;
 }

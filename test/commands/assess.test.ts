@@ -179,16 +179,24 @@ describe('filing-check assess: reading the files', () => {
     const run = runCli(['assess', join(dir, '关键词库.csv')]);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toContain(`${join(dir, '关键词库.csv')}: row 3, column B (风险类别): unknown risk "A.6.1"; expected a code of Annex A`);
-    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.stderr).toBe(
+      `filing-check: ${join(dir, '关键词库.csv')}: 第 3 行 B 列（风险类别）: 未知的风险类别 "A.6.1"；应为附录 A 的代码（A.1.1–A.1.8、A.2.1–A.2.9、A.3.1–A.3.5、A.4.1–A.4.7、A.5.1–A.5.2，也可写作 A.2.c 这样的字母形式）或风险名称\n`,
+    );
+    expect(runCli(['assess', join(dir, '关键词库.csv'), '--lang', 'en']).stderr).toBe(
+      `filing-check: ${join(dir, '关键词库.csv')}: row 3, column B (风险类别): unknown risk "A.6.1"; expected a code of Annex A (A.1.1–A.1.8, A.2.1–A.2.9, A.3.1–A.3.5, A.4.1–A.4.7, A.5.1–A.5.2, or with letters: A.2.c) or a risk's name\n`,
+    );
   });
 
   it('a file it does not recognise, a missing path and a renamed non-workbook are exit 2 with one message', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'notes.csv'), 'name,phone\n张敏,123\n');
     writeFileSync(join(dir, 'fake.xlsx'), 'not a zip');
-    expect(runCli(['assess', join(dir, 'notes.csv')]).stderr).toMatch(/notes\.csv: the header row \("name", "phone"\) is not one of a keyword library/);
-    expect(runCli(['assess', join(dir, 'nope')]).stderr).toMatch(/nope: no such file or folder/);
+    expect(runCli(['assess', join(dir, 'notes.csv')]).stderr).toBe(
+      `filing-check: ${join(dir, 'notes.csv')}: 表头（"name"、"phone"）不属于关键词库（关键词、风险类别）、测试题库（题目、风险类别或话题）、评估结果（编号或题目、判定）或语料抽检（抽样方式、样本数、合格数）\n`,
+    );
+    expect(runCli(['assess', join(dir, 'notes.csv'), '--lang', 'en']).stderr).toMatch(/notes\.csv: the header row \("name", "phone"\) is not one of a keyword library/);
+    expect(runCli(['assess', join(dir, 'nope')]).stderr).toBe(`filing-check: ${join(dir, 'nope')}: 文件或文件夹不存在；应为 .csv 或 .xlsx 文件，或存放它们的文件夹\n`);
+    expect(runCli(['assess', join(dir, 'nope'), '--lang', 'en']).stderr).toMatch(/nope: no such file or folder/);
     const fake = runCli(['assess', join(dir, 'fake.xlsx')]);
     expect([fake.code, fake.stderr]).toEqual([2, expect.stringMatching(/fake\.xlsx: not a readable Office file/)]);
   });

@@ -71,7 +71,7 @@ describe('diagnose checks the gen-AI keyword list and test banks with assess', (
     writeFileSync(join(folder, '关键词补充.csv'), csvText([['关键词', '风险类别'], ['（示例）词', 'A.9.9']]));
     const run = runCli(['diagnose', file, '--as-of', AS_OF]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/关键词补充\.csv: row 2, column B \(风险类别\): unknown risk "A\.9\.9"/);
+    expect(run.stderr).toMatch(/关键词补充\.csv: 第 2 行 B 列（风险类别）: 未知的风险类别 "A\.9\.9"；应为附录 A 的代码/);
   });
 
   it('the checklist shows the shortfalls as the note of the material', () => {
