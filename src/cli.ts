@@ -1,6 +1,7 @@
 // The only module that touches `process`: it builds the Io for main() and sets the exit code.
 import { fstatSync, statSync, writeSync } from 'node:fs';
-import { InputError } from './errors.js';
+import { errorText, inputError } from './errors.js';
+import { resolveLang } from './lang.js';
 import { main } from './main.js';
 import type { Io } from './io.js';
 import { removePendingTempFiles } from './pending-files.js';
@@ -38,7 +39,7 @@ function stdoutOnce(): NodeJS.WriteStream {
     stdoutStream.on('error', (error: NodeJS.ErrnoException) => {
       removePendingTempFiles();
       if (error.code === 'EPIPE') process.exit(141);
-      process.stderr.write(`filing-check: ${outputFailure(error)}\n`);
+      process.stderr.write(`filing-check: ${errorText(outputFailure(error), resolveLang(process.argv.slice(2), process.env))}\n`);
       process.exit(2);
     });
   }
@@ -48,8 +49,8 @@ function stdoutOnce(): NodeJS.WriteStream {
 const stdoutDirect = stdoutIsPlainFile();
 
 /** The one message for output that could not be written. */
-function outputFailure(error: NodeJS.ErrnoException): string {
-  return `standard output: cannot write the output (${error.code ?? error.message}); nothing more was written`;
+function outputFailure(error: NodeJS.ErrnoException) {
+  return inputError('error.output.stdout', { code: error.code ?? error.message });
 }
 
 /** Writes to stdout; a promise to wait for when a slow reader has let the pipe fill. */
@@ -59,7 +60,7 @@ function writeStdout(text: string): void | Promise<void> {
     try {
       for (let written = 0; written < bytes.length; ) written += writeSync(1, bytes, written);
     } catch (error) {
-      throw new InputError(outputFailure(error as NodeJS.ErrnoException));
+      throw outputFailure(error as NodeJS.ErrnoException);
     }
     return;
   }

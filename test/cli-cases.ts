@@ -129,7 +129,8 @@ export const CLI_CASES: CliCase[] = [
     code: 2,
   },
   { name: 'an unknown command', args: ['diagnoze'], stdout: '', stderr: "error: unknown command 'diagnoze'\n(Did you mean diagnose?)\n(run with --help for usage)\n", code: 2, bin: true },
-  { name: 'schema of an unknown kind', args: ['schema', 'nonsense'], stdout: '', stderr: 'filing-check: schema: expected answers, report or rules, got "nonsense"\n', code: 2 },
+  { name: 'schema of an unknown kind', args: ['schema', 'nonsense'], stdout: '', stderr: 'filing-check: schema: 应为 answers、report 或 rules，实际为 "nonsense"\n', code: 2 },
+  { name: 'schema of an unknown kind, an English locale', args: ['schema', 'nonsense'], env: { LANG: 'en_US.UTF-8' }, stdout: '', stderr: 'filing-check: schema: expected answers, report or rules, got "nonsense"\n', code: 2 },
 
   // Help and version.
   // Help follows the run's language too: Chinese by default.
@@ -199,5 +200,6 @@ export const CLI_CASES: CliCase[] = [
     stdout: '03 排序精选类  0.99  依据: 热搜、榜、热度\n', stderr: '', code: 0,
   },
   { name: 'suggest-type of one text', args: ['suggest-type', '应用于首页推荐场景，根据用户的浏览、点击等行为数据，向用户推荐可能感兴趣的商品。'], stdout: '02 个性化推送类  1.00  依据: 推荐、感兴趣\n', stderr: '', code: 0, bin: true },
-  { name: 'suggest-type of an empty text', args: ['suggest-type', '  '], stdout: '', stderr: 'filing-check: suggest-type: expected a non-empty 主要用途 text\n', code: 2 },
+  { name: 'suggest-type of an empty text', args: ['suggest-type', '  '], stdout: '', stderr: 'filing-check: suggest-type: 应为非空的主要用途文本\n', code: 2 },
+  { name: 'suggest-type of an empty text, in English', args: ['suggest-type', '  ', '--lang', 'en'], stdout: '', stderr: 'filing-check: suggest-type: expected a non-empty 主要用途 text\n', code: 2 },
 ];

@@ -3,7 +3,7 @@ import { extname, join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { parseAnswers } from '../answers/read.js';
 import { TYPE_CODES, type TypeCode } from '../answers/vocabulary.js';
-import { InputError } from '../errors.js';
+import { inputError } from '../errors.js';
 import { answersForDraft, checkConsistency } from '../lint/consistency.js';
 import { formatLintReport, lintExitCode, type LintFormat, type LintReport } from '../lint/format.js';
 import { compareFindings, lintDraft, type LintKind } from '../lint/lint.js';
@@ -28,11 +28,11 @@ async function readDrafts(files: readonly string[], cwd: string): Promise<Draft[
       try {
         draft = { ...(await readDraft(resolve(cwd, file))), file };
       } catch (error) {
-        if (error instanceof DraftReadError) throw new InputError(`${file}: ${error.reason}`);
+        if (error instanceof DraftReadError) throw inputError('error.lint.draft', { file, reason: error.words });
         throw error;
       }
       const length = draft.lines.reduce((sum, line) => sum + line.length, 0);
-      if (length > MAX_DRAFT_CHARACTERS) throw new InputError(`${file}: holds ${length} characters, more than the ${MAX_DRAFT_CHARACTERS} a draft may have; expected one 拟公示内容 or 自评估报告`);
+      if (length > MAX_DRAFT_CHARACTERS) throw inputError('error.lint.too-long', { file, length, max: MAX_DRAFT_CHARACTERS });
       return draft;
     }),
   );
@@ -50,10 +50,10 @@ const MAX_WORD_DRAFT_BYTES = 64 * 1024 * 1024;
 function refuseUnreadable(path: string, file: string): void {
   const info = statSync(path, { throwIfNoEntry: false });
   if (!info) return;
-  if (info.isDirectory()) throw new InputError(`${file}: is a directory; lint reads files: pass them, e.g. filing-check lint ${join(file, '*.md')} ${join(file, '*.docx')}`);
-  if (!info.isFile()) throw new InputError(`${file}: not a regular file (a device, pipe or socket); expected a draft (.md, .txt or .docx)`);
+  if (info.isDirectory()) throw inputError('error.lint.directory', { file, md: join(file, '*.md'), docx: join(file, '*.docx') });
+  if (!info.isFile()) throw inputError('error.file.not-regular', { file, expected: { key: 'expected.draft' } });
   const limit = extname(file).toLowerCase() === '.docx' ? MAX_WORD_DRAFT_BYTES : MAX_TEXT_DRAFT_BYTES;
-  if (info.size > limit) throw new InputError(`${file}: larger than ${limit / 1024 / 1024} MiB; expected a draft (.md, .txt or .docx)`);
+  if (info.size > limit) throw inputError('error.file.too-large', { file, mib: limit / 1024 / 1024, expected: { key: 'expected.draft' } });
 }
 
 /** `filing-check lint FILE...`: drafts of 拟公示内容 and 自评估报告 checked where reviewers return them. */

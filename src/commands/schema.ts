@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import * as z from '../zod.js';
 import { AnswersSchema } from '../answers/schema.js';
 import { ReportSchema } from '../core/report-schema.js';
-import { InputError } from '../errors.js';
+import { inputError } from '../errors.js';
 import { RulePackSchema } from '../rules/schema.js';
 import type { CommandContext } from './shared.js';
 
@@ -13,7 +13,7 @@ export function registerSchema(program: Command, { io }: CommandContext): void {
     .argument('<which>', 'answers | report | rules')
     .action((which: string) => {
       const schemas = { answers: AnswersSchema, report: ReportSchema, rules: RulePackSchema } as const;
-      if (!(which in schemas)) throw new InputError(`schema: expected answers, report or rules, got "${which}"`);
+      if (!(which in schemas)) throw inputError('error.schema.unknown', { which });
       const schema = z.toJSONSchema(schemas[which as keyof typeof schemas], { io: 'input', unrepresentable: 'any' });
       io.stdout(`${JSON.stringify(schema, null, 2)}\n`);
     });

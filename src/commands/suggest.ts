@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Lang } from '../constants.js';
-import { InputError } from '../errors.js';
+import { inputError } from '../errors.js';
 import { t } from '../messages/messages.js';
 import { suggestType, type TypeSuggestion } from '../suggest/suggest.js';
 import { openAtomicWriter } from '../io.js';
@@ -39,11 +39,11 @@ export function registerSuggest(program: Command, { io, lang }: CommandContext):
         return options.format === 'json' ? jsonLine(input, s) : textLine(s, options.lang);
       };
       if (text !== undefined) {
-        if (text.trim() === '') throw new InputError('suggest-type: expected a non-empty 主要用途 text');
+        if (text.trim() === '') throw inputError('error.suggest.empty');
         await emit(`${line(text)}\n`, options, io);
         return;
       }
-      if (io.stdinIsTTY) throw new InputError('suggest-type: expected a TEXT argument, or texts piped one per line on stdin');
+      if (io.stdinIsTTY) throw inputError('error.suggest.no-input');
       // Answered as read, a chunk at a time, so memory stays bounded whatever the size of the input.
       const writer = options.out ? await openAtomicWriter(resolve(io.cwd, options.out), { force: options.force === true, shown: options.out }) : undefined;
       try {
@@ -73,7 +73,7 @@ async function forEachChunkOfLines(stream: NodeJS.ReadableStream, each: (lines: 
   const decoder = new TextDecoder();
   let pending = '';
   let lineNumber = 1;
-  const tooLong = () => new InputError(`<stdin>: line ${lineNumber} is longer than ${MAX_LINE_CHARACTERS} characters; expected one 主要用途 text per line`);
+  const tooLong = () => inputError('error.suggest.long-line', { line: lineNumber, max: MAX_LINE_CHARACTERS });
   const take = async (lines: string[]) => {
     for (const text of lines) {
       if (text.length > MAX_LINE_CHARACTERS) throw tooLong();

@@ -4,6 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { DOCX_LIMITS, zipArchiveProblem } from '../data/zip-guard.js';
 import { decodeTextBytes } from '../data/text-decode.js';
+import { ERROR_MESSAGES } from '../errors.js';
+import { word, type MessageRef } from '../messages/catalogue.js';
 
 export type DraftFormat = 'md' | 'txt' | 'docx';
 
@@ -20,9 +22,15 @@ export interface Draft {
 /** A draft that cannot be read; the caller maps it to exit code 2. The reason never quotes the content. */
 export class DraftReadError extends Error {
   readonly file: string;
+  /** The reason in English, as the message has it. */
   readonly reason: string;
 
-  constructor(file: string, reason: string) {
+  constructor(
+    file: string,
+    /** The reason as an entry of the error catalogue, worded in the run's language. */
+    readonly words: MessageRef,
+  ) {
+    const reason = word(ERROR_MESSAGES, 'en', words.key, words.args);
     super(`${file}: ${reason}`);
     this.name = 'DraftReadError';
     this.file = file;
@@ -31,20 +39,20 @@ export class DraftReadError extends Error {
 }
 
 const FORMATS: Record<string, DraftFormat> = { '.md': 'md', '.markdown': 'md', '.txt': 'txt', '.docx': 'docx' };
-const NOT_DOCX = 'not a readable .docx file (Word 2007 or later; a renamed .doc or a damaged file?)';
-const UNSUPPORTED_ENCODING = 'unsupported encoding: not UTF-8, UTF-16 or GBK';
-function ioReason(error: unknown): string {
+const NOT_DOCX: MessageRef = { key: 'draft.not-docx' };
+const UNSUPPORTED_ENCODING: MessageRef = { key: 'draft.unsupported-encoding' };
+function ioReason(error: unknown): MessageRef {
   const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
   switch (code) {
     case 'ENOENT':
-      return 'file not found (ENOENT)';
+      return { key: 'draft.not-found' };
     case 'EACCES':
     case 'EPERM':
-      return `permission denied (${code})`;
+      return { key: 'draft.permission', args: { code } };
     case 'EISDIR':
-      return 'is a directory, not a file (EISDIR)';
+      return { key: 'draft.directory' };
     default:
-      return `cannot read the file (${code})`;
+      return { key: 'draft.unreadable', args: { code } };
   }
 }
 
@@ -53,7 +61,7 @@ export async function readDraft(path: string): Promise<Draft> {
   const extension = extname(path).toLowerCase();
   const format = FORMATS[extension];
   if (!format) {
-    throw new DraftReadError(path, `unsupported file type "${extension || '(none)'}": lint reads .md, .txt and .docx (save Word files as .docx)`);
+    throw new DraftReadError(path, { key: 'draft.unsupported-type', args: { extension: extension || '(none)' } });
   }
   let bytes: Buffer;
   try {
@@ -63,7 +71,7 @@ export async function readDraft(path: string): Promise<Draft> {
   }
   if (format === 'docx') {
     const problem = zipArchiveProblem(bytes, DOCX_LIMITS);
-    if (problem) throw new DraftReadError(path, problem.damaged ? NOT_DOCX : `${problem.text}; expected a .docx draft`);
+    if (problem) throw new DraftReadError(path, problem.damaged ? NOT_DOCX : { key: 'draft.archive', args: { problem: problem.text } });
     let raw: string;
     // mammoth (with its zip and XML readers, 0.5 MB of code) loads only for Word files.
     const { default: mammoth } = await import('mammoth');

@@ -3,7 +3,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import { Document, isCollection, isMap, isNode, isSeq, Pair, type YAMLMap } from 'yaml';
 import { fieldKeys } from '../answers/fields.js';
 import { parseDataDocument } from '../data/data-document.js';
-import { InputError } from '../errors.js';
+import { inputError } from '../errors.js';
 import { withFileLock, writeFileAtomic } from '../io.js';
 
 type Path = readonly (string | number)[];
@@ -48,7 +48,7 @@ export class Draft {
   static parse(text: string, path: string, shown: string): Draft {
     const { doc } = parseDataDocument(text, shown);
     if (doc.contents === null) doc.contents = doc.createNode({ schemaVersion: 1 });
-    if (!isCollection(doc.contents) || isSeq(doc.contents)) throw new InputError(`${shown}: expected a mapping with schemaVersion, entity, services and algorithms`);
+    if (!isCollection(doc.contents) || isSeq(doc.contents)) throw inputError('error.draft.not-mapping', { file: shown });
     return new Draft(doc, path, shown);
   }
 

@@ -18,7 +18,7 @@ const QUESTION_CHECKS = ['kebab-id', 'credit-code', 'region-code'] as const;
 const DERIVATIONS = ['id-from-name', 'region-from-credit-code'] as const;
 const UI_KEYS = [
   'intro', 'resume', 'file-header', 'existing-file', 'existing-resume', 'existing-replace', 'existing-cancel', 'existing-why',
-  'existing-refused', 'changed-on-disk', 'cancelled', 'cancelled-unsaved', 'saved', 'why', 'optional', 'invalid-existing', 'no-services-yet',
+  'cancelled', 'cancelled-unsaved', 'saved', 'why', 'optional', 'invalid-existing', 'no-services-yet',
   'new-service', 'service-choice', 'service-heading', 'algorithm-heading', 'materials-heading', 'material-of',
   'declared-type-none', 'event-date', 'event-what', 'event-feature', 'event-submitted', 'yes', 'no', 'key-navigate', 'key-select', 'key-submit', 'key-all', 'key-invert',
   'change-on', 'change-what', 'change-filed', 'change-more',

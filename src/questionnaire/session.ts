@@ -7,7 +7,7 @@ import type { SetValue } from '../answers/set.js';
 import { createColor } from '../color.js';
 import { VERSION } from '../constants.js';
 import { readAnswersSource } from '../data/source.js';
-import { CancelledError, InputError } from '../errors.js';
+import { CancelledError, inputError } from '../errors.js';
 import type { Io } from '../io.js';
 import { fill, type Lang } from '../messages/messages.js';
 import type { Rules } from '../rules/model.js';
@@ -102,7 +102,7 @@ export async function runQuestionnaire(options: QuestionnaireOptions): Promise<{
         { value: 'cancel', name: words('existing-cancel') },
       ];
       const choice = await asker.select(words('existing-file', { file: shown }), choices, choices[0]!.value);
-      if (choice === 'cancel') throw new InputError(words('existing-refused', { file: shown }));
+      if (choice === 'cancel') throw inputError('error.questionnaire.existing-refused', { file: shown });
       if (choice === 'resume') {
         draft = Draft.parse((await readAnswersSource(target, io)).text, target, shown);
         resumed = shown;
@@ -120,7 +120,7 @@ export async function runQuestionnaire(options: QuestionnaireOptions): Promise<{
       } catch (error) {
         if (!(error instanceof FileChangedError)) throw error;
         const aside = await session.saveAside();
-        throw new InputError(words('changed-on-disk', { file: shown, aside: join(dirname(shown), relative(dirname(target), aside)) }));
+        throw inputError('error.questionnaire.changed-on-disk', { file: shown, aside: join(dirname(shown), relative(dirname(target), aside)) });
       }
       saved = true;
     };

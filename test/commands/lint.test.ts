@@ -52,8 +52,10 @@ describe('filing-check lint (built CLI)', () => {
   });
 
   it('an unreadable file is exit 2 with one message, and --fail-on none never fails', () => {
-    expect(runCli(['lint', `${D}/missing.md`])).toEqual({ code: 2, stdout: '', stderr: `filing-check: ${D}/missing.md: file not found (ENOENT)\n` });
-    expect(runCli(['lint', `${D}/not-text.txt`])).toEqual({ code: 2, stdout: '', stderr: `filing-check: ${D}/not-text.txt: unsupported encoding: not UTF-8, UTF-16 or GBK\n` });
+    expect(runCli(['lint', `${D}/missing.md`])).toEqual({ code: 2, stdout: '', stderr: `filing-check: ${D}/missing.md: 文件不存在（ENOENT）\n` });
+    expect(runCli(['lint', `${D}/not-text.txt`])).toEqual({ code: 2, stdout: '', stderr: `filing-check: ${D}/not-text.txt: 不支持的编码：不是 UTF-8、UTF-16 或 GBK\n` });
+    expect(runCli(['lint', `${D}/missing.md`, '--lang', 'en'])).toEqual({ code: 2, stdout: '', stderr: `filing-check: ${D}/missing.md: file not found (ENOENT)\n` });
+    expect(runCli(['lint', `${D}/not-text.txt`, '--lang', 'en'])).toEqual({ code: 2, stdout: '', stderr: `filing-check: ${D}/not-text.txt: unsupported encoding: not UTF-8, UTF-16 or GBK\n` });
     expect(runCli(['lint', `${D}/disclosure-missing-section.md`, '--fail-on', 'none']).code).toBe(0);
   });
 
