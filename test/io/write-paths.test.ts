@@ -237,10 +237,10 @@ describe('two imports into one answers file at once', () => {
 
 describe('output that cannot be written', () => {
   /** The built CLI with its stdout on /dev/full. */
-  function toFullDevice(args: string[]): RunResult {
+  function toFullDevice(args: string[], lang = 'zh_CN.UTF-8'): RunResult {
     const full = openSync('/dev/full', 'w');
     try {
-      const run = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ['ignore', full, 'pipe'], encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      const run = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ['ignore', full, 'pipe'], encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: lang, LC_ALL: undefined, LC_MESSAGES: undefined } });
       return { code: run.status ?? -1, stdout: '', stderr: run.stderr };
     } finally {
       closeSync(full);
@@ -254,7 +254,10 @@ describe('output that cannot be written', () => {
     [['suggest-type', '根据用户的浏览、点击等行为数据，向用户推荐可能感兴趣的商品']],
   ])('%j to a full disk is exit 2 with one message', (args) => {
     const run = toFullDevice(args);
-    expect(run.stderr).toBe('filing-check: standard output: cannot write the output (ENOSPC); nothing more was written\n');
+    expect(run.stderr).toBe('filing-check: 标准输出：无法写出输出（ENOSPC）；未再写入任何内容\n');
     expect(run.code).toBe(2);
+    const english = toFullDevice(args, 'en_US.UTF-8');
+    expect(english.stderr).toBe('filing-check: standard output: cannot write the output (ENOSPC); nothing more was written\n');
+    expect(english.code).toBe(2);
   });
 });
