@@ -7,10 +7,11 @@ import { inputError, type ErrorWords } from '../errors.js';
 import type { MessageList, MessageRef } from '../messages/catalogue.js';
 import { keptText } from '../data/table.js';
 import { readInputFile } from '../data/input-file.js';
-import { readWordTables, type WordCell, type WordTable } from '../data/word-document.js';
+import { readCustomProperties, readWordTables, type WordCell, type WordTable } from '../data/word-document.js';
 import { LANGS, t, type Lang } from '../messages/messages.js';
 import type { MaterialStatus } from '../answers/vocabulary.js';
-import type { SheetRow } from './import.js';
+import type { CarriedRecord, ReadChecklist, SheetRow } from './import.js';
+import { decodeExportRecord, RECORD_PROPERTY } from './export-record.js';
 import { LAYOUT, type SheetColumnId } from './layout.js';
 import { parseStatus, statusLabels } from './model.js';
 
@@ -140,7 +141,7 @@ function tableRows(table: WordTable, tableNumber: number, shown: string, notes: 
     const keys = [...new Set(cell('item').lines.map((line) => line.trim()).filter((line) => KEY_LINE.test(line)))];
     if (keys.length === 0) throw inputError('error.docx.no-key', { where: where('key') });
     if (keys.length > 1) throw inputError('error.docx.several-keys', { where: where('key'), keys: listed(keys) });
-    const values: Partial<Record<SheetColumnId, string>> = { key: keys[0]! };
+    const values: Partial<Record<SheetColumnId, string>> = { key: keys[0]!, ...(number ? { number } : {}) };
     if (indexOf.has('status')) values.status = readStatus(cell('status'), where('status'));
     if (indexOf.has('tracking')) Object.assign(values, readTracking(cell('tracking'), lang, (field) => (field ? where(field) : at('tracking'))));
     if (indexOf.has('notes')) values.notes = cell('notes').lines.join('\n');
@@ -151,11 +152,21 @@ function tableRows(table: WordTable, tableNumber: number, shown: string, notes: 
   return rows;
 }
 
-/** Reads the rows of a Word checklist: every table that starts with the checklist's header row. */
-export async function readDocxChecklist(path: string, shown: string): Promise<{ rows: SheetRow[]; notes: ErrorWords[] }> {
-  const tables = await readWordTables(readInputFile(path, shown, MAX_BYTES, EXPECTED), shown, EXPECTED);
+/** The values at export the document's custom properties carry, in pieces numbered from 1. */
+function documentRecord(properties: ReadonlyMap<string, string>): CarriedRecord {
+  const pieces = [...properties].filter(([name]) => name.startsWith(RECORD_PROPERTY)).map(([name, value]) => [Number(name.slice(RECORD_PROPERTY.length)), value] as const);
+  if (pieces.length === 0) return null;
+  pieces.sort(([a], [b]) => a - b);
+  if (pieces.some(([number], index) => number !== index + 1)) return 'damaged';
+  return decodeExportRecord(pieces.map(([, value]) => value).join('')) ?? 'damaged';
+}
+
+/** Reads the rows of a Word checklist (every table that starts with the checklist's header row) and its values at export. */
+export async function readDocxChecklist(path: string, shown: string): Promise<ReadChecklist> {
+  const bytes = readInputFile(path, shown, MAX_BYTES, EXPECTED);
+  const tables = await readWordTables(bytes, shown, EXPECTED);
   const notes: ErrorWords[] = [];
   const read = tables.map((table, index) => tableRows(table, index + 1, shown, notes)).filter((rows) => rows !== null);
   if (read.length === 0) throw inputError('error.docx.no-checklist-table', { file: shown, headers: headers() });
-  return { rows: read.flat(), notes };
+  return { rows: read.flat(), notes, record: documentRecord(readCustomProperties(bytes)) };
 }

@@ -3,6 +3,7 @@ import { t } from '../messages/messages.js';
 import { LAYOUT } from './layout.js';
 import { statusLabels, type Checklist, type ChecklistItem } from './model.js';
 import { instructions } from './render.js';
+import { RECORD_PROPERTY, recordPieces } from './export-record.js';
 
 const layout = LAYOUT.document;
 const MUTED = '59636E';
@@ -52,8 +53,14 @@ function itemCells(item: ChecklistItem, checklist: Checklist): Record<(typeof la
   };
 }
 
-/** The checklist as a Word document: A4, Chinese fonts, a real table per filing unit with a repeating header row. */
-export async function checklistDocx(checklist: Checklist): Promise<Uint8Array> {
+// Word keeps a custom property's text up to 255 characters; the record is cut into numbered properties.
+const PROPERTY_CHARACTERS = 255;
+
+/**
+ * The checklist as a Word document: A4, Chinese fonts, a real table per filing unit with a repeating
+ * header row; the values at export (`record`) in the document's custom properties, which Word keeps.
+ */
+export async function checklistDocx(checklist: Checklist, record: string): Promise<Uint8Array> {
   const L = (key: string) => t(checklist.lang, key);
   const heading = (value: string, size: number) => new Paragraph({ children: text(value, { bold: true, size, font: layout.fonts.heading }), spacing: { before: 240, after: 120 } });
   const s = checklist.summary;
@@ -79,6 +86,7 @@ export async function checklistDocx(checklist: Checklist): Promise<Uint8Array> {
   ]);
   const document = new Document({
     creator: checklist.tool,
+    customProperties: recordPieces(record, PROPERTY_CHARACTERS).map((value, index) => ({ name: `${RECORD_PROPERTY}${index + 1}`, value })),
     title: `${L('checklist.title')} · ${checklist.entity}`,
     styles: {
       default: {

@@ -10,6 +10,7 @@ import type { Rules } from '../rules/model.js';
 import { showsMaterialPath } from '../text/paths.js';
 import { EDITABLE_COLUMNS, LAYOUT, type SheetColumnId } from './layout.js';
 import { parseStatus } from './model.js';
+import { decodeExportRecord, isRecordMarker, materialPlace, type EditableValues, type ExportRecord } from './export-record.js';
 import type { FieldEdit } from './yaml-edit.js';
 
 type Editable = (typeof EDITABLE_COLUMNS)[number];
@@ -65,6 +66,8 @@ function toRows(table: Table, file: string): SheetRow[] {
     const cells: Partial<Record<SheetColumnId, string>> = {};
     for (const [index, id] of columns) cells[id] = cellText(table.cell(row, index), id);
     if (Object.values(cells).every((v) => v!.trim() === '')) continue;
+    // The values at export, a CSV's last row (wherever a sort put it), are not a material.
+    if (isRecordMarker(String(table.cell(row, 0)))) continue;
     rows.push({ cells, where: (column: SheetColumnId) => table.where(row, indexOf.get(column)!) });
   }
   return rows;
@@ -75,8 +78,34 @@ const LIMITS = { expected: { key: 'expected.checklist' }, maxRows: 5_000, maxByt
 // Far right of any checklist's columns; a header cell at column XFD is not a reason to read 16,384.
 const MAX_COLUMNS = 256;
 
-/** Reads the rows of a filled-in checklist (.xlsx, .csv or .docx), and the notes of what reading normalised. */
-export async function readChecklistRows(path: string, file: string): Promise<{ rows: SheetRow[]; notes: ErrorWords[] }> {
+/**
+ * The values at export a checklist carries: the record, null when it carries none (a checklist of
+ * an older version, or a CSV whose last row was deleted), 'damaged' when they no longer read back.
+ */
+export type CarriedRecord = ExportRecord | null | 'damaged';
+
+/** A filled-in checklist as read: its rows, the notes of what reading normalised, and the values at export. */
+export interface ReadChecklist {
+  rows: SheetRow[];
+  notes: ErrorWords[];
+  record: CarriedRecord;
+}
+
+/** The record of the one row marked as it (in the hidden sheet of a workbook, the last row of a CSV). */
+function tableRecord(tables: readonly Table[]): CarriedRecord {
+  const found: string[] = [];
+  for (const table of tables) {
+    for (let row = 0; row < table.rowCount; row++) {
+      if (!isRecordMarker(String(table.cell(row, 0)))) continue;
+      found.push(Array.from({ length: table.width(row) - 1 }, (_, index) => String(table.cell(row, index + 1))).join(''));
+    }
+  }
+  if (found.length === 0) return null;
+  return (found.length === 1 && decodeExportRecord(found[0]!)) || 'damaged';
+}
+
+/** Reads the rows of a filled-in checklist (.xlsx, .csv or .docx), the notes of what reading normalised, and its values at export. */
+export async function readChecklistRows(path: string, file: string): Promise<ReadChecklist> {
   const kind = extname(file).toLowerCase();
   if (kind === '.docx') return (await import('./docx-import.js')).readDocxChecklist(path, file);
   if (kind !== '.xlsx' && kind !== '.csv') throw inputError('error.import.not-checklist-file', { file, expected: LIMITS.expected });
@@ -84,7 +113,7 @@ export async function readChecklistRows(path: string, file: string): Promise<{ r
   const names = LANGS.map((lang) => t(lang, 'checklist.sheet.items'));
   const table = tables.find((w) => w.sheet !== null && names.includes(w.sheet)) ?? tables[0];
   if (!table) throw inputError('error.import.no-sheets', { file });
-  return { rows: toRows(table, file), notes: table.notes };
+  return { rows: toRows(table, file), notes: table.notes, record: tableRecord(tables) };
 }
 
 /** A due cell as YYYY-MM-DD, read as the questionnaire reads a typed day; undefined when it names no real day. */
@@ -93,27 +122,66 @@ function dueDate(text: string): string | undefined {
   return isRealDate(iso) ? iso : undefined;
 }
 
+/** How a cell changed on both sides since the export is settled: the --prefer side wins. */
+export type Prefer = 'checklist' | 'answers';
+
+/** A cell the client and the answers file both changed since the export, to different values. */
+export interface ImportConflict {
+  row: SheetRow;
+  key: string;
+  column: Editable;
+  /** As the checklist showed it at export; a status as its id. */
+  exported: string;
+  /** The client's value now ('' for none). */
+  checklist: string;
+  /** The answers file's value now ('' for none), as written there. */
+  answers: string;
+}
+
+/** What an import does: the field changes (and the splices that make them), the conflicts, and the rows the record does not hold. */
+export interface ImportPlan {
+  changes: ImportChange[];
+  edits: FieldEdit[];
+  conflicts: ImportConflict[];
+  unrecorded: SheetRow[];
+}
+
+/** Whether a client's cell still holds what the checklist showed at export: the client did not touch it. */
+function untouched(column: Editable, text: string, value: string | undefined, shown: string): boolean {
+  if (column === 'status' || column === 'due') return (value ?? '') === shown;
+  return text === shown.trim();
+}
+
+/** Whether the answers file still holds a field's value at export: nobody changed it since. */
+function unchangedSince(column: Editable, current: Partial<MaterialEntry>, atExport: EditableValues): boolean {
+  if (column === 'file') return current.file === undefined ? atExport.file === '' : showsMaterialPath(atExport.file, current.file);
+  return (current[FIELD[column]] ?? (column === 'status' ? 'missing' : '')) === atExport[column];
+}
+
 /**
  * Turns filled-in rows into field changes against the current answers: every key must name a
  * material of the rule packs at its level and, for algorithm materials, an algorithm of the answers;
  * statuses and dates must be valid; not-applicable needs a reason. Only columns present in the sheet
  * are read, so a client who deleted a column changes nothing there. Every bad cell of the sheet is
  * reported at once, one line each, so a client's sheet comes back to them a single time.
+ *
+ * With the values at export (`record`) the import is three-way: a cell as exported is one the client
+ * left alone, and the answers file keeps whatever it holds now; a cell the client changed is written
+ * when the answers file still holds the value at export; when both changed, differently, the cell is
+ * a conflict, settled by `prefer` or left for the caller to refuse. Without a record (an older
+ * checklist) every cell that differs from the answers is written, as before.
  */
-export function planImport(rows: readonly SheetRow[], answers: Answers, rules: Rules): { changes: ImportChange[]; edits: FieldEdit[] } {
-  const levelOf = new Map(rules.materials.map((m) => [m.id, m.level]));
-  const algorithmIndex = new Map(answers.algorithms.map((a, i) => [a.id, i]));
-  const serviceIndex = new Map(answers.services.map((s, i) => [s.id, i]));
+export function planImport(rows: readonly SheetRow[], answers: Answers, rules: Rules, record: ExportRecord | null = null, prefer?: Prefer): ImportPlan {
   const seen = new Map<string, MessageRef>();
   const changes: ImportChange[] = [];
   const edits: FieldEdit[] = [];
+  const conflicts: ImportConflict[] = [];
+  const unrecorded: SheetRow[] = [];
   const problems: InputError[] = [];
   for (const row of rows) {
     const key = (row.cells.key ?? '').trim();
-    const [owner = '', materialId = '', extra] = key.split('/');
-    const level = levelOf.get(materialId);
-    const ownerKnown = level === 'entity' ? owner === 'entity' : level === 'service' ? serviceIndex.has(owner) : algorithmIndex.has(owner);
-    if (extra !== undefined || !level || !ownerKnown) {
+    const place = materialPlace(key, answers, rules);
+    if (!place) {
       const ids = (list: readonly { id: string }[]) => (list.length === 0 ? { key: 'none' } : { list: list.map((x) => x.id), separator: 'list.comma' });
       problems.push(inputError('error.import.unknown-key', { where: row.where('key'), key, services: ids(answers.services), algorithms: ids(answers.algorithms) }));
       continue;
@@ -124,18 +192,20 @@ export function planImport(rows: readonly SheetRow[], answers: Answers, rules: R
     }
     seen.set(key, row.where('key'));
 
-    const [path, materials] =
-      level === 'entity' ? [['materials', materialId], answers.materials]
-      : level === 'service' ? [['services', serviceIndex.get(owner)!, 'materials', materialId], answers.services[serviceIndex.get(owner)!]!.materials]
-      : [['algorithms', algorithmIndex.get(owner)!, 'materials', materialId], answers.algorithms[algorithmIndex.get(owner)!]!.materials];
+    const { path, materials } = place;
+    const materialId = path[path.length - 1] as string;
     // An unlisted item is missing by default, so "missing" on it is no change.
     const current: Partial<MaterialEntry> = materials[materialId] ?? { status: 'missing' };
+    const exported = record?.get(key);
+    if (record && !exported) unrecorded.push(row);
     const next: Partial<Record<keyof MaterialEntry, string | undefined>> = {};
     const problemsBefore = problems.length;
+    const conflictsBefore = conflicts.length;
     for (const column of EDITABLE_COLUMNS) {
       const raw = row.cells[column];
       if (raw === undefined) continue;
       const text = raw.trim();
+      let value: string | undefined;
       if (column === 'status') {
         const status = parseStatus(text);
         if (!status) {
@@ -143,22 +213,35 @@ export function planImport(rows: readonly SheetRow[], answers: Answers, rules: R
           problems.push(inputError(text ? 'error.import.not-status' : 'error.import.empty-status', { where: row.where('status'), text, allowed }));
           continue;
         }
-        next.status = status;
+        value = status;
       } else if (column === 'due' && text !== '') {
-        const due = dueDate(text);
-        if (due === undefined) problems.push(inputError('error.import.not-date', { where: row.where('due'), text }));
-        else next.due = due;
+        value = dueDate(text);
+        if (value === undefined) {
+          problems.push(inputError('error.import.not-date', { where: row.where('due'), text }));
+          continue;
+        }
       } else if (column === 'file' && current.file !== undefined && showsMaterialPath(text, current.file)) {
         // The checklist shows a file outside the case folder by its base name: unchanged, it keeps the path.
-        next.file = current.file;
+        value = current.file;
       } else {
-        next[FIELD[column]] = text === '' ? undefined : text;
+        value = text === '' ? undefined : text;
       }
+      const field = FIELD[column];
+      if (exported) {
+        if (untouched(column, text, value, exported.shown[column])) continue;
+        const now = current[field];
+        if (!unchangedSince(column, current, exported.answers) && value !== now) {
+          conflicts.push({ row, key, column, exported: exported.shown[column], checklist: value ?? '', answers: now ?? '' });
+          if (prefer !== 'checklist') continue;
+        }
+      }
+      next[field] = value;
     }
     if (problems.length > problemsBefore) continue;
     const status = next.status ?? current.status;
     const reason = 'reason' in next ? next.reason : current.reason;
-    if (status === 'not-applicable' && !reason) {
+    // A row with a conflict left open is not written; the conflict is what the user needs to see.
+    if (status === 'not-applicable' && !reason && (prefer !== undefined || conflicts.length === conflictsBefore)) {
       problems.push(inputError('error.import.no-reason', { where: row.where(row.cells.notes !== undefined ? 'notes' : 'status'), key }));
       continue;
     }
@@ -170,5 +253,5 @@ export function planImport(rows: readonly SheetRow[], answers: Answers, rules: R
     }
   }
   if (problems.length > 0) throw inputErrors(problems);
-  return { changes, edits };
+  return { changes, edits, conflicts, unrecorded };
 }

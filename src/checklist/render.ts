@@ -6,6 +6,7 @@ import { renderTemplate } from '../text/template.js';
 import { messageKeys, t, type Lang } from '../messages/messages.js';
 import { LAYOUT, type SheetColumnId } from './layout.js';
 import { statusLabels, type Checklist, type ChecklistItem } from './model.js';
+import { recordMarker, recordPieces } from './export-record.js';
 
 const CHECKLIST_LABELS = [
   'checklist.title', 'checklist.howToUse', 'checklist.overview', 'checklist.details', 'checklist.why', 'checklist.what', 'checklist.prepare',
@@ -84,7 +85,18 @@ export function sheetHeader(lang: Lang): string[] {
   return LAYOUT.sheet.columns.map((c) => t(lang, c.header));
 }
 
-/** The checklist as CSV with the same columns as the Excel sheet, so either can be imported. */
-export function checklistCsv(checklist: Checklist): string {
-  return csvFile([sheetHeader(checklist.lang), ...checklist.items.map((item) => LAYOUT.sheet.columns.map((c) => sheetCell(item, c.id)))]);
+// Excel keeps at most 32,767 characters in a cell.
+const CELL_CHARACTERS = 30_000;
+
+/** The row that carries the values at export: its marker, then the record's text in cells Excel keeps whole. */
+export function recordRow(lang: Lang, record: string): string[] {
+  return [recordMarker(lang), ...recordPieces(record, CELL_CHARACTERS)];
+}
+
+/**
+ * The checklist as CSV with the same columns as the Excel sheet, so either can be imported. A CSV
+ * file has no hidden place: the values at export (`record`) are its last row, marked as such.
+ */
+export function checklistCsv(checklist: Checklist, record: string): string {
+  return csvFile([sheetHeader(checklist.lang), ...checklist.items.map((item) => LAYOUT.sheet.columns.map((c) => sheetCell(item, c.id))), recordRow(checklist.lang, record)]);
 }

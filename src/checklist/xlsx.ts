@@ -2,15 +2,19 @@ import ExcelJS from 'exceljs';
 import { t } from '../messages/messages.js';
 import { EDITABLE_COLUMNS, LAYOUT } from './layout.js';
 import { statusLabels, type Checklist } from './model.js';
-import { instructions, sheetCell, sheetHeader } from './render.js';
+import { instructions, recordRow, sheetCell, sheetHeader } from './render.js';
 
 const sheet = LAYOUT.sheet;
 
+// The hidden sheet's name: the import finds the record by its marker, whatever the sheet is called.
+const RECORD_SHEET = 'filing-check';
+
 /**
  * The checklist as an Excel workbook: the items sheet (frozen, filterable header; a list to pick
- * each status from; the columns the client fills in shaded) and an instructions sheet.
+ * each status from; the columns the client fills in shaded), an instructions sheet, and the values
+ * at export (`record`) on a sheet Excel does not list (very hidden) and keeps protected.
  */
-export async function checklistXlsx(checklist: Checklist): Promise<Uint8Array> {
+export async function checklistXlsx(checklist: Checklist, record: string): Promise<Uint8Array> {
   const { lang } = checklist;
   const L = (key: string) => t(lang, key);
   const workbook = new ExcelJS.Workbook();
@@ -81,5 +85,9 @@ export async function checklistXlsx(checklist: Checklist): Promise<Uint8Array> {
     row.alignment = { wrapText: true, vertical: 'top' };
     if (bold) row.font = { bold: true, size: 13 };
   }
+  const recordSheet = workbook.addWorksheet(RECORD_SHEET, { state: 'veryHidden' });
+  recordSheet.addRow(recordRow(lang, record));
+  // Without a password: protection keeps a sheet someone unhides from being edited by mistake.
+  await recordSheet.protect('', {});
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

@@ -4,9 +4,13 @@ import { Option, type Command } from 'commander';
 import { parseAnswers } from '../answers/read.js';
 import { genericAnswers, parseTypeOption, type GenericRole } from '../checklist/generic.js';
 import { buildChecklist, type Checklist } from '../checklist/model.js';
+import { encodeExportRecord, exportRecord } from '../checklist/export-record.js';
+import type { Answers } from '../answers/schema.js';
 import { checklistCsv, checklistHtml, checklistMarkdown } from '../checklist/render.js';
 import { diagnose } from '../core/report.js';
-import { ERROR_MESSAGES, inputError } from '../errors.js';
+import { ERROR_MESSAGES, ExitCode, inputError, type ErrorWords } from '../errors.js';
+import { LAYOUT } from '../checklist/layout.js';
+import type { ImportConflict, Prefer } from '../checklist/import.js';
 import { withFileLock, writeFileAtomic, type Io } from '../io.js';
 import { decodeDataBytes } from '../data/data-text.js';
 import { mapStrings, visible, xmlSafe } from '../text/visible.js';
@@ -28,27 +32,37 @@ interface ChecklistOptions extends CommonOptions {
   import?: string;
   into?: string;
   dryRun?: boolean;
+  prefer?: Prefer;
 }
 
-/** Renders a checklist; Word and Excel are loaded only when asked for, to keep start-up fast. */
-async function renderChecklist(checklist: Checklist, format: ChecklistFormat): Promise<string | Uint8Array> {
+/**
+ * Renders a checklist; Word and Excel are loaded only when asked for, to keep start-up fast. The
+ * formats a client fills in carry the values at export, so that the import can tell what changed.
+ */
+async function renderChecklist(checklist: Checklist, answers: Answers, rules: Rules, format: ChecklistFormat): Promise<string | Uint8Array> {
+  const record = (shown: Checklist) => encodeExportRecord(exportRecord(shown.items, answers, rules, shown.lang));
   switch (format) {
     case 'md':
       return checklistMarkdown(checklist);
     case 'html':
       return checklistHtml(checklist);
     case 'csv':
-      return checklistCsv(checklist);
-    // Word and Excel files do not open with characters XML forbids; the text formats are made visible by emit.
-    case 'docx':
-      return (await import('../checklist/docx.js')).checklistDocx(mapStrings(checklist, xmlSafe));
-    case 'xlsx':
-      return (await import('../checklist/xlsx.js')).checklistXlsx(mapStrings(checklist, xmlSafe));
+      return checklistCsv(checklist, record(checklist));
+    // Word and Excel files do not open with characters XML forbids; the text formats are made visible
+    // by emit. The record holds the cells as the file shows them.
+    case 'docx': {
+      const shown = mapStrings(checklist, xmlSafe);
+      return (await import('../checklist/docx.js')).checklistDocx(shown, record(shown));
+    }
+    case 'xlsx': {
+      const shown = mapStrings(checklist, xmlSafe);
+      return (await import('../checklist/xlsx.js')).checklistXlsx(shown, record(shown));
+    }
   }
 }
 
-/** The case's checklist, or a generic one for --type/--role built by running the real core on typical answers. */
-async function checklistFor(file: string | undefined, options: ChecklistOptions, rules: Rules, io: Io): Promise<Checklist> {
+/** The case's checklist, or a generic one for --type/--role built by running the real core on typical answers; with the answers it was made from. */
+async function checklistFor(file: string | undefined, options: ChecklistOptions, rules: Rules, io: Io): Promise<{ checklist: Checklist; answers: Answers }> {
   const asOf = asOfDate(options.asOf, io);
   const { lang } = options;
   if (options.type !== undefined) {
@@ -58,12 +72,12 @@ async function checklistFor(file: string | undefined, options: ChecklistOptions,
     const shown = t(lang, 'checklist.generic.source', { type, role: t(lang, `role.${role}`) });
     const answers = await parseAnswers(JSON.stringify(genericAnswers(type, role, rules, lang)), shown, rules);
     const report = diagnose({ answers, rules, lang, source: shown, asOf, toolVersion: VERSION });
-    return buildChecklist(report, rules, t(lang, 'checklist.generic.label', { type, typeName, role: t(lang, `role.${role}`) }));
+    return { checklist: buildChecklist(report, rules, t(lang, 'checklist.generic.label', { type, typeName, role: t(lang, `role.${role}`) })), answers };
   }
   const source = file !== undefined ? await readAnswersSource(file, io) : await pipedAnswers(io, 'checklist');
   const answers = await parseAnswers(source.text, source.shown, rules);
   const assessedMaterials = await assessedMaterialsFor(answers, source.shown, io, lang);
-  return buildChecklist(diagnose({ answers, rules, lang, source: source.shown, asOf, toolVersion: VERSION, assessedMaterials }), rules, null);
+  return { checklist: buildChecklist(diagnose({ answers, rules, lang, source: source.shown, asOf, toolVersion: VERSION, assessedMaterials }), rules, null), answers };
 }
 
 /**
@@ -71,23 +85,67 @@ async function checklistFor(file: string | undefined, options: ChecklistOptions,
  * in, the result must pass the real answers parser and read back as exactly the planned change,
  * then it replaces the file atomically (replacing it is the point, so no --force).
  */
-async function importChecklist(options: ChecklistOptions, rules: Rules, io: Io): Promise<void> {
-  // Held from reading the answers to writing them: a second import waits, then reads this one's result.
-  if (!options.dryRun) return withFileLock(resolve(io.cwd, options.into!), options.into!, () => importUnlocked(options, rules, io));
-  return importUnlocked(options, rules, io);
+async function importChecklist(options: ChecklistOptions, rules: Rules, context: CommandContext): Promise<void> {
+  // Held from reading the answers to writing them: a second import waits, then reads this one's
+  // result, and what its client changed is weighed against that.
+  const { io } = context;
+  if (!options.dryRun) return withFileLock(resolve(io.cwd, options.into!), options.into!, () => importUnlocked(options, rules, context));
+  return importUnlocked(options, rules, context);
+}
+
+/** One conflict in the run's language: the checklist, the row (序号, key, material), the column and the three values. */
+function conflictLine(conflict: ImportConflict, options: ChecklistOptions, rules: Rules): string {
+  const { lang } = options;
+  const L = (key: string, args?: Record<string, string | number>) => t(lang, key, args);
+  const shown = (value: string) => (value === '' ? L('checklist.import.empty') : conflict.column === 'status' ? L(`status.${value}`) : value);
+  const materialId = conflict.key.split('/')[1]!;
+  const title = rules.materials.find((m) => m.id === materialId)?.title[lang] ?? materialId;
+  const header = LAYOUT.sheet.columns.find((c) => c.id === conflict.column)!.header;
+  return L('checklist.import.conflict', {
+    file: options.import!,
+    place: L('checklist.import.place', { number: conflict.row.cells.number?.trim() || '—', key: conflict.key, title }),
+    column: L(header),
+    exported: shown(conflict.exported),
+    checklist: shown(conflict.checklist),
+    answers: options.into!,
+    now: shown(conflict.answers),
+  });
 }
 
 /** The import itself, once the answers file is locked (a dry run writes nothing and takes no lock). */
-async function importUnlocked(options: ChecklistOptions, rules: Rules, io: Io): Promise<void> {
+async function importUnlocked(options: ChecklistOptions, rules: Rules, { io, result }: CommandContext): Promise<void> {
   const into = options.into!;
+  const file = options.import!;
   const source = await readAnswersSource(into, io);
   const answers = await parseAnswers(source.text, source.shown, rules);
   // exceljs and the yaml document are large; only an import (exceljs also an xlsx export) pays for them.
   const [{ planImport, readChecklistRows }, { editYamlText }] = await Promise.all([import('../checklist/import.js'), import('../checklist/yaml-edit.js')]);
-  const sheet = await readChecklistRows(resolve(io.cwd, options.import!), options.import!);
-  for (const note of sheet.notes) io.stderr(`filing-check: ${visible(word(ERROR_MESSAGES, options.lang, note.key, note.args))}\n`);
-  const { changes, edits } = planImport(sheet.rows, answers, rules);
+  const sheet = await readChecklistRows(resolve(io.cwd, file), file);
   const L = (key: string, args?: Record<string, string | number>) => t(options.lang, key, args);
+  const warn = (text: string) => io.stderr(`filing-check: ${visible(text)}\n`);
+  const worded = (words: ErrorWords) => word(ERROR_MESSAGES, options.lang, words.key, words.args);
+  for (const note of sheet.notes) warn(worded(note));
+  // Values at export that no longer read back cannot tell the client's edits from the export: only
+  // an explicit --prefer checklist imports such a checklist, the old way.
+  if (sheet.record === 'damaged' && options.prefer !== 'checklist') throw inputError('error.import.damaged-record', { file });
+  const record = sheet.record === 'damaged' ? null : sheet.record;
+  const { changes, edits, conflicts, unrecorded } = planImport(sheet.rows, answers, rules, record, options.prefer);
+  // Said once the cells have read (a sheet with bad cells goes back to the client first).
+  if (record === null) warn(L(sheet.record === 'damaged' ? 'checklist.import.damagedOldWay' : 'checklist.import.noRecord', { file, answers: into }));
+  for (const row of unrecorded) {
+    const place = row.where('key');
+    warn(L('checklist.import.notRecorded', { place: worded({ key: place.key, args: place.args ?? {} }) }));
+  }
+  if (conflicts.length > 0) {
+    const lines = conflicts.map((conflict) => conflictLine(conflict, options, rules));
+    // A conflict never passes silently: without --prefer the import stops and writes nothing.
+    if (options.prefer === undefined) {
+      for (const line of [L('checklist.import.conflicts', { file, answers: into, count: conflicts.length }), ...lines]) warn(line);
+      result.code = ExitCode.Invalid;
+      return;
+    }
+    for (const line of [L(`checklist.import.preferred.${options.prefer}`, { file, answers: into, count: conflicts.length }), ...lines]) warn(line);
+  }
   if (changes.length === 0) {
     io.stdout(visible(`${L('checklist.import.none', { file: into })}\n`));
     return;
@@ -116,7 +174,8 @@ async function importUnlocked(options: ChecklistOptions, rules: Rules, io: Io): 
 }
 
 /** `filing-check checklist [FILE|-]`, `checklist --type CODE [--role ROLE]`, `checklist --import FILE --into ANSWERS`. */
-export function registerChecklist(program: Command, { io, lang }: CommandContext): void {
+export function registerChecklist(program: Command, context: CommandContext): void {
+  const { io, lang } = context;
   program
     .command('checklist')
     .argument('[file]', 'answers file (YAML or JSON), or - for standard input')
@@ -129,21 +188,23 @@ export function registerChecklist(program: Command, { io, lang }: CommandContext
     .option('--import <checklist>', 'read a filled-in checklist (.xlsx, .csv or .docx) back into --into')
     .option('--into <answers>', 'with --import: the answers file to update (statuses, owners, due dates, files, notes)')
     .option('--dry-run', 'with --import: list the changes without writing')
+    .addOption(new Option('--prefer <side>', 'with --import: where the client and the answers file both changed a cell since the export, take the checklist\'s value or keep the answers file\'s').choices(['checklist', 'answers']))
     .addOption(rulesOption())
     .option('--as-of <date>', 'the date of the checklist (YYYY-MM-DD) instead of today')
-    .addHelpText('after', '\nExit codes:\n  0    checklist written, or import done\n  2    usage error, unreadable or invalid input (the answers file is then left untouched)')
+    .addHelpText('after', '\nExit codes:\n  0    checklist written, or import done\n  2    usage error, unreadable or invalid input, or cells the client and the answers file both changed since the export, differently, without --prefer (the answers file is then left untouched)')
     .action(async (file: string | undefined, options: ChecklistOptions) => {
-      if (options.import !== undefined || options.into !== undefined || options.dryRun) {
+      if (options.import !== undefined || options.into !== undefined || options.dryRun || options.prefer !== undefined) {
         if (options.import === undefined || options.into === undefined) throw inputError('error.checklist.import-needs-into');
         if (file !== undefined || options.type !== undefined) throw inputError('error.checklist.import-with-answers');
         if (options.into === '-') throw inputError('error.checklist.into-stdin');
-        await importChecklist(options, await rulesFor(options, io), io);
+        await importChecklist(options, await rulesFor(options, io), context);
         return;
       }
       if (options.role !== undefined && options.type === undefined) throw inputError('error.checklist.role-without-type');
       if (options.type !== undefined && file !== undefined) throw inputError('error.checklist.type-with-answers');
       if ((options.format === 'docx' || options.format === 'xlsx') && !options.out) throw inputError('error.checklist.binary-needs-out', { format: options.format });
       const rules = await rulesFor(options, io);
-      await emit(await renderChecklist(await checklistFor(file, options, rules, io), options.format), options, io);
+      const { checklist, answers } = await checklistFor(file, options, rules, io);
+      await emit(await renderChecklist(checklist, answers, rules, options.format), options, io);
     });
 }

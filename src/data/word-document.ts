@@ -5,7 +5,8 @@
 // runs joined again; merged cells as column and row spans.
 import { inputError } from '../errors.js';
 import type { MessageArg } from '../messages/catalogue.js';
-import { DOCX_LIMITS, zipArchiveProblem } from './zip-guard.js';
+import { attribute, parsePart, WorkbookProblem } from './xlsx.js';
+import { checkedArchive, DOCX_LIMITS, zipArchiveProblem } from './zip-guard.js';
 
 /** One cell: its lines (paragraphs, and line breaks within them), its spans, and whether it holds a table. */
 export interface WordCell {
@@ -101,4 +102,36 @@ export async function readWordTables(bytes: Buffer, shown: string, expected: Mes
     throw notDocx();
   }
   return document ? tablesIn(document) : [];
+}
+
+/**
+ * The custom properties of a .docx file's bytes (File › Properties › Custom in Word), text values by
+ * name; empty when it has none. Called after readWordTables, which has refused what the ZIP guard
+ * refuses; a custom properties part that is not well-formed XML reads as none.
+ */
+export function readCustomProperties(bytes: Buffer): Map<string, string> {
+  const properties = new Map<string, string>();
+  const part = checkedArchive(bytes, DOCX_LIMITS).parts?.get('docProps/custom.xml');
+  if (!part) return properties;
+  let name: string | null = null;
+  let value: string | null = null;
+  try {
+    parsePart(part, {
+      open(element, attributes) {
+        if (element === 'property') name = attribute(attributes, 'name') ?? null;
+        else if (element === 'lpwstr' && name !== null) value = '';
+      },
+      close(element) {
+        if (element === 'lpwstr' && name !== null && value !== null) properties.set(name, value);
+        else if (element === 'property') name = value = null;
+      },
+      text(text) {
+        if (value !== null) value += text;
+      },
+    });
+  } catch (error) {
+    if (error instanceof WorkbookProblem) return new Map();
+    throw error;
+  }
+  return properties;
 }

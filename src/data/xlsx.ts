@@ -32,7 +32,7 @@ export class WorkbookProblem extends Error {
 }
 
 /** The attributes of the tag being read: where they sit in the text; valid only during the handler's call. */
-interface Attributes {
+export interface Attributes {
   text: string;
   start: number;
   end: number;
@@ -57,7 +57,7 @@ const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0
  * read for each of its cells, so nothing else is taken apart). `prefixed` finds `r:id` by `id`,
  * whatever prefix the writer chose for the namespace.
  */
-function attribute(tag: Attributes, wanted: string, prefixed = false): string | undefined {
+export function attribute(tag: Attributes, wanted: string, prefixed = false): string | undefined {
   const { text, end } = tag;
   let at = tag.start;
   while (at < end) {
@@ -103,9 +103,10 @@ function tagEnd(text: string, from: number): number {
  * Passes a part's XML once, a slice at a time, to `handlers`: each element's local name (the `x:` of
  * `x:row` dropped, as some writers prefix SpreadsheetML) with its attributes, each end of an
  * element, and the text between (CDATA included). Comments, declarations and processing
- * instructions are skipped; an unterminated tag at the end of the part is refused.
+ * instructions are skipped; an unterminated tag at the end of the part is refused. Also the reader
+ * of the few other Office parts read without a library (a Word file's custom properties).
  */
-function parsePart(part: ArchivePart, handlers: {
+export function parsePart(part: ArchivePart, handlers: {
   open?(name: string, attributes: Attributes): void;
   close?(name: string): void;
   text?(text: string): void;

@@ -93,7 +93,8 @@ describe('Word checklist', () => {
     const { value: text } = await mammoth.extractRawText({ buffer: docx });
     expect(text).toContain('算法备案材料清单');
     expect(text).toContain('杭州云栖优选网络科技有限公司');
-    const csv = parseCsv(await checklist(CASES.ecommerce!, 'csv')).slice(1);
+    // The CSV's rows of materials: below its header, above the values at export.
+    const csv = parseCsv(await checklist(CASES.ecommerce!, 'csv')).slice(1, -1);
     for (const row of csv) expect(text, row[0]).toContain(row[0]!);
     expect(text).toContain('由算法安全责任人签字并加盖公章。');
     expect(text).toContain('制度文件的公章与营业执照名称不一致 <主体不符>');
@@ -132,13 +133,16 @@ describe('Excel checklist', () => {
 
   it('has the items sheet with frozen header, widths, status lists, notes, and an instructions sheet', async () => {
     const book = await workbook(CASES.ecommerce!);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['材料清单', '填写说明']);
+    // The values at export go on a third sheet that Excel does not list and keeps protected.
+    expect(book.worksheets.map((w) => [w.name, w.state])).toEqual([['材料清单', 'visible'], ['填写说明', 'visible'], ['filing-check', 'veryHidden']]);
+    const zip = await JSZip.loadAsync(await binary(CASES.ecommerce!, 'xlsx'));
+    expect(await zip.file('xl/worksheets/sheet3.xml')!.async('string')).toContain('<sheetProtection sheet="1"');
     const sheet = book.getWorksheet('材料清单')!;
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     const header = (sheet.getRow(1).values as string[]).slice(1);
     expect(header).toEqual(['编号（请勿修改）', '序号', '所属', '材料', '重要程度', '状态', '负责人', '截止日期', '文件', '备注（不适用时写理由）', '为什么需要（依据）', '如何准备', '常见退回原因']);
     LAYOUT.sheet.columns.forEach((c, i) => expect(sheet.getColumn(i + 1).width).toBe(c.width));
-    const csv = parseCsv(await checklist(CASES.ecommerce!, 'csv'));
+    const csv = parseCsv(await checklist(CASES.ecommerce!, 'csv')).slice(0, -1);
     expect(sheet.rowCount).toBe(csv.length);
     const statusColumn = header.indexOf('状态') + 1;
     for (let r = 2; r <= sheet.rowCount; r++) {
@@ -167,7 +171,7 @@ describe('Excel checklist', () => {
         return Array.from({ length: Number(bottom) - Number(top) + 1 }, (_, i) => `${column}${Number(top) + i}`);
       });
       expect(new Set(cells).size, ranges.join(' ')).toBe(cells.length);
-      const rows = parseCsv(await checklist(args, 'csv')).length;
+      const rows = parseCsv(await checklist(args, 'csv')).length - 1;
       expect(ranges, 'the status column of every item row').toEqual([`F2:F${rows}`]);
     }
   });

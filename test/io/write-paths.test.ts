@@ -9,6 +9,7 @@ import { esbuildYaml } from '../../scripts/yaml-plugin.mjs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AS_OF, BIN, ROOT, runCli, tempDir, type RunResult } from '../helpers.js';
 import { editDocx, editRow, setTracking } from '../helpers/word.js';
+import { csvFile, parseCsv } from '../../src/text/csv.js';
 
 const EXAMPLE = join(ROOT, 'examples', 'filing.yaml');
 let dir: string;
@@ -31,10 +32,13 @@ function spawnCli(args: string[]): Promise<RunResult> {
 
 const diagnoseTo = (out: string, ...extra: string[]) => runCli(['diagnose', EXAMPLE, '--as-of', AS_OF, '-f', 'json', '--out', out, ...extra], { cwd: dir });
 
-/** A CSV checklist for the example that sets one owner; imports of two of them touch different rows. */
+/** The example's CSV checklist with one owner changed by the client; imports of two of them touch different rows. */
 function ownerChecklist(name: string, key: string, owner: string): string {
   const file = join(dir, name);
-  writeFileSync(file, `\ufeff编号（请勿修改）,负责人\r\n${key},${owner}\r\n`);
+  expect(runCli(['checklist', EXAMPLE, '--as-of', AS_OF, '-f', 'csv', '--out', file]).code).toBe(0);
+  const rows = parseCsv(readFileSync(file, 'utf8'));
+  rows.find((row) => row[0] === key)![rows[0]!.indexOf('负责人')] = owner;
+  writeFileSync(file, csvFile(rows));
   return file;
 }
 
