@@ -63,11 +63,11 @@ function toRows(table: Table, file: string): SheetRow[] {
   const indexOf = new Map([...columns].map(([index, id]) => [id, index]));
   const rows: SheetRow[] = [];
   for (let row = 1; row < table.rowCount; row++) {
+    // The values at export, a CSV's last row (wherever a sort put it), are not a material.
+    if (holdsRecord(table, row)) continue;
     const cells: Partial<Record<SheetColumnId, string>> = {};
     for (const [index, id] of columns) cells[id] = cellText(table.cell(row, index), id);
     if (Object.values(cells).every((v) => v!.trim() === '')) continue;
-    // The values at export, a CSV's last row (wherever a sort put it), are not a material.
-    if (isRecordMarker(String(table.cell(row, 0)))) continue;
     rows.push({ cells, where: (column: SheetColumnId) => table.where(row, indexOf.get(column)!) });
   }
   return rows;
@@ -91,12 +91,26 @@ export interface ReadChecklist {
   record: CarriedRecord;
 }
 
+/**
+ * Whether a row is the one that holds the values at export: its first cell is the marker. Only the
+ * raw value is looked at: a first column the import does not read (a sheet the client added, a
+ * column moved) is not refused for what it holds.
+ */
+function holdsRecord(table: Table, row: number): boolean {
+  try {
+    const first = table.cell(row, 0);
+    return typeof first === 'string' && isRecordMarker(first);
+  } catch {
+    return false;
+  }
+}
+
 /** The record of the one row marked as it (in the hidden sheet of a workbook, the last row of a CSV). */
 function tableRecord(tables: readonly Table[]): CarriedRecord {
   const found: string[] = [];
   for (const table of tables) {
     for (let row = 0; row < table.rowCount; row++) {
-      if (!isRecordMarker(String(table.cell(row, 0)))) continue;
+      if (!holdsRecord(table, row)) continue;
       found.push(Array.from({ length: table.width(row) - 1 }, (_, index) => String(table.cell(row, index + 1))).join(''));
     }
   }
