@@ -390,17 +390,19 @@ describe('every column on every row imports, in every importable format', () => 
     return keys;
   }
 
+  // Two imports of a Word document of every row, each through mammoth: seconds on a quiet machine,
+  // near the default limit on a loaded one.
   it('docx', async () => {
     const docx = await exportChecklist('docx');
     await expectImported(docx, await fillDocx(docx));
-  });
+  }, 60_000);
 
   it('docx of a second subject, with two services', async () => {
     original = await readFile(join(ROOT, 'test/fixtures/subjects/two-services.yaml'), 'utf8');
     await writeFile(answers, original);
     const docx = await exportChecklist('docx');
     await expectImported(docx, await fillDocx(docx), ['qinghe-app/security-assessment-report', 'qinghe-writer/security-assessment-report', 'writer/labeling-explicit', 'entity/entity-commitment-letter']);
-  });
+  }, 60_000);
 });
 
 describe('any combination of valid edits imports', () => {
