@@ -21,6 +21,8 @@ export interface Deadline {
   workingDays: number;
   calendar: Calendar;
   done: boolean;
+  /** The day it was met, where the answers record one (a submitted assessment's day); null when not done or when they say only that it was. */
+  doneOn: string | null;
   overdue: boolean;
   /** The instrument (a rule-pack key) and article that set the clock. */
   basis: { instrument: string; article: string };
@@ -101,6 +103,7 @@ interface ClockStart {
   from: string;
   workingDays: number;
   done: boolean;
+  doneOn?: string;
   basis: Deadline['basis'];
 }
 
@@ -110,7 +113,7 @@ function clock(start: ClockStart, asOf: string): Deadline {
   const rank = Math.max(...[start.from, due].map((date) => CALENDARS.indexOf(calendarOf(Number(date.slice(0, 4))))));
   const { kind, algorithm, service, serviceId, trigger, from, workingDays, done, basis } = start;
   // In the report schema's order, so a re-rendered report prints byte for byte the same.
-  return { kind, algorithm, service, serviceId, trigger, from, due, workingDays, calendar: CALENDARS[rank]!, done, overdue: !done && due < asOf, basis };
+  return { kind, algorithm, service, serviceId, trigger, from, due, workingDays, calendar: CALENDARS[rank]!, done, doneOn: start.doneOn ?? null, overdue: !done && due < asOf, basis };
 }
 
 /**
@@ -239,16 +242,16 @@ function assessmentClocks(answers: Answers, applying: ReadonlyMap<string, Readon
         ? { instrument: 'security-assessment-rules', article: '第三条第一项、第七条' }
         : { instrument: 'genai-measures', article: '第十七条' };
       // A report already submitted for a clock meets it, whatever the status of the report in progress.
-      const submitted = new Set(service.submittedAssessments.map((report) => report.for));
+      const submitted = new Map(service.submittedAssessments.map((report) => [report.for, report.on]));
       const atLaunch = { ...base, workingDays: 0, done: assessed.has(service.id), basis };
       const { from, trigger } = startOf(service.launchDate, undefined, inForce[basis.instrument]?.effective);
-      starts.push({ ...atLaunch, trigger, from, done: atLaunch.done || submitted.has('launch') });
+      starts.push({ ...atLaunch, trigger, from, done: atLaunch.done || submitted.has('launch'), doneOn: submitted.get('launch') });
       const covered = answers.algorithms.filter((a) => a.services.includes(service.id) && applying.get(a.id)?.has('security-assessment'));
       // An added feature recorded as an event on the day an algorithm went live is that algorithm's addition: one clock.
       const featureDays = new Set(service.assessmentTriggers.filter((e) => e.kind === 'feature-added').map((e) => e.on));
       for (const algorithm of covered.filter((a) => a.launchDate && a.launchDate > from && !featureDays.has(a.launchDate))) {
         // A feature added to a live service is assessed before it goes live (Art 3 item 1 增设相关功能).
-        starts.push({ ...atLaunch, algorithm: algorithm.id, trigger: 'algorithm-launch', from: algorithm.launchDate!, done: atLaunch.done || submitted.has(algorithm.id) });
+        starts.push({ ...atLaunch, algorithm: algorithm.id, trigger: 'algorithm-launch', from: algorithm.launchDate!, done: atLaunch.done || submitted.has(algorithm.id), doneOn: submitted.get(algorithm.id) });
       }
     }
     for (const event of service.assessmentTriggers) {

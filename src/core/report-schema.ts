@@ -107,6 +107,7 @@ const ReportDeadlineFields = z.strictObject({
   workingDays: z.int(),
   calendar: z.enum(CALENDARS).check(z.describe('official: published holiday schedules; statutory: a year not yet published, counted with its statutory holidays, make-up working days unknown; weekends-only: beyond the known years')),
   done: z.boolean(),
+  doneOn: z._default(z.nullable(z.string()).check(z.describe(`the day it was met, where the answers record one (a submitted security assessment's day); null when it is not done, or done with no date recorded (a filing number, a change marked filed, a ready report): views then say the date is not known rather than assume the due date. ${BEFORE_SERVICE_NAMES}: null`)), null),
   overdue: z.boolean(),
   basis: z.array(ReportBasis),
 });

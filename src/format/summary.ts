@@ -86,6 +86,17 @@ export function coveredAlgorithms(ids: readonly string[], report: Pick<Report, '
   return nameList(report.lang, ids.map(names.algorithm));
 }
 
+/**
+ * A statutory date's state as every view words it: passed, pending, or done with the day the answers
+ * record; a filing number or a change marked filed says it was filed, not when, so no date is assumed.
+ */
+export function deadlineState(deadline: ReportDeadline, lang: Lang): string {
+  if (deadline.overdue) return t(lang, 'ui.overdue');
+  if (!deadline.done) return t(lang, 'ui.pending');
+  if (deadline.doneOn) return t(lang, deadline.doneOn > deadline.due ? 'ui.doneLate' : 'ui.doneOn', { date: deadline.doneOn });
+  return t(lang, deadline.kind === 'algorithm-filing' || deadline.kind === 'change' ? 'ui.filedUndated' : 'ui.doneUndated');
+}
+
 /** How many upcoming dates the summary names besides those already passed. */
 const UPCOMING_DATES = 3;
 

@@ -6,7 +6,7 @@ import { dutiesPrefix, groupOwnerName, reportGroups, reportNames } from '../core
 import { materialPath, sourceName } from '../text/paths.js';
 import { percent } from '../text/readiness.js';
 import { alignColumns } from '../text/width.js';
-import { buildSummary, calendarCaveat, coveredAlgorithms, deadlineService, nameList, scopeName, type ActionScope } from './summary.js';
+import { buildSummary, calendarCaveat, coveredAlgorithms, deadlineService, deadlineState, nameList, scopeName, type ActionScope } from './summary.js';
 
 const STATUS_MARK = { ready: '✔', draft: '◐', missing: '✘', 'not-applicable': '–' } as const;
 
@@ -158,8 +158,9 @@ export function formatText(report: Report, color: ChalkInstance): string {
   if (report.deadlines.length > 0) {
     heading(L('ui.deadlines'));
     const rows = report.deadlines.map((d) => {
-      const state = d.overdue ? color.red(`✘ ${L('ui.overdue')}`) : d.done ? color.green(`✔ ${L('ui.done')}`) : `◷ ${L('ui.pending')}`;
-      return [state, d.due, [d.algorithm && names.algorithm(d.algorithm), deadlineService(d, names)].filter(Boolean).join(' · '), `${d.title}${calendarCaveat(lang, d.calendar, 'full')}`];
+      const state = deadlineState(d, lang);
+      const mark = d.overdue ? color.red(`✘ ${state}`) : d.done ? color.green(`✔ ${state}`) : `◷ ${state}`;
+      return [mark, L('ui.dueOn', { date: d.due }), [d.algorithm && names.algorithm(d.algorithm), deadlineService(d, names)].filter(Boolean).join(' · '), `${d.title}${calendarCaveat(lang, d.calendar, 'full')}`];
     });
     for (const line of alignColumns(rows)) out.push(`  ${line}`);
   }

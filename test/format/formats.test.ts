@@ -122,6 +122,26 @@ describe('report formats (goldens)', () => {
     expect(report.services).toEqual([{ id: 'qinghe-app', name: '青禾本地生活' }, { id: 'qinghe-writer', name: '青禾AI写作助手' }]);
   });
 
+  // A filing number says the algorithm is filed, not when: the table says so instead of passing the
+  // statutory date off as the day it was done. A submitted assessment's recorded day is shown.
+  it('words a met date by what the answers know: filed with no date, or done on the recorded day', async () => {
+    const subject = 'test/fixtures/lifecycle/community-live-feature.yaml';
+    const lines = (out: string) => out.split('\n').filter((l) => /截止 2024|due 2024|\| 2024-03-(15|29) \|/.test(l));
+    const detail = (await runCli(['diagnose', subject, '--as-of', AS_OF, '--detail'])).stdout;
+    expect(lines(detail)).toEqual([
+      '  ✔ 已备案，备案日期不详  截止 2024-03-29  西溪邻里首页推荐算法 · 西溪邻里  算法备案（上线之日起 10 个工作日内）',
+      '  ✔ 已完成（2024-03-08）  截止 2024-03-15  西溪邻里                         安全评估（上线前完成）',
+    ]);
+    const english = (await runCli(['diagnose', subject, '--as-of', AS_OF, '--detail', '--lang', 'en'])).stdout;
+    expect(lines(english).map((l) => l.split(/ {2,}/).slice(1, 3))).toEqual([['✔ filed; filing date not recorded', 'due 2024-03-29'], ['✔ done (2024-03-08)', 'due 2024-03-15']]);
+    const md = (await runCli(['diagnose', subject, '--as-of', AS_OF, '-f', 'md'])).stdout;
+    expect(lines(md).map((l) => l.split(' | ').slice(0, 2))).toEqual([['| 已备案，备案日期不详', '2024-03-29'], ['| 已完成（2024-03-08）', '2024-03-15']]);
+    const html = (await runCli(['diagnose', subject, '--as-of', AS_OF, '-f', 'html'])).stdout;
+    expect(html).toContain('<tr><td class="state">已备案，备案日期不详</td><td class="date">2024-03-29</td>');
+    const json = JSON.parse((await runCli(['diagnose', subject, '--as-of', AS_OF, '-f', 'json'])).stdout);
+    expect(json.deadlines.map((d: { done: boolean; doneOn: string | null }) => [d.done, d.doneOn])).toEqual([[true, null], [true, '2024-03-08'], [false, null]]);
+  });
+
   it('keeps the English wording in every human format', async () => {
     for (const format of ['text', 'md', 'html'] as const) {
       const run = await runCli(['diagnose', CASES.genai, '--as-of', AS_OF, '--lang', 'en', '-f', format]);
