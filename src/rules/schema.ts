@@ -62,16 +62,16 @@ export function conditionSchema(domains: Readonly<Record<string, readonly FactVa
   const names = Object.keys(domains);
   const facts = z.record(z.string(), z.union([factValue, z.array(factValue).check(z.minLength(1))])).check(
     z.superRefine((given, ctx) => {
-      if (Object.keys(given).length === 0) ctx.issues.push({ code: 'custom', message: 'at least one fact', input: given });
+      if (Object.keys(given).length === 0) ctx.issues.push({ code: 'custom', message: 'expect.at-least-one-fact', input: given });
       for (const [fact, value] of Object.entries(given)) {
         const domain = domains[fact];
         if (!domain) {
-          ctx.issues.push({ code: 'custom', path: [fact], input: given, message: `a known fact (one of ${names.join(', ')}, or any / all / not)` });
+          ctx.issues.push({ code: 'custom', path: [fact], input: given, message: 'expect.known-fact', params: { names: { list: names, separator: 'list.comma' } } });
           continue;
         }
         for (const v of Array.isArray(value) ? value : [value]) {
           if (!domain.includes(v)) {
-            ctx.issues.push({ code: 'custom', path: [fact], input: given, message: `a value of ${fact}: ${domain.map((d) => JSON.stringify(d)).join(' | ')} (got ${JSON.stringify(v)})` });
+            ctx.issues.push({ code: 'custom', path: [fact], input: given, message: 'expect.fact-value', params: { fact, values: domain.map((d) => JSON.stringify(d)).join(' | '), got: JSON.stringify(v) } });
           }
         }
       }
@@ -96,9 +96,9 @@ const localizedList = z.strictObject({ zh: z.array(nonEmpty).check(z.minLength(1
 export type Localized = z.output<typeof localized>;
 export type LocalizedList = z.output<typeof localizedList>;
 
-const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD'));
-const url = z.string().check(z.regex(/^https?:\/\/\S+$/, 'an http(s) URL'));
-const materialId = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a kebab-case id'));
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expect.date'));
+const url = z.string().check(z.regex(/^https?:\/\/\S+$/, 'expect.http-url'));
+const materialId = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expect.kebab-id'));
 
 const Instrument = z.strictObject({
   title: localized,
@@ -150,7 +150,7 @@ const Regime = z.strictObject({
 });
 
 const WarningRule = z.strictObject({
-  id: z.string().check(z.regex(/^[A-Z][A-Z0-9_]*$/, 'a SCREAMING_SNAKE code')),
+  id: z.string().check(z.regex(/^[A-Z][A-Z0-9_]*$/, 'expect.screaming-code')),
   severity: z.enum(WARNING_SEVERITIES),
   title: localized,
   basis: z._default(z.array(BasisRef), []),
@@ -177,10 +177,10 @@ const MaterialOverride = z.strictObject({
 export const RulePackSchema = z
   .strictObject({
     pack: materialId.check(z.describe('pack name, e.g. cn-algorithm-filing')),
-    version: z.string().check(z.regex(/^\d{4}\.\d{2}(?:\.\d+)?$/, 'a version like 2026.11')),
+    version: z.string().check(z.regex(/^\d{4}\.\d{2}(?:\.\d+)?$/, 'expect.pack-version')),
     title: localized,
     verified: z.optional(isoDate.check(z.describe('the day the whole pack was last checked against its sources'))),
-    instruments: z._default(z.record(z.string().check(z.regex(/^[a-z0-9-]+$/, 'a kebab-case instrument key')), Instrument), {}),
+    instruments: z._default(z.record(z.string().check(z.regex(/^[a-z0-9-]+$/, 'expect.instrument-key')), Instrument), {}),
     types: z._default(z.array(TypeDef), []),
     regimes: z._default(z.array(Regime), []),
     materials: z._default(z.array(Material), []),

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AnswersSchema } from '../../src/answers/schema.js';
 import { diagnose } from '../../src/core/report.js';
+import { errorText, type InputError } from '../../src/errors.js';
 import { loadRules } from '../../src/rules/load.js';
 import { parseRulePack } from '../../src/rules/parse-packs.js';
 import { mergePacks, type Rules } from '../../src/rules/model.js';
@@ -157,6 +158,20 @@ describe('conditions', () => {
   it('an impossible value of a known fact is an error with file:line:column', () => {
     const text = packText('bad-value', `materials:\n${materialText('bad-value', '{ role: boss }')}`);
     expect(() => parseRulePack(text, 'overlay/bad.yaml')).toThrow(/^overlay\/bad\.yaml:10:\d+: materials\[0\]\.when\.role: expected a value of role/);
+  });
+
+  it('words a pack\'s problem in the run\'s language', () => {
+    const text = packText('bad-value', `materials:\n${materialText('bad-value', '{ role: boss }')}`);
+    const error = (() => {
+      try {
+        parseRulePack(text, 'overlay/bad.yaml');
+      } catch (caught) {
+        return caught as InputError;
+      }
+      throw new Error('the pack was accepted');
+    })();
+    expect(errorText(error, 'zh')).toMatch(/^overlay\/bad\.yaml:10:\d+: materials\[0\]\.when\.role: 应为事实 role 的取值之一："provider" \| "technical-supporter"（实际为 "boss"）$/);
+    expect(errorText(error, 'en')).toMatch(/^overlay\/bad\.yaml:10:\d+: materials\[0\]\.when\.role: expected a value of role: "provider" \| "technical-supporter" \(got "boss"\)$/);
   });
 
   it('a bad fact nested in any / all / not is an error too', () => {
