@@ -34,11 +34,3 @@ export const VERSION: string = packageJson.version;
 
 /** Larger answers or rule files are refused: no real one comes near, a hostile one might. */
 export const MAX_DATA_FILE_BYTES = 5 * 1024 * 1024;
-
-export const EXIT_CODES_HELP = `
-Exit codes:
-  0    nothing at or above the --fail-on level is missing
-  1    gaps at or above the --fail-on level (default: blocking)
-  2    usage error, unreadable or invalid input, or invalid rule files
-  130  cancelled at a prompt (answers typed so far are saved)
-  141  the reader of the output closed it early (as with | head)`;

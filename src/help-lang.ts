@@ -1,7 +1,10 @@
-import type { Command, Help, Option, Argument } from 'commander';
+import type { Command, Help, Option } from 'commander';
 import type { Lang } from './constants.js';
-import { word } from './messages/catalogue.js';
+import { word, type MessageArgs } from './messages/catalogue.js';
 import { HELP_MESSAGES } from './messages/help.js';
+import { similarTo } from './text/similar.js';
+import { displayWidth } from './text/width.js';
+import type { UsageError } from './usage.js';
 
 /** A command's path below the program, as help keys name it: `rules.explain`, or `program`. */
 function pathOf(command: Command): string {
@@ -12,48 +15,142 @@ function pathOf(command: Command): string {
   return names.length === 0 ? 'program' : names.join('.');
 }
 
-/** The first of the keys the help catalogue has, worded in Chinese. */
-function chinese(...keys: string[]): string | undefined {
-  const key = keys.find((k) => Object.hasOwn(HELP_MESSAGES, k));
-  return key === undefined ? undefined : word(HELP_MESSAGES, 'zh', key);
+/** The catalogue entry of an option's description: the command's own, else the one its commands share. */
+function optionKey(path: string, option: Option): string {
+  const own = `help.opt.${path}.${option.name()}`;
+  return Object.hasOwn(HELP_MESSAGES, own) ? own : `help.opt.${option.name()}`;
 }
 
-const TITLES: Record<string, string> = { 'Usage:': '用法：', 'Options:': '选项：', 'Commands:': '命令：', 'Arguments:': '参数：', 'Global Options:': '全局选项：' };
+/** The titles commander writes, and the entries that word them. */
+const TITLES: Record<string, string> = { 'Usage:': 'help.title.usage', 'Arguments:': 'help.title.arguments', 'Options:': 'help.title.options', 'Commands:': 'help.title.commands' };
 
 /**
- * Words every command's help from the help catalogue (src/messages/help.yaml). A command's description is
- * help.cmd.PATH in either language, its one source (the command modules give none). In Chinese also
- * each option (help.opt.PATH.NAME, else the shared help.opt.NAME), argument (help.arg.PATH.NAME),
- * the titles, and the text after the options (help.after.PATH).
+ * Every help catalogue entry a command's help shows: its description, each option's and argument's,
+ * its subcommands' and the text after the options. A missing entry is a bug (`word` throws).
+ */
+export function helpEntries(command: Command): string[] {
+  const path = pathOf(command);
+  const help = command.createHelp();
+  return [
+    `help.cmd.${path}`,
+    ...help.visibleCommands(command).map((c) => `help.cmd.${pathOf(c)}`),
+    ...help.visibleOptions(command).map((o) => optionKey(path, o)),
+    ...command.registeredArguments.map((a) => `help.arg.${path}.${a.name()}`),
+    ...(Object.hasOwn(HELP_MESSAGES, `help.after.${path}`) ? [`help.after.${path}`] : []),
+  ];
+}
+
+/** A list of values, joined as the language enumerates: 、 in Chinese, commas in English. */
+function enumeration(values: readonly string[]): MessageArgs[string] {
+  return { list: values, separator: 'help.list' };
+}
+
+/** An option's description with its choices and default, as help shows it. */
+function optionDescription(option: Option, lang: Lang): string {
+  const notes = [
+    ...(option.argChoices ? [word(HELP_MESSAGES, lang, 'help.option.choices', { values: enumeration(option.argChoices) })] : []),
+    // A negated option's default is the positive one's; an empty list (a repeatable option) is no default worth showing.
+    ...(option.defaultValue !== undefined && !option.negate && !(Array.isArray(option.defaultValue) && option.defaultValue.length === 0)
+      ? [word(HELP_MESSAGES, lang, 'help.option.default', { value: option.defaultValueDescription ?? String(option.defaultValue) })]
+      : []),
+  ];
+  if (notes.length === 0) return option.description;
+  return word(HELP_MESSAGES, lang, 'help.option.with-notes', { description: option.description, notes: { list: notes, separator: 'help.option.notes-separator' } });
+}
+
+// Where a line of help may break: at spaces, and between Chinese characters as Chinese text breaks,
+// never before closing punctuation nor after opening punctuation, nor inside an example value
+// (entity.name=杭州示例科技有限公司). Each chunk keeps its leading space.
+const WIDE = '\\u2e80-\\u9fff\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uff60';
+const PUNCTUATION = '\\u3000-\\u303f\\uff00-\\uff60';
+const CHUNK = new RegExp(`\\s*[（《「『【〈]*(?:[${WIDE}]|[^\\s${WIDE}]+(?:(?<==)[^\\s${PUNCTUATION}]+)?)[，。、；：！？）》」』】〉]*`, 'gu');
+
+/** Wraps help text to a width in terminal columns: Chinese characters take two, and lines break between them. */
+function wrap(text: string, width: number): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const lines: string[] = [];
+      let current = '';
+      for (const chunk of line.match(CHUNK) ?? []) {
+        if (current !== '' && displayWidth(current) + displayWidth(chunk) > width) {
+          lines.push(current);
+          current = chunk.trimStart();
+        } else current += chunk;
+      }
+      return [...lines, current].join('\n');
+    })
+    .join('\n');
+}
+
+/**
+ * Words every command's help from the help catalogue (src/messages/help.yaml), their one source, in
+ * the run's language: each command's description (help.cmd.PATH), option (help.opt.PATH.NAME, else
+ * the shared help.opt.NAME), argument (help.arg.PATH.NAME), the text after the options
+ * (help.after.PATH), the titles, and an option's choices and default; lines wrap at the help width
+ * counting Chinese characters as two columns.
  */
 export function wordHelp(commands: readonly Command[], lang: Lang): void {
-  const describe = (cmd: Command) => word(HELP_MESSAGES, lang, `help.cmd.${pathOf(cmd)}`);
+  const t = (key: string) => word(HELP_MESSAGES, lang, key);
   for (const command of commands) {
-    if (lang !== 'zh') {
-      command.configureHelp({ commandDescription: describe, subcommandDescription: describe } as Partial<Help>);
-      continue;
-    }
     const path = pathOf(command);
+    const help = command.createHelp();
+    command.description(t(`help.cmd.${path}`));
+    // The `help` command commander adds is described here too (the others are in `commands`).
+    for (const sub of help.visibleCommands(command)) if (!sub.parent) sub.description(t(`help.cmd.${pathOf(sub)}`));
+    for (const option of help.visibleOptions(command)) option.description = t(optionKey(path, option));
+    for (const argument of command.registeredArguments) argument.description = t(`help.arg.${path}.${argument.name()}`);
+    if (Object.hasOwn(HELP_MESSAGES, `help.after.${path}`)) command.addHelpText('after', `\n${t(`help.after.${path}`)}`);
     command.configureHelp({
-      styleTitle: (title: string) => TITLES[title] ?? title,
-      commandDescription: describe,
-      subcommandDescription: describe,
-      optionDescription: (option: Option) => {
-        const name = option.negate ? `no-${option.attributeName()}` : option.attributeName();
-        const text = chinese(`help.opt.${path}.${name}`, `help.opt.${name}`) ?? option.description;
-        const extra = [
-          ...(option.argChoices ? [`可选：${option.argChoices.join('、')}`] : []),
-          ...(option.defaultValue !== undefined && !option.negate && !(Array.isArray(option.defaultValue) && option.defaultValue.length === 0) ? [`默认：${option.defaultValueDescription ?? String(option.defaultValue)}`] : []),
-        ];
-        return extra.length > 0 ? `${text}（${extra.join('；')}）` : text;
-      },
-      argumentDescription: (argument: Argument) => chinese(`help.arg.${path}.${argument.name()}`) ?? argument.description,
-    } as Partial<Help>);
-    const after = chinese(`help.after.${path}`);
-    if (after !== undefined) {
-      // commander keeps addHelpText blocks as listeners of its EventEmitter; the English one goes.
-      (command as unknown as NodeJS.EventEmitter).removeAllListeners('afterHelp');
-      command.addHelpText('after', `\n${after}`);
-    }
+      styleTitle: (title: string) => (Object.hasOwn(TITLES, title) ? t(TITLES[title]!) : title),
+      optionDescription: (option: Option) => optionDescription(option, lang),
+      displayWidth,
+      boxWrap: wrap,
+    } satisfies Partial<Help>);
   }
+}
+
+/** The command's words as typed: `rules explain`, or nothing for the program itself. */
+function commandWords(command: Command): string {
+  const path = pathOf(command);
+  return path === 'program' ? '' : path.replaceAll('.', ' ');
+}
+
+/** One line for a usage error in a language: what was refused, what was expected, and where help is. */
+export function usageErrorText(error: UsageError, lang: Lang): string {
+  const t = (key: string, args?: MessageArgs) => word(HELP_MESSAGES, lang, key, args);
+  const { command, term, problem } = error;
+  const words = commandWords(command);
+  const suggestion = (candidates: readonly string[]) => {
+    const [best] = similarTo(term ?? '', candidates, 1);
+    return best === undefined ? '' : t('usage.did-you-mean', { name: best });
+  };
+  const argumentTerm = (name: string, required: boolean) => (required ? `<${name}>` : `[${name}]`);
+  let text: string;
+  switch (problem.kind) {
+    case 'unknown-option':
+      text = t('usage.unknown-option', { suggestion: suggestion(problem.candidates) });
+      break;
+    case 'unknown-command':
+      text = t('usage.unknown-command', { suggestion: suggestion(problem.candidates) });
+      break;
+    case 'missing-argument':
+      text = t('usage.missing-argument', { argument: argumentTerm(problem.argument.name(), true), description: t(`help.arg.${pathOf(command)}.${problem.argument.name()}`) });
+      break;
+    case 'missing-value': {
+      const { option } = problem;
+      const placeholder = option.flags.slice(option.flags.lastIndexOf(' ') + 1);
+      text = option.argChoices ? t('usage.missing-choice', { values: enumeration(option.argChoices) }) : t('usage.missing-value', { placeholder });
+      break;
+    }
+    case 'excess-argument': {
+      const expected = command.registeredArguments.map((a) => argumentTerm(a.name(), a.required)).join(' ');
+      text = expected === '' ? t('usage.excess-argument-none', { value: problem.value }) : t('usage.excess-argument', { value: problem.value, expected });
+      break;
+    }
+    case 'invalid-value':
+      text = t('usage.invalid-value', { values: enumeration(problem.choices), value: problem.value });
+      break;
+  }
+  return t('usage.line', { subject: [words, term].filter(Boolean).join(' '), problem: text, help: `filing-check${words ? ` ${words}` : ''} --help` });
 }

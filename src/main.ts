@@ -1,17 +1,19 @@
-import { Command, CommanderError } from 'commander';
+import { CommanderError, type Command } from 'commander';
 import type { CommandContext } from './commands/shared.js';
-import { EXIT_CODES_HELP, VERSION } from './constants.js';
+import { VERSION } from './constants.js';
 import { CancelledError, errorText, ExitCode, InputError, type ExitCodeValue } from './errors.js';
 import type { Io } from './io.js';
 import { visible } from './text/visible.js';
 import { resolveLang } from './lang.js';
+import { CliCommand, UsageError } from './usage.js';
 
 type Register = (program: Command, context: CommandContext) => void;
 
 /**
  * Every command, with a loader for its module. Only the command being run is loaded, so --help,
- * --version and each command pay only for what they use (start-up time is a feature). Their
- * descriptions are help.cmd.* of src/messages/help.yaml, worded only when help is shown.
+ * --version and each command pay only for what they use (start-up time is a feature). Their words
+ * (descriptions, options, arguments, exit codes) are in src/messages/help.yaml alone, worded only
+ * when help is shown.
  */
 const COMMANDS: { name: string; load: () => Promise<Register> }[] = [
   { name: 'diagnose', load: async () => (await import('./commands/diagnose.js')).registerDiagnose },
@@ -41,16 +43,14 @@ function showsHelp(argv: readonly string[], program: Command): boolean {
   return words.length === 1 && (program.commands.find((c) => c.name() === words[0])?.commands.length ?? 0) > 0;
 }
 
-/** The command-line program: the invoked command in full, the others as names for help. */
-async function buildProgram(context: CommandContext, argv: readonly string[]): Promise<Command> {
+/** The command-line program for these arguments: the invoked command in full, the others as names for help. */
+export async function buildProgram(context: CommandContext, argv: readonly string[]): Promise<Command> {
   const { io } = context;
-  const program = new Command('filing-check')
+  const program = new CliCommand('filing-check')
     .version(VERSION, '-V, --version')
-    .option('--debug', 'show stack traces for errors')
+    .option('--debug')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout(visible(s)), writeErr: (s) => io.stderr(visible(s)) })
-    .addHelpText('after', EXIT_CODES_HELP)
-    .showHelpAfterError('(run with --help for usage)');
+    .configureOutput({ writeOut: (s) => io.stdout(visible(s)), writeErr: (s) => io.stderr(visible(s)) });
   const invoked = invokedCommand(argv);
   for (const command of COMMANDS) {
     if (command.name === invoked) (await command.load())(program, context);
@@ -62,7 +62,8 @@ async function buildProgram(context: CommandContext, argv: readonly string[]): P
   return program;
 }
 
-function allCommands(command: Command): Command[] {
+/** Every command below this one, depth first. */
+export function allCommands(command: Command): Command[] {
   return command.commands.flatMap((c) => [c, ...allCommands(c)]);
 }
 
@@ -76,6 +77,10 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCodeVal
     await program.parseAsync([...argv], { from: 'user' });
     return result.code;
   } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`filing-check: ${visible((await import('./help-lang.js')).usageErrorText(error, lang))}\n`);
+      return ExitCode.Invalid;
+    }
     if (error instanceof CommanderError) {
       // Help and version are successes; every other commander complaint is a usage error.
       return ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code) ? ExitCode.Ok : ExitCode.Invalid;

@@ -121,14 +121,10 @@ export const CLI_CASES: CliCase[] = [
       refused('a Word file with no checklist table', ['checklist', '--import', 'test/fixtures/drafts/disclosure-genai.docx', '--into', 'examples/filing.yaml', '--dry-run'], words.docx),
     ];
   }),
-  {
-    name: 'an unknown format',
-    args: ['diagnose', 'examples/filing.yaml', '--format', 'xml'],
-    stdout: '',
-    stderr: `error: option '-f, --format <formats>' argument 'xml' is invalid. expected text, json, md, html, junit, github, sarif, csv, pdf or a comma-separated list of them, got "xml"\n(run with --help for usage)\n`,
-    code: 2,
-  },
-  { name: 'an unknown command', args: ['diagnoze'], stdout: '', stderr: "error: unknown command 'diagnoze'\n(Did you mean diagnose?)\n(run with --help for usage)\n", code: 2, bin: true },
+  // The command line's own usage errors (what commander refuses) are worded from the help catalogue in
+  // the run's language too: one line naming the command and the option or argument, what was expected,
+  // and where its help is; exit 2.
+  ...usageErrors(),
   { name: 'schema of an unknown kind', args: ['schema', 'nonsense'], stdout: '', stderr: 'filing-check: schema: 应为 answers、report 或 rules，实际为 "nonsense"\n', code: 2 },
   { name: 'schema of an unknown kind, an English locale', args: ['schema', 'nonsense'], env: { LANG: 'en_US.UTF-8' }, stdout: '', stderr: 'filing-check: schema: expected answers, report or rules, got "nonsense"\n', code: 2 },
 
@@ -138,6 +134,10 @@ export const CLI_CASES: CliCase[] = [
   { name: '--help in English', args: ['--help', '--lang', 'en'], stdout: { golden: 'cli/help.txt' }, stderr: '', code: 0, bin: true },
   { name: 'diagnose --help', args: ['diagnose', '--help'], stdout: { golden: 'cli/diagnose-help.zh.txt' }, stderr: '', code: 0 },
   { name: 'diagnose --help in English', args: ['diagnose', '--help'], env: { LANG: 'en_US.UTF-8' }, stdout: { golden: 'cli/diagnose-help.txt' }, stderr: '', code: 0 },
+  { name: 'diff --help', args: ['diff', '--help'], stdout: { golden: 'cli/diff-help.zh.txt' }, stderr: '', code: 0 },
+  { name: 'diff --help in English', args: ['diff', '--help'], env: { LANG: 'en_US.UTF-8' }, stdout: { golden: 'cli/diff-help.txt' }, stderr: '', code: 0 },
+  { name: 'checklist --help', args: ['checklist', '--help'], stdout: { golden: 'cli/checklist-help.zh.txt' }, stderr: '', code: 0, bin: true },
+  { name: 'checklist --help in English', args: ['checklist', '--help', '--lang', 'en'], stdout: { golden: 'cli/checklist-help.txt' }, stderr: '', code: 0 },
   { name: '--version', args: ['--version'], stdout: `${VERSION}\n`, stderr: '', code: 0, bin: true },
 
   // Rules.
@@ -203,3 +203,75 @@ export const CLI_CASES: CliCase[] = [
   { name: 'suggest-type of an empty text', args: ['suggest-type', '  '], stdout: '', stderr: 'filing-check: suggest-type: 应为非空的主要用途文本\n', code: 2 },
   { name: 'suggest-type of an empty text, in English', args: ['suggest-type', '  ', '--lang', 'en'], stdout: '', stderr: 'filing-check: suggest-type: expected a non-empty 主要用途 text\n', code: 2 },
 ];
+
+/** Each kind of usage error, in Chinese (the default) and in English (an English locale). */
+function usageErrors(): CliCase[] {
+  const cases: { name: string; args: string[]; zh: string; en: string; bin?: true }[] = [
+    {
+      name: 'an unknown option',
+      args: ['diagnose', 'examples/filing.yaml', '--formt', 'json'],
+      zh: 'diagnose --formt: 没有这个选项（是否想用 --format？）；用法见 filing-check diagnose --help',
+      en: 'diagnose --formt: no such option (did you mean --format?); see filing-check diagnose --help',
+    },
+    {
+      name: 'an unknown command',
+      args: ['diagnoze', 'examples/filing.yaml'],
+      zh: 'diagnoze: 没有这个命令（是否想用 diagnose？）；用法见 filing-check --help',
+      en: 'diagnoze: no such command (did you mean diagnose?); see filing-check --help',
+      bin: true,
+    },
+    {
+      name: 'an unknown subcommand',
+      args: ['rules', 'lst'],
+      zh: 'rules lst: 没有这个命令（是否想用 list？）；用法见 filing-check rules --help',
+      en: 'rules lst: no such command (did you mean list?); see filing-check rules --help',
+    },
+    {
+      name: 'a missing argument',
+      args: ['diff', 'old.json'],
+      zh: 'diff: 缺少参数 <new>（较新的报告）；用法见 filing-check diff --help',
+      en: 'diff: missing the argument <new> (the later report); see filing-check diff --help',
+    },
+    {
+      name: 'an option without its value',
+      args: ['diagnose', 'examples/filing.yaml', '--out'],
+      zh: 'diagnose --out: 缺少值，应为 <file>；用法见 filing-check diagnose --help',
+      en: 'diagnose --out: missing its value, expected <file>; see filing-check diagnose --help',
+    },
+    {
+      name: 'an option with choices without its value',
+      args: ['lint', 'draft.md', '--kind'],
+      zh: 'lint --kind: 缺少值，应为以下之一：disclosure、self-assessment；用法见 filing-check lint --help',
+      en: 'lint --kind: missing its value, expected one of disclosure, self-assessment; see filing-check lint --help',
+    },
+    {
+      name: 'an argument too many',
+      args: ['schema', 'answers', 'report'],
+      zh: 'schema: 多余的参数 "report"（只接受 <which>）；用法见 filing-check schema --help',
+      en: 'schema: unexpected argument "report" (it takes only <which>); see filing-check schema --help',
+    },
+    {
+      name: 'an argument to a command that takes none',
+      args: ['rules', 'list', 'materials'],
+      zh: 'rules list: 多余的参数 "materials"（此命令不接受参数）；用法见 filing-check rules list --help',
+      en: 'rules list: unexpected argument "materials" (it takes no arguments); see filing-check rules list --help',
+    },
+    {
+      name: 'a value outside the choices',
+      args: ['diagnose', 'examples/filing.yaml', '--fail-on', 'urgent'],
+      zh: 'diagnose --fail-on: 应为以下之一：blocking、major、minor、none，实际为 "urgent"；用法见 filing-check diagnose --help',
+      en: 'diagnose --fail-on: expected one of blocking, major, minor, none, got "urgent"; see filing-check diagnose --help',
+      bin: true,
+    },
+    {
+      name: 'an unknown format in a list of formats',
+      args: ['diagnose', 'examples/filing.yaml', '--format', 'json,xml'],
+      zh: 'diagnose --format: 应为以下之一：text、json、md、html、junit、github、sarif、csv、pdf，实际为 "xml"；用法见 filing-check diagnose --help',
+      en: 'diagnose --format: expected one of text, json, md, html, junit, github, sarif, csv, pdf, got "xml"; see filing-check diagnose --help',
+    },
+  ];
+  return cases.flatMap(({ name, args, zh, en, bin }): CliCase[] => [
+    { name, args, stdout: '', stderr: `filing-check: ${zh}\n`, code: 2, ...(bin ? { bin } : {}) },
+    { name: `${name}, in English`, args, env: { LANG: 'en_US.UTF-8' }, stdout: '', stderr: `filing-check: ${en}\n`, code: 2, ...(bin ? { bin } : {}) },
+  ]);
+}

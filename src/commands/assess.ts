@@ -5,8 +5,6 @@ import { assessmentFiles, readTables } from '../assess/read.js';
 import { recogniseTables } from '../assess/recognise.js';
 import type { Lang } from '../constants.js';
 import type { Io } from '../io.js';
-import { word } from '../messages/catalogue.js';
-import { HELP_MESSAGES } from '../messages/help.js';
 import { emitViews, formatListOption } from './report-output.js';
 import { FAIL_ON, langOption, VERSION, type CommandContext, type FailOn } from './shared.js';
 
@@ -31,16 +29,14 @@ export async function assessPaths(paths: readonly string[], io: Pick<Io, 'cwd'>,
 export function registerAssess(program: Command, { io, result, lang }: CommandContext): void {
   program
     .command('assess')
-    .argument('<paths...>', '.csv or .xlsx files, or folders of them')
+    .argument('<paths...>')
     .addOption(formatListOption(ASSESS_FORMATS, 'text'))
     .addOption(langOption(lang))
-    .option('--detail', 'text: add the table of every risk and topic for each bank')
-    .option('-o, --out <file>', 'write the result to a file (atomically) instead of stdout')
-    .option('--out-dir <dir>', 'write each format to DIR/assessment.<ext>')
-    .option('--force', 'replace existing output files')
-    .addOption(new Option('--fail-on <level>', 'exit 1 when a shortfall is at or above this severity').choices(FAIL_ON).default('major'))
-    // assess's own exit codes (a figure short, not a material missing); --lang zh words them from the same entry.
-    .addHelpText('after', `\n${word(HELP_MESSAGES, 'en', 'help.after.assess')}`)
+    .option('--detail')
+    .option('-o, --out <file>')
+    .option('--out-dir <dir>')
+    .option('--force')
+    .addOption(new Option('--fail-on <level>').choices(FAIL_ON).default('major'))
     .action(async (paths: string[], options: AssessOptions) => {
       const report = await assessPaths(paths, io, options.lang);
       await emitViews<AssessFormat>({

@@ -178,20 +178,19 @@ export function registerChecklist(program: Command, context: CommandContext): vo
   const { io, lang } = context;
   program
     .command('checklist')
-    .argument('[file]', 'answers file (YAML or JSON), or - for standard input')
+    .argument('[file]')
     .addOption(formatOption(CHECKLIST_FORMATS, 'md'))
     .addOption(langOption(lang))
-    .option('-o, --out <file>', 'write the checklist to a file (atomically; required for docx and xlsx)')
-    .option('--force', 'replace an existing --out file')
-    .option('--type <code>', 'a generic checklist for this algorithm type (01–06 or its name), without answers')
-    .addOption(new Option('--role <role>', 'with --type: the role that files').choices(['provider', 'technical-supporter']))
-    .option('--import <checklist>', 'read a filled-in checklist (.xlsx, .csv or .docx) back into --into')
-    .option('--into <answers>', 'with --import: the answers file to update (statuses, owners, due dates, files, notes)')
-    .option('--dry-run', 'with --import: list the changes without writing')
-    .addOption(new Option('--prefer <side>', 'with --import: where the client and the answers file both changed a cell since the export, take the checklist\'s value or keep the answers file\'s').choices(['checklist', 'answers']))
+    .option('-o, --out <file>')
+    .option('--force')
+    .option('--type <code>')
+    .addOption(new Option('--role <role>').choices(['provider', 'technical-supporter']))
+    .option('--import <checklist>')
+    .option('--into <answers>')
+    .option('--dry-run')
+    .addOption(new Option('--prefer <side>').choices(['checklist', 'answers']))
     .addOption(rulesOption())
-    .option('--as-of <date>', 'the date of the checklist (YYYY-MM-DD) instead of today')
-    .addHelpText('after', '\nExit codes:\n  0    checklist written, or import done\n  2    usage error, unreadable or invalid input, or cells the client and the answers file both changed since the export, differently, without --prefer (the answers file is then left untouched)')
+    .option('--as-of <date>')
     .action(async (file: string | undefined, options: ChecklistOptions) => {
       if (options.import !== undefined || options.into !== undefined || options.dryRun || options.prefer !== undefined) {
         if (options.import === undefined || options.into === undefined) throw inputError('error.checklist.import-needs-into');

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { parseAnswers } from '../answers/read.js';
 import { diagnose, exitCodeFor } from '../core/report.js';
 import { inputError } from '../errors.js';
@@ -9,7 +9,7 @@ import type { Rules } from '../rules/model.js';
 import type { BatchFormat } from './batch.js';
 import { addReportOutputOptions, emitReport, type ReportOutputOptions } from './report-output.js';
 import {
-  asOfDate, assessedMaterialsFor, collect, EXIT_CODES_HELP, langOption, missingMaterialFiles, pipedAnswers, rulesFor, rulesOption, VERSION, type CommandContext, type CommonOptions,
+  asOfDate, assessedMaterialsFor, collect, langOption, missingMaterialFiles, pipedAnswers, rulesFor, rulesOption, VERSION, type CommandContext, type CommonOptions,
 } from './shared.js';
 import { readAnswersSource } from '../data/source.js';
 
@@ -82,15 +82,14 @@ export function registerDiagnose(program: Command, { io, result, lang }: Command
   addReportOutputOptions(
     program
       .command('diagnose')
-      .argument('[files...]', 'answers file (YAML or JSON), - for standard input, or several files and folders for a batch'),
+      .argument('[files...]'),
   )
-    .addOption(langOption(lang, 'language of the report and of the questions'))
+    .addOption(langOption(lang))
     .addOption(rulesOption())
-    .option('--as-of <date>', 'diagnose as of this date (YYYY-MM-DD) instead of today')
-    .option('-i, --interactive', 'ask the questions in the terminal; with FILE, continue it and ask only what is missing')
-    .option('--save <file>', 'where the questionnaire saves the answers (default: FILE, else filing.yaml)')
-    .option('--set <path=value>', 'pre-fill or override one answer, e.g. entity.name=杭州示例科技有限公司 or services[0].status=live (repeatable)', collect, [])
-    .addHelpText('after', EXIT_CODES_HELP)
+    .option('--as-of <date>')
+    .option('-i, --interactive')
+    .option('--save <file>')
+    .addOption(new Option('--set <path=value>').argParser(collect).default([]))
     .action(async (files: string[], options: DiagnoseOptions) => {
       const asOf = asOfDate(options.asOf, io);
       // --set values are checked against their fields' schemas, which only then need building.

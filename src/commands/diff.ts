@@ -9,14 +9,13 @@ import { emit, FAIL_ON, formatOption, type CommandContext, type FailOn } from '.
 export function registerDiff(program: Command, { io, result }: CommandContext): void {
   program
     .command('diff')
-    .argument('<old>', 'the earlier report (diagnose --format json)')
-    .argument('<new>', 'the later report')
+    .argument('<old>')
+    .argument('<new>')
     .addOption(formatOption(DIFF_FORMATS))
-    .option('-o, --out <file>', 'write the comparison to a file (atomically) instead of stdout')
-    .option('--force', 'replace an existing --out file')
-    .option('--fail-on-regression', 'exit 1 when something regressed: an item re-opened (ready or not applicable before, a gap now), a new blocking gap or warning, a date passed')
-    .addOption(new Option('--fail-on <level>', 'exit 1 when something regressed, counting new gaps and warnings from this severity').choices(FAIL_ON))
-    .addHelpText('after', '\nExit codes:\n  0    compared (with --fail-on-regression or --fail-on: and nothing regressed)\n  1    --fail-on-regression or --fail-on, and something regressed\n  2    a report is unreadable or invalid')
+    .option('-o, --out <file>')
+    .option('--force')
+    .option('--fail-on-regression')
+    .addOption(new Option('--fail-on <level>').choices(FAIL_ON))
     .action(async (before: string, after: string, options: { format: DiffFormat; out?: string; force?: boolean; failOnRegression?: boolean; failOn?: FailOn }) => {
       const [oldReport, newReport] = [await readReport(before, io), await readReport(after, io)];
       const diff = diffReports(oldReport, newReport, options.failOn ?? 'blocking');

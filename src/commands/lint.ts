@@ -60,18 +60,18 @@ function refuseUnreadable(path: string, file: string): void {
 export function registerLint(program: Command, { io, result, lang }: CommandContext): void {
   program
     .command('lint')
-    .argument('<files...>', 'draft files')
-    .addOption(new Option('--kind <kind>', 'document kind, when it cannot be detected').choices(['disclosure', 'self-assessment']))
-    .addOption(new Option('--type <code>', 'filing type the drafts are for (01–06)').choices(TYPE_CODES))
-    .option('--answers <file>', 'answers file: names, type and products the drafts must agree with (统一口径)')
+    .argument('<files...>')
+    .addOption(new Option('--kind <kind>').choices(['disclosure', 'self-assessment']))
+    .addOption(new Option('--type <code>').choices(TYPE_CODES))
+    .option('--answers <file>')
     .addOption(formatOption(['text', 'json', 'md', 'sarif']))
     .addOption(langOption(lang))
-    .option('-o, --out <file>', 'write the result to a file (atomically) instead of stdout')
-    .option('--force', 'replace an existing --out file')
-    .addOption(new Option('--fail-on <level>', 'exit 1 when a finding is at or above this severity').choices(FAIL_ON).default('major'))
+    .option('-o, --out <file>')
+    .option('--force')
+    .addOption(new Option('--fail-on <level>').choices(FAIL_ON).default('major'))
     .addOption(rulesOption())
     // The common options of every reporting command; lint's views carry no colour to switch off.
-    .option('--no-color', 'no colours in text output')
+    .option('--no-color')
     .action(async (files: string[], options: LintOptions) => {
       const drafts = await readDrafts(files, io.cwd);
       let expected: Parameters<typeof checkConsistency>[1];

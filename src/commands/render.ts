@@ -7,7 +7,7 @@ import type { SarifSources } from '../format/sarif.js';
 import type { Io } from '../io.js';
 import { readReport } from './read-report.js';
 import { addReportOutputOptions, emitReport, type ReportOutputOptions } from './report-output.js';
-import { EXIT_CODES_HELP, rulesFor, type CommandContext } from './shared.js';
+import { rulesFor, type CommandContext } from './shared.js';
 
 /**
  * The bundled packs and, when the diagnosed answers file can still be read, its lines: a saved report
@@ -30,8 +30,8 @@ export function registerRender(program: Command, { io, result }: CommandContext)
   addReportOutputOptions(
     program
       .command('render')
-      .argument('<report>', 'a report written by diagnose --format json, or - for standard input'),
-  ).addHelpText('after', EXIT_CODES_HELP).action(async (file: string, options: ReportOutputOptions) => {
+      .argument('<report>'),
+  ).action(async (file: string, options: ReportOutputOptions) => {
     const report = await readReport(file, io);
     await emitReport(report, options, io, () => renderSarifSources(report, io));
     result.code = exitCodeFor(report, options.failOn);

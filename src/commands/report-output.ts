@@ -1,6 +1,6 @@
 import { appendFile, mkdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { ColorChoice } from '../color.js';
 import type { Report } from '../core/report-schema.js';
 import { inputError } from '../errors.js';
@@ -9,6 +9,7 @@ import type { SarifSources } from '../format/sarif.js';
 import { writeFileAtomic, type Io } from '../io.js';
 import type { Severity } from '../rules/schema.js';
 import { visible } from '../text/visible.js';
+import { InvalidItemError } from '../usage.js';
 import { emit, FAIL_ON } from './shared.js';
 
 /** Options of the commands that print a report (diagnose, render). */
@@ -28,12 +29,15 @@ const BINARY: readonly ReportFormat[] = ['pdf'];
 
 /** A --format option taking one format or a comma-separated list of them. */
 export function formatListOption<F extends string>(choices: readonly F[], fallback: F): Option {
-  return new Option('-f, --format <formats>', `output format, or several separated by commas (with --out-dir): ${choices.join(', ')}`)
+  // The choices show in help and in the error; the parser, set after them, takes a list of them.
+  return new Option('-f, --format <formats>')
+    .choices(choices)
     .default([fallback], fallback)
     .argParser((value: string): F[] => {
       const formats = [...new Set(value.split(',').map((f) => f.trim()).filter(Boolean))];
-      const unknown = formats.filter((f) => !(choices as readonly string[]).includes(f));
-      if (formats.length === 0 || unknown.length > 0) throw new InvalidArgumentError(`expected ${choices.join(', ')} or a comma-separated list of them, got "${value}"`);
+      if (formats.length === 0) throw new InvalidItemError(value);
+      const unknown = formats.find((f) => !(choices as readonly string[]).includes(f));
+      if (unknown !== undefined) throw new InvalidItemError(unknown);
       return formats as F[];
     });
 }
@@ -42,14 +46,14 @@ export function formatListOption<F extends string>(choices: readonly F[], fallba
 export function addReportOutputOptions(command: Command): Command {
   return command
     .addOption(formatListOption(REPORT_FORMATS, 'text'))
-    .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout')
-    .option('--out-dir <dir>', 'write each format to DIR/report.<ext> (txt, json, md, html, xml, github.txt, sarif, csv, pdf)')
-    .option('--force', 'replace existing output files')
-    .option('--detail', 'text: the full report (every material with its legal basis) instead of the one-screen summary')
-    .addOption(new Option('--fail-on <level>', 'exit 1 when a gap is at or above this severity').choices(FAIL_ON).default('blocking'))
-    .option('--chromium <path>', 'the Chromium or Chrome binary that prints --format pdf (default: found on the PATH)')
-    .option('--color', 'force colours in text output')
-    .option('--no-color', 'no colours in text output');
+    .option('-o, --out <file>')
+    .option('--out-dir <dir>')
+    .option('--force')
+    .option('--detail')
+    .addOption(new Option('--fail-on <level>').choices(FAIL_ON).default('blocking'))
+    .option('--chromium <path>')
+    .option('--color')
+    .option('--no-color');
 }
 
 /** What emitViews needs to know about a command's views. */

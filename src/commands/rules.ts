@@ -16,7 +16,7 @@ export function registerRules(program: Command, { io, lang }: CommandContext): v
     });
   rules
     .command('explain')
-    .argument('<id>', 'a material id, regime id, warning code or type code')
+    .argument('<id>')
     .addOption(formatOption(['text', 'json', 'md']))
     .addOption(langOption(lang))
     .addOption(rulesOption())
@@ -25,7 +25,7 @@ export function registerRules(program: Command, { io, lang }: CommandContext): v
     });
   rules
     .command('validate')
-    .argument('[dir]', 'overlay directory of *.yaml packs')
+    .argument('[dir]')
     .action(async (dir: string | undefined) => {
       const loaded = await rulesFor({ rules: dir ? [dir] : [] }, io);
       const packs = loaded.packs.map((p) => `${p.name}@${p.version}`).join(', ');

@@ -10,7 +10,7 @@ import type { CommandContext } from './shared.js';
 export function registerSchema(program: Command, { io }: CommandContext): void {
   program
     .command('schema')
-    .argument('<which>', 'answers | report | rules')
+    .argument('<which>')
     .action((which: string) => {
       const schemas = { answers: AnswersSchema, report: ReportSchema, rules: RulePackSchema } as const;
       if (!(which in schemas)) throw inputError('error.schema.unknown', { which });

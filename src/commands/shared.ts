@@ -13,7 +13,7 @@ import { loadRules, type RulesScope } from '../rules/load.js';
 import { visible } from '../text/visible.js';
 import type { Rules } from '../rules/model.js';
 
-export { EXIT_CODES_HELP, VERSION } from '../constants.js';
+export { VERSION } from '../constants.js';
 export { FAIL_ON, type FailOn } from '../constants.js';
 
 /** What every command receives: the outside world and a place to put its exit code. */
@@ -42,17 +42,17 @@ export function collect(value: string, previous: string[]): string[] {
 
 /** --format with its allowed values. */
 export function formatOption(choices: readonly string[], fallback = 'text'): Option {
-  return new Option('-f, --format <format>', 'output format').choices(choices).default(fallback);
+  return new Option('-f, --format <format>').choices(choices).default(fallback);
 }
 
 /** --lang zh|en, by default the run's language (src/lang.ts). */
-export function langOption(lang: Lang, description = 'report language'): Option {
-  return new Option('--lang <lang>', description).choices(LANGS).default(lang);
+export function langOption(lang: Lang): Option {
+  return new Option('--lang <lang>').choices(LANGS).default(lang);
 }
 
 /** --rules DIR, repeatable. */
 export function rulesOption(): Option {
-  return new Option('--rules <dir>', 'add an overlay rule-pack directory (repeatable)').argParser(collect).default([]);
+  return new Option('--rules <dir>').argParser(collect).default([]);
 }
 
 /** With no file named: a pipe if there is one, otherwise exit 2 saying how to pass answers. */

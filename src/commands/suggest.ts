@@ -26,13 +26,13 @@ function textLine(s: TypeSuggestion, lang: Lang): string {
 export function registerSuggest(program: Command, { io, lang }: CommandContext): void {
   program
     .command('suggest-type')
-    .argument('[text]', '主要用途 text')
-    .option('--name <name>', '算法名称, which often names the type outright')
+    .argument('[text]')
+    .option('--name <name>')
     .addOption(formatOption(['text', 'json']))
     .addOption(langOption(lang))
-    .option('-o, --out <file>', 'write the answers to a file (atomically) instead of stdout')
-    .option('--force', 'replace an existing --out file')
-    .option('--no-color', 'no colours in text output')
+    .option('-o, --out <file>')
+    .option('--force')
+    .option('--no-color')
     .action(async (text: string | undefined, options: CommonOptions & { name?: string }) => {
       const line = (input: string) => {
         const s = suggestType(input, options.name ? { name: options.name } : {});

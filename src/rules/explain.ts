@@ -2,6 +2,7 @@ import { inputError } from '../errors.js';
 import type { Lang } from '../messages/messages.js';
 import { mdCell, mdText } from '../text/escape.js';
 import { basisLine } from '../text/article.js';
+import { similarTo } from '../text/similar.js';
 import { alignColumns } from '../text/width.js';
 import type { Basis, Condition, Material, Rules } from './model.js';
 import type { Localized, LocalizedList } from './schema.js';
@@ -112,27 +113,11 @@ function materialSections(m: Material, lang: Lang): Section[] {
   return sections;
 }
 
-/** Levenshtein distance, for "did you mean" suggestions. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length]!;
-}
-
 /** `rules explain ID`: everything the packs say about one id, or an InputError listing close ids. */
 export function formatRulesExplain(rules: Rules, id: string, format: RulesFormat, lang: Lang): string {
   const entry = entries(rules).find((e) => e.id === id);
   if (!entry) {
-    const close = entries(rules)
-      .map((e) => ({ id: e.id, distance: editDistance(e.id.toLowerCase(), id.toLowerCase()) }))
-      .filter((c) => c.distance <= Math.max(2, Math.floor(id.length / 4)))
-      .sort((a, b) => a.distance - b.distance)
-      .slice(0, 3)
-      .map((c) => c.id);
+    const close = similarTo(id, entries(rules).map((e) => e.id));
     const suggestion = close.length > 0 ? { key: 'rules.did-you-mean', args: { ids: { list: close, separator: 'list.comma' } } } : '';
     throw inputError('error.rules.unknown-id', { id, suggestion });
   }

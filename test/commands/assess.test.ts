@@ -219,7 +219,8 @@ describe('filing-check assess --help', () => {
       'Exit codes:',
       '  0    no shortfall at or above the --fail-on level (or --fail-on none)',
       '  1    a figure is short, at or above the --fail-on level (default: major)',
-      '  2    usage error, or a file that is unreadable or invalid (the message names the file, row and column)',
+      '  2    usage error, or a file that is unreadable or invalid (the message names',
+      '       the file, row and column)',
       '  141  the reader of the output closed it early (as with | head)',
       '',
     ].join('\n'));

@@ -212,7 +212,7 @@ describe('several formats at once', () => {
     expect((await runCli(['diagnose', CASES.ecommerce, '-f', 'pdf', '--lang', 'en'])).stderr).toBe('filing-check: --format pdf is a binary file; pass --out FILE or --out-dir DIR\n');
     const unknown = await runCli(['diagnose', CASES.ecommerce, '-f', 'md,docx']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('expected text, json, md, html, junit, github, sarif, csv, pdf');
+    expect(unknown.stderr).toBe('filing-check: diagnose --format: 应为以下之一：text、json、md、html、junit、github、sarif、csv、pdf，实际为 "docx"；用法见 filing-check diagnose --help\n');
   });
 
   it('makes the browser tests fail on CI without Chromium, and skip elsewhere', async () => {
