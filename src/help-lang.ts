@@ -2,12 +2,10 @@ import type { Command, Help, Option } from 'commander';
 import type { Lang } from './constants.js';
 import { word, type MessageArgs } from './messages/catalogue.js';
 import { HELP_MESSAGES } from './messages/help.js';
-import { similarTo } from './text/similar.js';
 import { displayWidth } from './text/width.js';
-import type { UsageError } from './usage.js';
 
 /** A command's path below the program, as help keys name it: `rules.explain`, or `program`. */
-function pathOf(command: Command): string {
+export function pathOf(command: Command): string {
   // commander builds the `help` command itself, without a parent.
   if (command.name() === 'help' && !command.parent) return 'help';
   const names: string[] = [];
@@ -41,7 +39,7 @@ export function helpEntries(command: Command): string[] {
 }
 
 /** A list of values, joined as the language enumerates: 、 in Chinese, commas in English. */
-function enumeration(values: readonly string[]): MessageArgs[string] {
+export function enumeration(values: readonly string[]): MessageArgs[string] {
   return { list: values, separator: 'help.list' };
 }
 
@@ -72,11 +70,17 @@ function wrap(text: string, width: number): string {
     .map((line) => {
       const lines: string[] = [];
       let current = '';
+      let currentWidth = 0;
       for (const chunk of line.match(CHUNK) ?? []) {
-        if (current !== '' && displayWidth(current) + displayWidth(chunk) > width) {
+        const chunkWidth = displayWidth(chunk);
+        if (current !== '' && currentWidth + chunkWidth > width) {
           lines.push(current);
           current = chunk.trimStart();
-        } else current += chunk;
+          currentWidth = displayWidth(current);
+        } else {
+          current += chunk;
+          currentWidth += chunkWidth;
+        }
       }
       return [...lines, current].join('\n');
     })
@@ -108,49 +112,4 @@ export function wordHelp(commands: readonly Command[], lang: Lang): void {
       boxWrap: wrap,
     } satisfies Partial<Help>);
   }
-}
-
-/** The command's words as typed: `rules explain`, or nothing for the program itself. */
-function commandWords(command: Command): string {
-  const path = pathOf(command);
-  return path === 'program' ? '' : path.replaceAll('.', ' ');
-}
-
-/** One line for a usage error in a language: what was refused, what was expected, and where help is. */
-export function usageErrorText(error: UsageError, lang: Lang): string {
-  const t = (key: string, args?: MessageArgs) => word(HELP_MESSAGES, lang, key, args);
-  const { command, term, problem } = error;
-  const words = commandWords(command);
-  const suggestion = (candidates: readonly string[]) => {
-    const [best] = similarTo(term ?? '', candidates, 1);
-    return best === undefined ? '' : t('usage.did-you-mean', { name: best });
-  };
-  const argumentTerm = (name: string, required: boolean) => (required ? `<${name}>` : `[${name}]`);
-  let text: string;
-  switch (problem.kind) {
-    case 'unknown-option':
-      text = t('usage.unknown-option', { suggestion: suggestion(problem.candidates) });
-      break;
-    case 'unknown-command':
-      text = t('usage.unknown-command', { suggestion: suggestion(problem.candidates) });
-      break;
-    case 'missing-argument':
-      text = t('usage.missing-argument', { argument: argumentTerm(problem.argument.name(), true), description: t(`help.arg.${pathOf(command)}.${problem.argument.name()}`) });
-      break;
-    case 'missing-value': {
-      const { option } = problem;
-      const placeholder = option.flags.slice(option.flags.lastIndexOf(' ') + 1);
-      text = option.argChoices ? t('usage.missing-choice', { values: enumeration(option.argChoices) }) : t('usage.missing-value', { placeholder });
-      break;
-    }
-    case 'excess-argument': {
-      const expected = command.registeredArguments.map((a) => argumentTerm(a.name(), a.required)).join(' ');
-      text = expected === '' ? t('usage.excess-argument-none', { value: problem.value }) : t('usage.excess-argument', { value: problem.value, expected });
-      break;
-    }
-    case 'invalid-value':
-      text = t('usage.invalid-value', { values: enumeration(problem.choices), value: problem.value });
-      break;
-  }
-  return t('usage.line', { subject: [words, term].filter(Boolean).join(' '), problem: text, help: `filing-check${words ? ` ${words}` : ''} --help` });
 }

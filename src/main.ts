@@ -78,7 +78,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCodeVal
     return result.code;
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`filing-check: ${visible((await import('./help-lang.js')).usageErrorText(error, lang))}\n`);
+      io.stderr(`filing-check: ${visible((await import('./usage-text.js')).usageErrorText(error, lang))}\n`);
       return ExitCode.Invalid;
     }
     if (error instanceof CommanderError) {

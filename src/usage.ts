@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError, type Argument, type Option } from 'commander';
 
-/** What the command line refused, as data; src/help-lang.ts words it in the run's language. */
+/** What the command line refused, as data; src/usage-text.ts words it in the run's language. */
 export type UsageProblem =
   | { kind: 'unknown-option'; candidates: string[] }
   | { kind: 'unknown-command'; candidates: string[] }

@@ -21,7 +21,9 @@ export function displayWidth(text: string): number {
   for (const char of text.includes('\u001B') ? text.replace(COLOUR, '') : text) {
     const code = char.codePointAt(0)!;
     if (code < 0x7f) width += code >= 0x20 ? 1 : 0;
-    else if (code >= 0x4e00 && code <= 0x9fff) width += 2;
+    // Chinese characters, and the punctuation Chinese text uses most (、。「」《》 and the full-width
+    // （），：；！？), are wide: counted without the table lookup.
+    else if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3000 && code <= 0x3029) || (code >= 0xff01 && code <= 0xff60)) width += 2;
     else if (code > 0x9f && !ZERO_WIDTH.test(char)) width += eastAsianWidth(code);
   }
   return width;
