@@ -1,4 +1,4 @@
-import type { Command, Help, Option } from 'commander';
+import type { Argument, Command, Help, Option } from 'commander';
 import type { Lang } from './constants.js';
 import { word, type MessageArgs } from './messages/catalogue.js';
 import { HELP_MESSAGES } from './messages/help.js';
@@ -13,10 +13,26 @@ export function pathOf(command: Command): string {
   return names.length === 0 ? 'program' : names.join('.');
 }
 
+/** The catalogue entry of a command's description. */
+function commandKey(command: Command): string {
+  return `help.cmd.${pathOf(command)}`;
+}
+
 /** The catalogue entry of an option's description: the command's own, else the one its commands share. */
-function optionKey(path: string, option: Option): string {
-  const own = `help.opt.${path}.${option.name()}`;
+function optionKey(command: Command, option: Option): string {
+  const own = `help.opt.${pathOf(command)}.${option.name()}`;
   return Object.hasOwn(HELP_MESSAGES, own) ? own : `help.opt.${option.name()}`;
+}
+
+/** The catalogue entry of an argument's description. */
+export function argumentKey(command: Command, argument: Argument): string {
+  return `help.arg.${pathOf(command)}.${argument.name()}`;
+}
+
+/** The catalogue entry of the text after a command's options, when it has one. */
+function afterKey(command: Command): string | undefined {
+  const key = `help.after.${pathOf(command)}`;
+  return Object.hasOwn(HELP_MESSAGES, key) ? key : undefined;
 }
 
 /** The titles commander writes, and the entries that word them. */
@@ -27,14 +43,14 @@ const TITLES: Record<string, string> = { 'Usage:': 'help.title.usage', 'Argument
  * its subcommands' and the text after the options. A missing entry is a bug (`word` throws).
  */
 export function helpEntries(command: Command): string[] {
-  const path = pathOf(command);
   const help = command.createHelp();
+  const after = afterKey(command);
   return [
-    `help.cmd.${path}`,
-    ...help.visibleCommands(command).map((c) => `help.cmd.${pathOf(c)}`),
-    ...help.visibleOptions(command).map((o) => optionKey(path, o)),
-    ...command.registeredArguments.map((a) => `help.arg.${path}.${a.name()}`),
-    ...(Object.hasOwn(HELP_MESSAGES, `help.after.${path}`) ? [`help.after.${path}`] : []),
+    commandKey(command),
+    ...help.visibleCommands(command).map(commandKey),
+    ...help.visibleOptions(command).map((o) => optionKey(command, o)),
+    ...command.registeredArguments.map((a) => argumentKey(command, a)),
+    ...(after ? [after] : []),
   ];
 }
 
@@ -97,14 +113,14 @@ function wrap(text: string, width: number): string {
 export function wordHelp(commands: readonly Command[], lang: Lang): void {
   const t = (key: string) => word(HELP_MESSAGES, lang, key);
   for (const command of commands) {
-    const path = pathOf(command);
     const help = command.createHelp();
-    command.description(t(`help.cmd.${path}`));
+    command.description(t(commandKey(command)));
     // The `help` command commander adds is described here too (the others are in `commands`).
-    for (const sub of help.visibleCommands(command)) if (!sub.parent) sub.description(t(`help.cmd.${pathOf(sub)}`));
-    for (const option of help.visibleOptions(command)) option.description = t(optionKey(path, option));
-    for (const argument of command.registeredArguments) argument.description = t(`help.arg.${path}.${argument.name()}`);
-    if (Object.hasOwn(HELP_MESSAGES, `help.after.${path}`)) command.addHelpText('after', `\n${t(`help.after.${path}`)}`);
+    for (const sub of help.visibleCommands(command)) if (!sub.parent) sub.description(t(commandKey(sub)));
+    for (const option of help.visibleOptions(command)) option.description = t(optionKey(command, option));
+    for (const argument of command.registeredArguments) argument.description = t(argumentKey(command, argument));
+    const after = afterKey(command);
+    if (after) command.addHelpText('after', `\n${t(after)}`);
     command.configureHelp({
       styleTitle: (title: string) => (Object.hasOwn(TITLES, title) ? t(TITLES[title]!) : title),
       optionDescription: (option: Option) => optionDescription(option, lang),

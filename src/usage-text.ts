@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Lang } from './constants.js';
-import { enumeration, pathOf } from './help-lang.js';
+import { argumentKey, enumeration, pathOf } from './help-lang.js';
 import { word, type MessageArgs } from './messages/catalogue.js';
 import { HELP_MESSAGES } from './messages/help.js';
 import { similarTo } from './text/similar.js';
@@ -33,7 +33,7 @@ export function usageErrorText(error: UsageError, lang: Lang): string {
       text = t('usage.unknown-command', { suggestion: suggestion(problem.candidates) });
       break;
     case 'missing-argument':
-      text = t('usage.missing-argument', { argument: argumentTerm(problem.argument.name(), true), description: t(`help.arg.${pathOf(command)}.${problem.argument.name()}`) });
+      text = t('usage.missing-argument', { argument: argumentTerm(problem.argument.name(), true), description: t(argumentKey(command, problem.argument)) });
       break;
     case 'missing-value': {
       const { option } = problem;
