@@ -4,7 +4,7 @@
 // calculated) is refused naming the cell, whichever command reads the table.
 import { extname } from 'node:path';
 import { inputError, type ErrorWords } from '../errors.js';
-import { parseCsv } from '../text/csv.js';
+import { parseCsv, UnclosedQuote } from '../text/csv.js';
 import type { MessageArg, MessageRef } from '../messages/catalogue.js';
 import { groupDigits } from '../text/numbers.js';
 import { decodeTextBytes } from './text-decode.js';
@@ -120,7 +120,8 @@ function csvTable(bytes: Uint8Array, shown: string, limits: TableLimits): Table 
   try {
     grid = parseCsv(decoded.text, delimiter);
   } catch (error) {
-    throw inputError('error.file.problem', { file: shown, problem: (error as Error).message, expected: limits.expected });
+    if (!(error instanceof UnclosedQuote)) throw error;
+    throw inputError('error.file.problem', { file: shown, problem: { key: 'problem.csv.unclosed-quote', args: { row: error.row } }, expected: limits.expected });
   }
   if (grid.length > limits.maxRows) throw inputError('error.file.too-many-rows', { file: shown, rows: groupDigits(limits.maxRows), expected: limits.expected });
   return table(null, grid.length, (row) => grid[row]?.length ?? 0, (row, column) => grid[row]?.[column] ?? '', (row, column) => ({ key: 'where.row-column', args: { file: shown, row: row + 1, column: columnLetter(column) } }));
@@ -129,13 +130,13 @@ function csvTable(bytes: Uint8Array, shown: string, limits: TableLimits): Table 
 /** Reads every worksheet of an .xlsx file by streaming, after the ZIP guard has checked what it unpacks to. */
 function workbookTables(bytes: Buffer, shown: string, limits: TableLimits): Table[] {
   const archive = checkedArchive(bytes, XLSX_LIMITS);
-  if (archive.problem) throw inputError('error.file.problem', { file: shown, problem: archive.problem.text, expected: limits.expected });
+  if (archive.problem) throw inputError('error.file.problem', { file: shown, problem: archive.problem.words, expected: limits.expected });
   let sheets: WorkbookSheet[];
   try {
     sheets = readWorkbookSheets(archive.parts, limits.maxRows);
   } catch (error) {
     if (!(error instanceof WorkbookProblem)) throw error;
-    const problem = error.tooLarge ? error.message : `not a readable Excel workbook (${error.message})`;
+    const problem = error.tooLarge ? error.words : { key: 'problem.workbook.not-readable', args: { detail: error.words } };
     throw inputError('error.file.problem', { file: shown, problem, expected: limits.expected });
   }
   return sheets.map((sheet) => table(

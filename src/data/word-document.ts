@@ -83,10 +83,10 @@ function tablesIn(element: MammothElement, found: WordTable[] = []): WordTable[]
  * `expected` completes every refusal ("…; expected a checklist written by …").
  */
 export async function readWordTables(bytes: Buffer, shown: string, expected: MessageArg): Promise<WordTable[]> {
-  const notDocx = () => inputError('error.docx.not-readable', { file: shown, expected });
+  const notDocx = () => inputError('error.file.problem', { file: shown, problem: { key: 'problem.not-docx' }, expected });
   const problem = zipArchiveProblem(bytes, DOCX_LIMITS);
   if (problem?.damaged) throw notDocx();
-  if (problem) throw inputError('error.file.problem', { file: shown, problem: problem.text, expected });
+  if (problem) throw inputError('error.file.problem', { file: shown, problem: problem.words, expected });
   // mammoth (with its zip and XML readers) loads only for Word files.
   const { default: mammoth } = await import('mammoth');
   let document: MammothElement | undefined;

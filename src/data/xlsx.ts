@@ -5,6 +5,8 @@
 // attributes, text, the predefined and numeric character references and CDATA; a general SAX parser
 // (saxes, which exceljs uses) checks every character and was the slower reader of large banks.
 import { StringDecoder } from 'node:string_decoder';
+import { ERROR_MESSAGES } from '../errors.js';
+import { word, type MessageArgs, type MessageRef } from '../messages/catalogue.js';
 import { groupDigits } from '../text/numbers.js';
 import type { ArchivePart } from './zip-guard.js';
 
@@ -24,10 +26,12 @@ export interface WorkbookSheet {
   rows: (WorkbookCell[] | undefined)[];
 }
 
-/** Why a workbook cannot be read: a broken part, or a sheet past the row cap. */
+/** Why a workbook cannot be read, as a catalogue entry: a broken part, or a sheet past the row cap. */
 export class WorkbookProblem extends Error {
-  constructor(message: string, readonly tooLarge = false) {
-    super(message);
+  readonly words: MessageRef;
+  constructor(key: string, args: MessageArgs, readonly tooLarge = false) {
+    super(word(ERROR_MESSAGES, 'en', key, args));
+    this.words = { key, args };
   }
 }
 
@@ -164,11 +168,11 @@ export function parsePart(part: ArchivePart, handlers: {
     }
     pending = text.slice(at);
     // Each slice rescans what is pending: no tag, comment or CDATA section of a real workbook comes near this.
-    if (pending.length > MAX_PENDING_CHARS) throw new WorkbookProblem(`part "${part.name}" holds a tag longer than ${groupDigits(MAX_PENDING_CHARS)} characters`);
+    if (pending.length > MAX_PENDING_CHARS) throw new WorkbookProblem('problem.workbook.long-tag', { part: part.name, count: groupDigits(MAX_PENDING_CHARS) });
   };
   for (let at = 0; at < part.content.length; at += SLICE_BYTES) scan(decoder.write(part.content.subarray(at, at + SLICE_BYTES)), false);
   scan(decoder.end(), true);
-  if (pending.trim() !== '') throw new WorkbookProblem(`part "${part.name}" ends inside a tag`);
+  if (pending.trim() !== '') throw new WorkbookProblem('problem.workbook.unfinished-tag', { part: part.name });
 }
 
 // OOXML writes characters XML cannot hold (control characters) as _xHHHH_.
@@ -234,7 +238,7 @@ function dateStyles(part: ArchivePart | undefined): boolean[] {
 function sheetParts(parts: Map<string, ArchivePart>): { sheets: { name: string; path: string }[]; date1904: boolean } {
   const book = parts.get('xl/workbook.xml');
   const rels = parts.get('xl/_rels/workbook.xml.rels');
-  if (!book || !rels) throw new WorkbookProblem('no xl/workbook.xml: is it an Excel workbook?');
+  if (!book || !rels) throw new WorkbookProblem('problem.workbook.no-workbook', {});
   const targets = new Map<string, string>();
   parsePart(rels, {
     open(name, attributes) {
@@ -290,7 +294,7 @@ function readSheet(part: ArchivePart, name: string, context: { strings: string[]
   let into: 'value' | 'formula' | 'inline' | null = null;
   let phonetic = 0;
   const reachRow = (index: number) => {
-    if (index + 1 > context.maxRows) throw new WorkbookProblem(`sheet "${name}" has more than ${groupDigits(context.maxRows)} rows`, true);
+    if (index + 1 > context.maxRows) throw new WorkbookProblem('problem.workbook.too-many-rows', { sheet: name, rows: groupDigits(context.maxRows) }, true);
     row = index;
     rowCount = Math.max(rowCount, index + 1);
   };
@@ -379,7 +383,7 @@ export function readWorkbookSheets(parts: Map<string, ArchivePart>, maxRows: num
   const read: WorkbookSheet[] = [];
   for (const sheet of sheets) {
     const part = parts.get(sheet.path);
-    if (!part) throw new WorkbookProblem(`its sheet "${sheet.name}" is missing (${sheet.path})`);
+    if (!part) throw new WorkbookProblem('problem.workbook.missing-sheet', { sheet: sheet.name, path: sheet.path });
     read.push(readSheet(part, sheet.name, { strings, dates, date1904, maxRows }));
   }
   return read;

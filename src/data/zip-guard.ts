@@ -4,6 +4,8 @@
 // as a hard ceiling, so an archive that lies about its sizes is caught without the memory it would
 // take. The workbook reader then parses the XML parts the check inflated (checkedArchive).
 import { inflateRawSync } from 'node:zlib';
+import { ERROR_MESSAGES } from '../errors.js';
+import { word, type MessageArgs, type MessageRef } from '../messages/catalogue.js';
 import { groupDigits } from '../text/numbers.js';
 
 /** How much an archive may hold. */
@@ -64,29 +66,39 @@ function endOfDirectory(bytes: Buffer): number {
   return -1;
 }
 
-/** Why an archive is refused: the words that follow its file name, before "; expected …". */
+/** Why an archive is refused: the catalogue entry of the words that follow its file name, before "; expected …". */
 class ZipProblem extends Error {
-  constructor(message: string, readonly damaged = false) {
-    super(message);
+  readonly words: MessageRef;
+  constructor(key: string, args: MessageArgs = {}, readonly damaged = false) {
+    super(word(ERROR_MESSAGES, 'en', key, args));
+    this.words = { key, args };
   }
 }
 
+/** Why a file is refused, as a catalogue reference worded in the run's language, and whether it is no archive at all. */
+export interface ArchiveProblem {
+  words: MessageRef;
+  damaged: boolean;
+}
+
+const problemOf = (error: ZipProblem): ArchiveProblem => ({ words: error.words, damaged: error.damaged });
+
 /** The archive's directory, read without inflating anything; throws a ZipProblem when it is not a plain ZIP. */
 function readDirectory(bytes: Buffer, limits: ZipLimits): Entry[] {
-  const damaged = (detail: string) => new ZipProblem(`not a readable Office file (${detail})`, true);
+  const damaged = () => new ZipProblem('problem.zip.directory-damaged', {}, true);
   const end = endOfDirectory(bytes);
-  if (end < 0) throw damaged('no ZIP directory: a renamed .xls or .doc, or a damaged file?');
+  if (end < 0) throw new ZipProblem('problem.zip.no-directory', {}, true);
   const count = bytes.readUInt16LE(end + 10);
   const directorySize = bytes.readUInt32LE(end + 12);
   const directoryStart = bytes.readUInt32LE(end + 16);
   if (count > limits.maxEntries || count === 0xffff) {
-    throw new ZipProblem(`the archive holds more than ${groupDigits(limits.maxEntries)} parts`);
+    throw new ZipProblem('problem.zip.too-many-parts', { count: groupDigits(limits.maxEntries) });
   }
-  if (directoryStart === 0xffffffff || directoryStart + directorySize > end) throw damaged('its ZIP directory is damaged');
+  if (directoryStart === 0xffffffff || directoryStart + directorySize > end) throw damaged();
   const entries: Entry[] = [];
   let at = directoryStart;
   for (let i = 0; i < count; i++) {
-    if (at + 46 > end || bytes.readUInt32LE(at) !== DIRECTORY_ENTRY) throw damaged('its ZIP directory is damaged');
+    if (at + 46 > end || bytes.readUInt32LE(at) !== DIRECTORY_ENTRY) throw damaged();
     const nameLength = bytes.readUInt16LE(at + 28);
     const extraLength = bytes.readUInt16LE(at + 30);
     const commentLength = bytes.readUInt16LE(at + 32);
@@ -99,7 +111,7 @@ function readDirectory(bytes: Buffer, limits: ZipLimits): Entry[] {
     };
     // Sizes of 4 GiB and more are ZIP64 records; no file these readers accept comes near them.
     if (entry.size === 0xffffffff || entry.compressedSize === 0xffffffff || entry.headerOffset === 0xffffffff) {
-      throw new ZipProblem('a part of the archive is larger than 4 GiB (ZIP64)');
+      throw new ZipProblem('problem.zip.zip64');
     }
     entries.push(entry);
     at += 46 + nameLength + extraLength + commentLength;
@@ -112,12 +124,12 @@ function readDirectory(bytes: Buffer, limits: ZipLimits): Entry[] {
  * that lies about what it holds, or no readable archive at all (`damaged`); null when it is safe to
  * hand to its reader. The text follows the file's name ("report.docx: unpacks to 2048 MiB, more than …").
  */
-export function zipArchiveProblem(bytes: Buffer, limits: ZipLimits): { text: string; damaged: boolean } | null {
+export function zipArchiveProblem(bytes: Buffer, limits: ZipLimits): ArchiveProblem | null {
   try {
     checkArchive(bytes, limits);
     return null;
   } catch (error) {
-    if (error instanceof ZipProblem) return { text: error.message, damaged: error.damaged };
+    if (error instanceof ZipProblem) return problemOf(error);
     throw error;
   }
 }
@@ -132,11 +144,11 @@ export interface ArchivePart {
  * The XML parts (XML and relationships) of an Office file by name, inflated by the checks of
  * zipArchiveProblem, for a reader that parses them itself; or why the file is refused.
  */
-export function checkedArchive(bytes: Buffer, limits: ZipLimits): { parts: Map<string, ArchivePart>; problem: null } | { parts: null; problem: { text: string; damaged: boolean } } {
+export function checkedArchive(bytes: Buffer, limits: ZipLimits): { parts: Map<string, ArchivePart>; problem: null } | { parts: null; problem: ArchiveProblem } {
   try {
     return { parts: new Map(checkArchive(bytes, limits).map((part) => [part.name, part])), problem: null };
   } catch (error) {
-    if (error instanceof ZipProblem) return { parts: null, problem: { text: error.message, damaged: error.damaged } };
+    if (error instanceof ZipProblem) return { parts: null, problem: problemOf(error) };
     throw error;
   }
 }
@@ -147,17 +159,17 @@ function checkArchive(bytes: Buffer, limits: ZipLimits): ArchivePart[] {
   const total = entries.reduce((sum, e) => sum + e.size, 0);
   const xml = entries.filter((e) => isParsedPart(e.name)).reduce((sum, e) => sum + e.size, 0);
   if (total > limits.maxTotalBytes) {
-    throw new ZipProblem(`unpacks to ${mib(total)}, more than the ${mib(limits.maxTotalBytes)} allowed`);
+    throw new ZipProblem('problem.zip.too-large', { size: mib(total), limit: mib(limits.maxTotalBytes) });
   }
   if (limits.maxXmlBytes !== undefined && xml > limits.maxXmlBytes) {
-    throw new ZipProblem(`its text and tables unpack to ${mib(xml)}, more than the ${mib(limits.maxXmlBytes)} allowed`);
+    throw new ZipProblem('problem.zip.xml-too-large', { size: mib(xml), limit: mib(limits.maxXmlBytes) });
   }
   let elements = 0;
   const parsed: ArchivePart[] = [];
   for (const entry of entries) {
     const start = entry.headerOffset;
     if (start + 30 > bytes.length || bytes.readUInt32LE(start) !== LOCAL_HEADER) {
-      throw new ZipProblem(`not a readable Office file (part "${entry.name}" is damaged)`, true);
+      throw new ZipProblem('problem.zip.part-damaged', { part: entry.name }, true);
     }
     const dataStart = start + 30 + bytes.readUInt16LE(start + 26) + bytes.readUInt16LE(start + 28);
     const data = bytes.subarray(dataStart, dataStart + entry.compressedSize);
@@ -169,17 +181,17 @@ function checkArchive(bytes: Buffer, limits: ZipLimits): ArchivePart[] {
         content = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) });
       } catch (error) {
         const tooLarge = (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE';
-        if (tooLarge) throw new ZipProblem(`part "${entry.name}" unpacks to more than the ${entry.size} bytes its directory declares`);
-        throw new ZipProblem(`not a readable Office file (part "${entry.name}" is damaged)`, true);
+        if (tooLarge) throw new ZipProblem('problem.zip.part-larger', { part: entry.name, bytes: entry.size });
+        throw new ZipProblem('problem.zip.part-damaged', { part: entry.name }, true);
       }
-    } else throw new ZipProblem(`part "${entry.name}" uses a compression Office files do not use (method ${entry.method})`);
+    } else throw new ZipProblem('problem.zip.compression', { part: entry.name, method: entry.method });
     if (limits.maxXmlElements !== undefined && isParsedPart(entry.name)) {
       elements += elementCount(content);
-      if (elements > limits.maxXmlElements) throw new ZipProblem(`its text and tables hold more than ${groupDigits(limits.maxXmlElements)} XML elements`);
+      if (elements > limits.maxXmlElements) throw new ZipProblem('problem.zip.too-many-elements', { count: groupDigits(limits.maxXmlElements) });
     }
     const actual = content.length;
     if (actual !== entry.size) {
-      throw new ZipProblem(`not a readable Office file (part "${entry.name}" does not hold the ${entry.size} bytes its directory declares)`, true);
+      throw new ZipProblem('problem.zip.part-short', { part: entry.name, bytes: entry.size }, true);
     }
     if (isParsedPart(entry.name)) parsed.push({ name: entry.name, content });
   }

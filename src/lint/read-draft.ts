@@ -39,7 +39,7 @@ export class DraftReadError extends Error {
 }
 
 const FORMATS: Record<string, DraftFormat> = { '.md': 'md', '.markdown': 'md', '.txt': 'txt', '.docx': 'docx' };
-const NOT_DOCX: MessageRef = { key: 'draft.not-docx' };
+const NOT_DOCX: MessageRef = { key: 'problem.not-docx' };
 const UNSUPPORTED_ENCODING: MessageRef = { key: 'draft.unsupported-encoding' };
 function ioReason(error: unknown): MessageRef {
   const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
@@ -71,7 +71,7 @@ export async function readDraft(path: string): Promise<Draft> {
   }
   if (format === 'docx') {
     const problem = zipArchiveProblem(bytes, DOCX_LIMITS);
-    if (problem) throw new DraftReadError(path, problem.damaged ? NOT_DOCX : { key: 'draft.archive', args: { problem: problem.text } });
+    if (problem) throw new DraftReadError(path, problem.damaged ? NOT_DOCX : { key: 'draft.archive', args: { problem: problem.words } });
     let raw: string;
     // mammoth (with its zip and XML readers, 0.5 MB of code) loads only for Word files.
     const { default: mammoth } = await import('mammoth');

@@ -22,6 +22,13 @@ function unguard(field: string): string {
   return field.startsWith("'") && FORMULA_START.test(field.slice(1)) ? field.slice(1) : field;
 }
 
+/** A CSV text whose quoted field runs to the end: the row (counted from 1) where that field's row starts. */
+export class UnclosedQuote extends Error {
+  constructor(readonly row: number) {
+    super(`row ${row}: a quoted field is never closed`);
+  }
+}
+
 /**
  * Parses CSV text (RFC 4180: quoted fields, doubled quotes, CRLF or LF) into rows of fields, with the
  * byte-order mark dropped and the formula guard undone. Throws on an unterminated quote, naming its row.
@@ -63,7 +70,7 @@ export function parseCsv(text: string, delimiter: ',' | '\t' = ','): string[][] 
       rowStart = line;
     } else field += c;
   }
-  if (quoted) throw new Error(`row ${rowStart}: a quoted field is never closed`);
+  if (quoted) throw new UnclosedQuote(rowStart);
   if (field !== '' || row.length > 0) {
     endField();
     rows.push(row);

@@ -198,7 +198,7 @@ describe('filing-check assess: reading the files', () => {
     expect(runCli(['assess', join(dir, 'nope')]).stderr).toBe(`filing-check: ${join(dir, 'nope')}: 文件或文件夹不存在；应为 .csv 或 .xlsx 文件，或存放它们的文件夹\n`);
     expect(runCli(['assess', join(dir, 'nope'), '--lang', 'en']).stderr).toMatch(/nope: no such file or folder/);
     const fake = runCli(['assess', join(dir, 'fake.xlsx')]);
-    expect([fake.code, fake.stderr]).toEqual([2, expect.stringMatching(/fake\.xlsx: not a readable Office file/)]);
+    expect([fake.code, fake.stderr]).toEqual([2, expect.stringMatching(/fake\.xlsx: 不是可读取的 Office 文件（没有 ZIP 目录/)]);
   });
 
   it('a million rows are refused before counting, with a clear message', () => {

@@ -21,6 +21,9 @@ beforeEach(async () => {
 
 const importInto = (checklist: string) => runCli(['checklist', '--import', checklist, '--into', answers, '--lang', 'en']);
 const EXPECTED = 'expected a checklist written by filing-check checklist (.xlsx, .csv or .docx)';
+// The same in Chinese, the default language.
+const EXPECTED_ZH = '应为filing-check checklist 写出的清单（.xlsx、.csv 或 .docx）';
+const importInChinese = (checklist: string) => runCli(['checklist', '--import', checklist, '--into', answers]);
 const MiB = 1024 * 1024;
 // The filled-in tables here carry no values at export (fixtures filled from older checklists, tables
 // written by other programs), so they import the old way and say so.
@@ -64,6 +67,16 @@ describe('CSV as Excel saves it', () => {
     const run = await importInto(file);
     expect(run.stderr).toBe(`filing-check: ${file}: row 2, column J (备注（不适用时写理由）): holds a control character (U+0000) that a text file cannot keep; expected plain text (delete it in the table and try again)\n`);
     expect(run.code).toBe(2);
+    expect((await importInChinese(file)).stderr).toBe(`filing-check: ${file}: 第 2 行 J 列（备注（不适用时写理由））: 含有文本文件无法保存的控制字符（U+0000）；应为纯文本（请在表格中删除该字符后重试）\n`);
+    expect(await readFile(answers, 'utf8')).toBe(original);
+  });
+
+  it('refuses a quoted field that is never closed, naming the row it starts on', async () => {
+    const file = join(dir, 'filled.csv');
+    const header = '编号（请勿修改）,序号,所属,材料,重要程度,状态,负责人,截止日期,文件,备注（不适用时写理由）';
+    await writeFile(file, `\ufeff${header}\r\nfeed/algorithm-self-assessment,24,云栖优选个性化推荐算法,算法安全自评估报告,阻断,草稿,张敏,2026-12-18,,"已送审\r\n`);
+    expect(await importInChinese(file)).toEqual({ code: 2, stdout: '', stderr: `filing-check: ${file}: 第 2 行的引号没有闭合；${EXPECTED_ZH}\n` });
+    expect((await importInto(file)).stderr).toBe(`filing-check: ${file}: row 2: a quoted field is never closed; ${EXPECTED}\n`);
     expect(await readFile(answers, 'utf8')).toBe(original);
   });
 });
@@ -142,6 +155,7 @@ describe('the ZIP guard, before anything is unpacked', () => {
     const run = await importInto(file);
     expect(run.stderr).toBe(`filing-check: ${file}: unpacks to 72 MiB, more than the 64 MiB allowed; ${EXPECTED}\n`);
     expect(run.code).toBe(2);
+    expect((await importInChinese(file)).stderr).toBe(`filing-check: ${file}: 解压后为 72 MiB，超过允许的 64 MiB；${EXPECTED_ZH}\n`);
   });
 
   it('refuses a sheet past the row cap, naming the sheet, however little markup its rows take', async () => {
@@ -149,6 +163,7 @@ describe('the ZIP guard, before anything is unpacked', () => {
     const run = await importInto(file);
     expect(run.stderr).toBe(`filing-check: ${file}: sheet "材料清单" has more than 5,000 rows; ${EXPECTED}\n`);
     expect(run.code).toBe(2);
+    expect((await importInChinese(file)).stderr).toBe(`filing-check: ${file}: 工作表「材料清单」超过 5,000 行；${EXPECTED_ZH}\n`);
     expect(await readFile(answers, 'utf8')).toBe(original);
   });
 

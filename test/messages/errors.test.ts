@@ -14,11 +14,14 @@ const sources = readdirSync(SRC, { recursive: true, encoding: 'utf8' })
   .map((file) => ({ file: relative(ROOT, join(SRC, file)), text: readFileSync(join(SRC, file), 'utf8') }));
 const catalogue = parse(readFileSync(join(SRC, 'messages/errors.yaml'), 'utf8')) as Record<string, { zh: string; en: string }>;
 
-/** The catalogue keys a source names: the quoted first argument of inputError (each branch of a ?:), and `key: '…'` references. */
+/**
+ * The catalogue keys a source names: the quoted first argument of inputError and of the readers'
+ * problems (ZipProblem, WorkbookProblem), each branch of a ?: included, and `key: '…'` references.
+ */
 function keysNamedIn(text: string): string[] {
   const keys: string[] = [];
-  for (const call of text.matchAll(/inputError\(([^,)]*)/g)) keys.push(...[...call[1]!.matchAll(/'([^']+)'/g)].map((m) => m[1]!));
-  for (const ref of text.matchAll(/key: '((?:error|where|note|expected|issue|expect|found|type|set|rules|assess|draft)\.[^']+)'/g)) keys.push(ref[1]!);
+  for (const call of text.matchAll(/(?:inputError|Problem)\(([^,)]*)/g)) keys.push(...[...call[1]!.matchAll(/'([^']+)'/g)].map((m) => m[1]!));
+  for (const ref of text.matchAll(/key: '((?:error|where|note|expected|problem|yaml|issue|expect|found|type|set|rules|assess|draft)\.[^']+)'/g)) keys.push(ref[1]!);
   // A schema's own expectation is its message, a key of this catalogue (src/data/describe-issue.ts).
   for (const ref of text.matchAll(/'((?:expect|issue)\.[a-z][\w.-]*)'/g)) keys.push(ref[1]!);
   return keys;
