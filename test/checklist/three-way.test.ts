@@ -9,6 +9,7 @@ import JSZip from 'jszip';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { Draft } from '../../src/questionnaire/draft.js';
+import { decodeExportRecord, encodeExportRecord } from '../../src/checklist/export-record.js';
 import { parseCsv } from '../../src/text/csv.js';
 import { editCsv, editXlsx } from '../helpers/checklist-files.js';
 import { AS_OF, ROOT, runCli, tempDir } from '../helpers/formats.js';
@@ -290,5 +291,23 @@ describe('two checklists out at once, imported one after the other', () => {
     expect(conflict.code).toBe(2);
     expect(conflict.stderr).toContain(`负责人：导出时“法务部”，清单中“赵琳”，${answers} 现为“王律师”`);
     expect(await readFile(answers, 'utf8')).toBe(before);
+  });
+});
+
+describe('a row the values at export do not hold', () => {
+  it('imports the old way and says so, naming the row', async () => {
+    const checklist = await exportChecklist('csv', 'zh');
+    await editCsv(checklist, (rows, column) => {
+      // The values at export of this checklist, less one material's (a row pasted from another export).
+      const record = decodeExportRecord(rows.at(-1)!.slice(1).join(''))!;
+      rows.at(-1)!.splice(1, Infinity, encodeExportRecord(new Map([...record].filter(([key]) => key !== 'entity/system-ethics-review'))));
+      rows.find((r) => r[0] === 'entity/system-ethics-review')![column('负责人')] = '王律师';
+    });
+    await questionnaireSets([[['materials', 'system-ethics-review', 'status'], 'draft']]);
+    const run = await importInto(checklist, 'zh');
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^filing-check: .*checklist\.csv.*：这一行的材料不在导出时的值中，按旧方式导入。\n$/);
+    // The old way: the row's status as exported goes back over the later draft.
+    expect(run.stdout).toBe(`entity/system-ethics-review  status: draft → missing\nentity/system-ethics-review  owner: 法务部 → 王律师\n已更新 ${answers}：2 处修改。\n`);
   });
 });
