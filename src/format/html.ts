@@ -6,7 +6,7 @@ import { escapeHtml } from '../text/escape.js';
 import { percent, tallyView } from '../text/readiness.js';
 import { basisLine } from '../text/article.js';
 import { materialPath } from '../text/paths.js';
-import { buildSummary, calendarCaveat, coveredAlgorithms, deadlineService, deadlineState, nameList, scopeName } from './summary.js';
+import { buildSummary, calendarCaveat, coveredAlgorithms, deadlineService, deadlineState, deadlinesByDate, nameList, scopeName } from './summary.js';
 
 const REPORT_LABELS = [
   'ui.title', 'ui.entity', 'ui.source', 'ui.rules', 'ui.asOf', 'ui.algorithms', 'ui.algorithm', 'ui.type', 'ui.role', 'ui.declared',
@@ -161,7 +161,7 @@ function reportView(report: Report) {
       })),
     })),
     actionsTitle: L('ui.actions', { count: report.summary.blocking }),
-    deadlines: report.deadlines.map((d) => ({
+    deadlines: deadlinesByDate(report).map((d) => ({
       state: deadlineState(d, lang),
       overdue: d.overdue,
       due: d.due,

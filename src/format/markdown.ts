@@ -5,7 +5,7 @@ import { basisLine } from '../text/article.js';
 import { mdCell, mdTable, mdText } from '../text/escape.js';
 import { materialPath } from '../text/paths.js';
 import { percent, readinessHeader, readinessRow } from '../text/readiness.js';
-import { buildSummary, calendarCaveat, coveredAlgorithms, deadlineService, deadlineState, nameList, scopeName } from './summary.js';
+import { buildSummary, calendarCaveat, coveredAlgorithms, deadlineService, deadlineState, deadlinesByDate, nameList, scopeName } from './summary.js';
 
 /** The Markdown report: the summary (as the text view's), then the detail as headings and tables. */
 export function formatMarkdown(report: Report): string {
@@ -103,7 +103,7 @@ export function formatMarkdown(report: Report): string {
     out.push(`### ${L('ui.deadlines')}`, '');
     out.push(...mdTable(
       [L('ui.status'), L('ui.due'), L('ui.algorithm'), L('ui.deadlines'), L('ui.basis')],
-      report.deadlines.map((d) => [
+      deadlinesByDate(report).map((d) => [
         deadlineState(d, lang),
         d.due,
         mdCell([d.algorithm && names.algorithm(d.algorithm), deadlineService(d, names)].filter(Boolean).join(' · ')),

@@ -97,6 +97,11 @@ export function deadlineState(deadline: ReportDeadline, lang: Lang): string {
   return t(lang, deadline.kind === 'algorithm-filing' || deadline.kind === 'change' ? 'ui.filedUndated' : 'ui.doneUndated');
 }
 
+/** The report's statutory dates in date order (the core lists them by algorithm and kind), earliest first. */
+export function deadlinesByDate(report: Pick<Report, 'deadlines'>): ReportDeadline[] {
+  return [...report.deadlines].sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
+}
+
 /** How many upcoming dates the summary names besides those already passed. */
 const UPCOMING_DATES = 3;
 

@@ -6,7 +6,7 @@ import { dutiesPrefix, groupOwnerName, reportGroups, reportNames } from '../core
 import { materialPath, sourceName } from '../text/paths.js';
 import { percent } from '../text/readiness.js';
 import { alignColumns } from '../text/width.js';
-import { buildSummary, calendarCaveat, coveredAlgorithms, deadlineService, deadlineState, nameList, scopeName, type ActionScope } from './summary.js';
+import { buildSummary, calendarCaveat, coveredAlgorithms, deadlineService, deadlineState, deadlinesByDate, nameList, scopeName, type ActionScope } from './summary.js';
 
 const STATUS_MARK = { ready: '✔', draft: '◐', missing: '✘', 'not-applicable': '–' } as const;
 
@@ -157,7 +157,7 @@ export function formatText(report: Report, color: ChalkInstance): string {
 
   if (report.deadlines.length > 0) {
     heading(L('ui.deadlines'));
-    const rows = report.deadlines.map((d) => {
+    const rows = deadlinesByDate(report).map((d) => {
       const state = deadlineState(d, lang);
       const mark = d.overdue ? color.red(`✘ ${state}`) : d.done ? color.green(`✔ ${state}`) : `◷ ${state}`;
       return [mark, L('ui.dueOn', { date: d.due }), [d.algorithm && names.algorithm(d.algorithm), deadlineService(d, names)].filter(Boolean).join(' · '), `${d.title}${calendarCaveat(lang, d.calendar, 'full')}`];

@@ -129,17 +129,24 @@ describe('report formats (goldens)', () => {
     const lines = (out: string) => out.split('\n').filter((l) => /截止 2024|due 2024|\| 2024-03-(15|29) \|/.test(l));
     const detail = (await runCli(['diagnose', subject, '--as-of', AS_OF, '--detail'])).stdout;
     expect(lines(detail)).toEqual([
-      '  ✔ 已备案，备案日期不详  截止 2024-03-29  西溪邻里首页推荐算法 · 西溪邻里  算法备案（上线之日起 10 个工作日内）',
       '  ✔ 已完成（2024-03-08）  截止 2024-03-15  西溪邻里                         安全评估（上线前完成）',
+      '  ✔ 已备案，备案日期不详  截止 2024-03-29  西溪邻里首页推荐算法 · 西溪邻里  算法备案（上线之日起 10 个工作日内）',
     ]);
     const english = (await runCli(['diagnose', subject, '--as-of', AS_OF, '--detail', '--lang', 'en'])).stdout;
-    expect(lines(english).map((l) => l.split(/ {2,}/).slice(1, 3))).toEqual([['✔ filed; filing date not recorded', 'due 2024-03-29'], ['✔ done (2024-03-08)', 'due 2024-03-15']]);
+    expect(lines(english).map((l) => l.split(/ {2,}/).slice(1, 3))).toEqual([['✔ done (2024-03-08)', 'due 2024-03-15'], ['✔ filed; filing date not recorded', 'due 2024-03-29']]);
     const md = (await runCli(['diagnose', subject, '--as-of', AS_OF, '-f', 'md'])).stdout;
-    expect(lines(md).map((l) => l.split(' | ').slice(0, 2))).toEqual([['| 已备案，备案日期不详', '2024-03-29'], ['| 已完成（2024-03-08）', '2024-03-15']]);
+    expect(lines(md).map((l) => l.split(' | ').slice(0, 2))).toEqual([['| 已完成（2024-03-08）', '2024-03-15'], ['| 已备案，备案日期不详', '2024-03-29']]);
     const html = (await runCli(['diagnose', subject, '--as-of', AS_OF, '-f', 'html'])).stdout;
     expect(html).toContain('<tr><td class="state">已备案，备案日期不详</td><td class="date">2024-03-29</td>');
     const json = JSON.parse((await runCli(['diagnose', subject, '--as-of', AS_OF, '-f', 'json'])).stdout);
     expect(json.deadlines.map((d: { done: boolean; doneOn: string | null }) => [d.done, d.doneOn])).toEqual([[true, null], [true, '2024-03-08'], [false, null]]);
+  });
+
+  // A reader scans dates in order: the detail lists them by date, not by algorithm and kind.
+  it('lists the detail\'s statutory dates in date order', async () => {
+    const detail = (await runCli(['diagnose', CASES.ecommerce, '--as-of', AS_OF, '--detail'])).stdout;
+    const dates = [...detail.matchAll(/截止 (\d{4}-\d\d-\d\d)/g)].map((m) => m[1]!);
+    expect(dates).toEqual(['2024-05-20', '2024-06-03', '2025-08-25', '2026-12-09', '2026-12-28', ...Array(5).fill('2027-01-12')]);
   });
 
   it('keeps the English wording in every human format', async () => {
