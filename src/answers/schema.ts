@@ -247,7 +247,13 @@ const Algorithm = z.strictObject({
     [],
   ),
   generation: z.optional(Generation),
-  decision: z.optional(z.strictObject({ affectsWorkers: z._default(z.boolean(), false), pricing: z._default(z.boolean(), false) })),
+  // Unanswered is not "no": a dispatch or decision algorithm without these answers gets DECISION_UNANSWERED.
+  decision: z.optional(
+    z.strictObject({
+      affectsWorkers: z.optional(described(z.boolean(), 'it dispatches, schedules or evaluates workers such as riders or drivers: the workers\' duties of Algorithm Provisions Art 20 apply')),
+      pricing: z.optional(described(z.boolean(), 'it sets prices, discounts, coupons or quotes for consumers: the fair-trading duty of Algorithm Provisions Art 21 applies')),
+    }),
+  ),
   userControls: z.optional(z.strictObject({ optOut: z.optional(z.boolean()), tagManagement: z.optional(z.boolean()) })),
   materials: Materials,
 });

@@ -1,6 +1,7 @@
 import type { Check } from './check.js';
 import anthropomorphicScale from './anthropomorphic-scale.js';
 import declaredType from './declared-type.js';
+import decisionUnanswered from './decision-unanswered.js';
 import deadlineOverdue from './deadline-overdue.js';
 import filingNumber from './filing-number.js';
 import foreignInvested from './foreign-invested.js';
@@ -24,6 +25,7 @@ export const CHECKS: readonly Check[] = [
   upstreamModel,
   roleWithoutGeneration,
   userControls,
+  decisionUnanswered,
   searchEngine,
   generationEffect,
   purpose,
