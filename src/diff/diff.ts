@@ -93,11 +93,24 @@ function kindOf(from: ReportItem | undefined, to: ReportItem | undefined): ItemC
 // A change clock runs once for each changes entry, so its start date is part of what it is.
 // A change, and a service's re-assessment after an event, are told apart by what started them and when.
 const dated = (d: ReportDeadline) => d.kind === 'change' || (d.kind === 'security-assessment' && d.algorithm === null && !['launch', 'in-force'].includes(d.trigger));
-const deadlineKey = (d: ReportDeadline) => `${d.kind}/${d.algorithm}/${d.service}${d.kind === 'change' ? `/${d.from}` : dated(d) ? `/${d.trigger}/${d.from}` : ''}`;
+// A service's assessment clock is the service's, but for one added with an algorithm: a report saved
+// before the lifecycle gave each algorithm a copy of the launch clock.
+const clockOwner = (d: ReportDeadline) => (d.kind === 'security-assessment' && d.trigger !== 'algorithm-launch' ? null : d.algorithm);
+const deadlineKey = (d: ReportDeadline) => `${d.kind}/${clockOwner(d)}/${d.service}${d.kind === 'change' ? `/${d.from}` : dated(d) ? `/${d.trigger}/${d.from}` : ''}`;
+
+/** A report's clocks by key; of the copies an old report holds, an open one speaks for them. */
+function keyedDeadlines(report: Report): Map<string, ReportDeadline> {
+  const keyed = new Map<string, ReportDeadline>();
+  for (const d of report.deadlines) {
+    const was = keyed.get(deadlineKey(d));
+    if (!was || (was.done && !d.done)) keyed.set(deadlineKey(d), d);
+  }
+  return keyed;
+}
 
 function deadlineChanges(before: Report, after: Report): DeadlineChange[] {
-  const old = new Map(before.deadlines.map((d) => [deadlineKey(d), d]));
-  const now = new Map(after.deadlines.map((d) => [deadlineKey(d), d]));
+  const old = keyedDeadlines(before);
+  const now = keyedDeadlines(after);
   const changes: DeadlineChange[] = [];
   const change = (kind: DeadlineChangeKind, d: ReportDeadline, from: string | null, to: string | null) =>
     changes.push({ kind, title: d.title, algorithm: d.algorithm, service: d.service, from, to });
@@ -112,6 +125,31 @@ function deadlineChanges(before: Report, after: Report): DeadlineChange[] {
   return changes.sort((a, b) => DEADLINE_CHANGES.indexOf(a.kind) - DEADLINE_CHANGES.indexOf(b.kind));
 }
 
+// From the least advanced: where several old items stand for one current item, the least advanced speaks for them.
+const PROGRESS: readonly MaterialStatus[] = ['missing', 'draft', 'ready', 'not-applicable'];
+
+/**
+ * A report's items and duties by itemKey. A report saved before the filing lifecycle listed a
+ * service's own material (its 2018 security assessment) under each algorithm; where the other report
+ * has it under a service covering that algorithm, the old items are read as that service's one item,
+ * so the same assessment is not counted as a new gap and five dropped ones.
+ */
+function keyedItems(report: Report, other: Report): Map<string, ReportItem> {
+  const covering = new Map<string, ReportItem>();
+  for (const item of other.items) {
+    if (item.level === 'service' && item.service !== null) for (const algorithm of item.covers) covering.set(`${algorithm}/${item.id}`, item);
+  }
+  const keyed = new Map<string, ReportItem>();
+  for (const item of [...report.items, ...report.duties]) {
+    const service = item.service === null && item.algorithm !== null ? covering.get(itemKey(item)) : undefined;
+    const read = service ? { ...item, algorithm: null, service: service.service, covers: service.covers, level: service.level } : item;
+    const key = itemKey(read);
+    const was = keyed.get(key);
+    keyed.set(key, was && PROGRESS.indexOf(was.status) <= PROGRESS.indexOf(read.status) ? was : read);
+  }
+  return keyed;
+}
+
 // Warnings have no id of their own: the same code, algorithm and wording is the same finding.
 const warningKey = (w: ReportWarning) => `${w.code}/${w.algorithm ?? ''}/${w.message}`;
 
@@ -120,8 +158,8 @@ const warningKey = (w: ReportWarning) => `${w.code}/${w.algorithm ?? ''}/${w.mes
  * date by date and warning by warning; new gaps and warnings count as regressions from `failOn`.
  */
 export function diffReports(before: Report, after: Report, failOn: Severity | 'none' = 'blocking'): ReportDiff {
-  const oldItems = new Map([...before.items, ...before.duties].map((i) => [itemKey(i), i]));
-  const newItems = new Map([...after.items, ...after.duties].map((i) => [itemKey(i), i]));
+  const oldItems = keyedItems(before, after);
+  const newItems = keyedItems(after, before);
   const keys = [...newItems.keys(), ...[...oldItems.keys()].filter((k) => !newItems.has(k))];
   const items: ItemChange[] = [];
   for (const key of keys) {
