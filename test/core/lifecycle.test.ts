@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -143,6 +143,29 @@ describe('an API and SDK offered to businesses, launched just before 1 January',
     expect(report.duties.map((i) => [owner(i), i.id, i.basis.map((b) => b.article)])).toEqual([['face-fusion', 'ds-technical-management', ['第十四条第一款', '第十五条第一款']]]);
     // 2026-12-24 + 10 working days: 1 January 2027 (a Friday) is a holiday before the schedule is published.
     expect(report.deadlines.map(clock)).toEqual([['algorithm-filing', 'face-fusion', 'launch', '2026-12-24', '2027-01-08', 'statutory', false, false]]);
+  });
+
+  it('once filed, shows its number and the disclosure link on its open platform, under Deep Synthesis Art 19 para 3', () => {
+    const filed = readFileSync(join(LIFECYCLE, 'api-supporter-year-end.yaml'), 'utf8')
+      .replace('    launchDate: 2026-12-24\n', '    launchDate: 2025-03-03\n')
+      .replace('      foundationModel: self-developed\n', '      foundationModel: self-developed\n    filingNumber: 网信算备110105123456701250011号\n    materials:\n      ds-filing-number-display: { status: ready, file: 证据/开放平台页脚截图.png }\n');
+    const dir = mkdtempSync(join(tmpdir(), 'lifecycle-'));
+    writeFileSync(join(dir, 'api-supporter.yaml'), filed);
+    mkdirSync(join(dir, '证据'));
+    writeFileSync(join(dir, '证据', '开放平台页脚截图.png'), 'png');
+    const run = runCli(['diagnose', 'api-supporter.yaml', '--as-of', AS_OF, '-f', 'json'], { cwd: dir });
+    expect(run.stderr).toBe('');
+    const after = JSON.parse(run.stdout) as Report;
+    expect(after.algorithms.map((a) => [a.role, a.filing])).toEqual([['technical-supporter', 'filed']]);
+    const display = after.duties.find((d) => d.id === 'ds-filing-number-display')!;
+    // The supporter's duty rests on the deep-synthesis article; Art 26 and its penalty are a provider's.
+    expect([display.severity, display.confidence, display.status, display.gap]).toEqual(['major', 'law', 'ready', false]);
+    expect(display.basis.map((b) => `${b.instrument}${b.article}`)).toEqual([
+      '互联网信息服务深度合成管理规定第十九条第三款', '互联网信息服务算法推荐管理规定第二十六条', '互联网信息服务深度合成管理规定第二十二条', '互联网信息服务算法推荐管理规定第三十一条',
+    ]);
+    expect(after.duties.map((d) => d.id)).toEqual(['filing-change', 'ds-filing-number-display', 'ds-technical-management']);
+    const text = runCli(['diagnose', 'api-supporter.yaml', '--as-of', AS_OF, '--detail'], { cwd: dir }).stdout;
+    expect(text).toContain('    ✔ 就绪  重要  法规  显著标明备案编号并提供公示信息链接（深度合成服务提供者和技术支持者） (ds-filing-number-display)\n        文件: 证据/开放平台页脚截图.png\n        法律依据: 《互联网信息服务深度合成管理规定》第十九条第三款；');
   });
 });
 

@@ -243,6 +243,17 @@ const CASES: Record<string, unknown> = {
       { id: 'face-swap', name: '示例人脸融合特效生成算法', role: 'technical-supporter', does: ['generate'], generation: { modalities: ['image', 'video', 'audio'], biometricEditing: ['face', 'voice'] } },
     ],
   },
+  'face-fusion API filed as a technical supporter, offered on an open platform': {
+    schemaVersion: 1,
+    entity: { name: '深圳示例影像科技有限公司', regionCode: '440305', icp: 'filed', securityOfficer: true },
+    services: [{ id: 'open-platform', name: '示例影像开放平台', forms: ['api', 'sdk'], audience: 'business', status: 'live', launchDate: '2024-04-08' }],
+    algorithms: [
+      {
+        id: 'face-fusion', name: '示例人脸融合合成算法', services: ['open-platform'], role: 'technical-supporter', does: ['generate'], filingNumber: '网信算备440305246813501240015号',
+        generation: { modalities: ['image'], biometricEditing: ['face'], foundationModel: 'self-developed' },
+      },
+    ],
+  },
   'AI companion app whose users keep up relationships with virtual characters': {
     schemaVersion: 1,
     entity: { name: '杭州示例心语智能科技有限公司', regionCode: '330106', icp: 'licensed', securityOfficer: true },
@@ -313,6 +324,13 @@ describe('every material is reachable by a realistic case', () => {
     expect(of('algorithm-self-assessment')).toEqual(['hot-list', 'search', 'moderation']);
     expect(report.duties.map((d) => d.id)).toContain('filing-number-display');
     expect(report.items.map((i) => i.id)).not.toContain('filing-number-display');
+    expect(of('ds-filing-number-display')).toEqual([]);
+  });
+
+  it('a filed deep-synthesis supporter owes the display under Deep Synthesis Art 19 para 3, once', () => {
+    const required = requiredIn('face-fusion API filed as a technical supporter, offered on an open platform');
+    expect(required).toContain('ds-filing-number-display');
+    expect(required).not.toContain('filing-number-display');
   });
 
   it('an API-based app registers with upstream proof and skips the model filing package', () => {
