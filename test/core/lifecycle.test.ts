@@ -11,7 +11,7 @@ import { ROOT, runCli } from '../helpers.js';
 const LIFECYCLE = join(ROOT, 'test', 'fixtures', 'lifecycle');
 const AS_OF = '2026-12-06';
 
-interface Item { id: string; algorithm: string | null; service: string | null; covers: string[]; status: string; gap: boolean; severity: string; met?: boolean | null; basis: { article: string }[] }
+interface Item { id: string; algorithm: string | null; service: string | null; covers: string[]; status: string; gap: boolean; severity: string; confidence: string; met?: boolean | null; basis: { instrument: string; article: string }[] }
 interface Clock { kind: string; algorithm: string | null; service: string; trigger: string; from: string; due: string; calendar: string; done: boolean; overdue: boolean; basis: { instrument: string; article: string }[] }
 interface Tally { blocking: number; major: number; minor: number; readiness: number }
 interface Report {
