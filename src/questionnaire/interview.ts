@@ -429,7 +429,8 @@ export class Interview {
       case 'events':
         return this.askEvents(question, path, message);
       case 'changes':
-        return this.askChanges(message, path, Array.isArray(existing) ? (existing as Item[]) : []);
+        // Changes to fix are asked afresh; a valid list cut short goes on from its last entry.
+        return this.askChanges(message, path, !fixing && Array.isArray(existing) ? (existing as Item[]) : []);
       case 'declared-type': {
         const types = this.loadedRules!.types;
         const codes = current === undefined ? null : parseDeclaredType(String(current), types);
@@ -449,8 +450,8 @@ export class Interview {
 
   /**
    * Dated events of a service: which kinds happened, then for each its date (not before the
-   * service's launch), the feature added or an optional note, and whether its report went in. Nothing chosen is an empty
-   * list, which records that the question was answered.
+   * service's launch), the feature added or an optional note, and whether its report went in.
+   * Nothing chosen is an empty list, which records that the question was answered.
    */
   private async askEvents(question: Question, path: Path, message: string): Promise<Item[]> {
     const { asker } = this.o;
