@@ -43,7 +43,7 @@ describe('the bundled example', () => {
 
   it('prints the same totals on the summary screen, one action line per material', async () => {
     const text = (await runCli(['diagnose', EXAMPLE, '--as-of', AS_OF])).stdout;
-    expect(text).toContain('准备度    15%  缺口：阻断 26 · 重要 12 · 一般 1');
+    expect(text).toContain('准备度    15%  缺口：阻断 26 · 重要 11 · 一般 1');
     expect(text).toContain('阻断缺口（26 项，提交前须补齐）');
     expect(text.match(/^ {2}安全评估报告（2018 年安全评估规定）.*$/gm)).toEqual(['  安全评估报告（2018 年安全评估规定）（云栖优选）  ◐ 草稿：云栖优选（赵琳 2026-12-21）']);
   });

@@ -139,8 +139,11 @@ describe('an API and SDK offered to businesses, launched just before 1 January',
     expect(report.regimes.find((r) => r.id === 'algorithm-filing')!.reasons[0]).toContain('深度合成管理规定第十九条第二款');
     expect(report.items.map((i) => i.id)).toContain('algorithm-tech-service');
     expect(report.items.map((i) => i.id)).not.toContain('algorithm-product-info');
-    // Its own continuing duties: training data and periodic review bind supporters too (DS Arts 14-15).
-    expect(report.duties.map((i) => [owner(i), i.id, i.basis.map((b) => b.article)])).toEqual([['face-fusion', 'ds-technical-management', ['第十四条第一款', '第十五条第一款']]]);
+    // Its own continuing duties: the consent prompt for face editing, training data and periodic review bind supporters too (DS Arts 14-15).
+    expect(report.duties.map((i) => [owner(i), i.id, i.basis.map((b) => b.article)])).toEqual([
+      ['face-fusion', 'ds-biometric-consent', ['第十四条第二款']],
+      ['face-fusion', 'ds-technical-management', ['第十四条第一款', '第十五条第一款']],
+    ]);
     // 2026-12-24 + 10 working days: 1 January 2027 (a Friday) is a holiday before the schedule is published.
     expect(report.deadlines.map(clock)).toEqual([['algorithm-filing', 'face-fusion', 'launch', '2026-12-24', '2027-01-08', 'statutory', false, false]]);
   });

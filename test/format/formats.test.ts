@@ -160,7 +160,7 @@ describe('report formats (goldens)', () => {
 describe('readiness and not-applicable reasons in every human format', () => {
   it('shows score and counts overall and per algorithm, and every reason', async () => {
     const json = ReportSchema.parse(JSON.parse((await runCli(['diagnose', CASES.genai, '--as-of', AS_OF, '-f', 'json'])).stdout));
-    const reasons = json.items.filter((i) => i.reason).map((i) => i.reason!);
+    const reasons = [...json.items, ...json.duties].filter((i) => i.reason).map((i) => i.reason!);
     expect(reasons.length).toBeGreaterThanOrEqual(3);
     for (const format of ['text', 'md', 'html', 'junit', 'github', 'csv'] as const) {
       // Reasons are detail: the text summary leaves them to --detail.
