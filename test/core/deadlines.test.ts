@@ -111,7 +111,7 @@ describe('statutory deadlines in the report', () => {
     expect(r.algorithms.map((a) => a.filing)).toEqual(['filed', 'filed', 'filed']);
     // Filed: no initial-filing material is a gap; what is owed is the cancellation, and the duties.
     expect(r.items.map((i) => `${i.id}/${i.algorithm ?? i.service}`)).toEqual(['security-assessment-report/xinghe-video', 'filing-cancellation/live-recommend']);
-    expect(r.duties.filter((d) => d.algorithm === 'video-feed').map((d) => d.id)).toEqual(['user-algorithm-transparency', 'user-opt-out', 'user-tag-management', 'filing-number-display', 'filing-change']);
+    expect(r.duties.filter((d) => d.algorithm === 'video-feed').map((d) => d.id)).toEqual(['user-algorithm-transparency', 'user-opt-out', 'user-tag-management', 'user-minors-content-positions', 'filing-number-display', 'filing-change']);
     expect(r.warnings.map((w) => w.code)).toEqual(['FILING_NUMBER_TYPE_MISMATCH', 'FILING_NUMBER_IRREGULAR', 'FILING_NUMBER_REGION_MISMATCH', 'DEADLINE_OVERDUE', 'DEADLINE_OVERDUE']);
   });
 

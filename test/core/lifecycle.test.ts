@@ -256,12 +256,14 @@ describe('a community app re-assessed after user growth and a written notice', (
     expect(report.duties.map((i) => `${owner(i)}/${i.id}:${i.met}`)).toEqual([
       'entity/algorithm-security-responsibility:null', 'entity/labeling-platform-verification:null',
       // The feed personalises: opt-out and tags (both offered, so met); filed: display and change.
+      // No minors among its users lifts the push duty, not the prominent-position ban (Minors' Regulations Art 24 para 2).
       'neighbourhood-feed/user-algorithm-transparency:null', 'neighbourhood-feed/user-opt-out:true', 'neighbourhood-feed/user-tag-management:true',
-      'neighbourhood-feed/user-elderly:null', 'neighbourhood-feed/filing-number-display:null', 'neighbourhood-feed/filing-change:null',
+      'neighbourhood-feed/user-minors-content-positions:null', 'neighbourhood-feed/user-elderly:null', 'neighbourhood-feed/filing-number-display:null',
+      'neighbourhood-feed/filing-change:null',
       // The chart ranks the same for everyone: no opt-out or tags; not filed yet: nothing to display.
-      'hot-topics/user-algorithm-transparency:null', 'hot-topics/user-elderly:null',
+      'hot-topics/user-algorithm-transparency:null', 'hot-topics/user-minors-content-positions:null', 'hot-topics/user-elderly:null',
     ]);
-    expect(report.summary.duties).toMatchObject({ blocking: 0, major: 8, minor: 2 });
+    expect(report.summary.duties).toMatchObject({ blocking: 0, major: 10, minor: 2 });
   });
 
   it('refuses an event before the service launched, or of an unknown kind, naming the field', () => {

@@ -179,10 +179,10 @@ describe('readiness and not-applicable reasons in every human format', () => {
     const none = (await runCli(['diagnose', CASES.genai, '--as-of', AS_OF, '-f', 'junit', '--fail-on', 'none'])).stdout;
     const failures = (xml: string) => Number(/<testsuites[^>]* failures="(\d+)"/.exec(xml)![1]);
     expect(failures(blocking)).toBe(21);
-    expect(failures(minor)).toBe(41);
+    expect(failures(minor)).toBe(42);
     expect(failures(none)).toBe(0);
     expect(blocking).toContain('<skipped message="不适用: 服务不涉及支付、转账或金融信息发布"/>');
-    expect((blocking.match(/<testcase /g) ?? []).length).toBe(46);
+    expect((blocking.match(/<testcase /g) ?? []).length).toBe(47);
   });
 });
 

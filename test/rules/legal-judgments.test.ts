@@ -46,3 +46,39 @@ describe('deep-synthesis duties that bind without a filing (DS Arts 11, 14 para 
     expect(lines(report).some((l) => l.includes('system-rumor-refuting'))).toBe(false);
   });
 });
+
+describe('information that may harm minors (Regulations on the Online Protection of Minors Art 24 para 2; classification measures 2026)', () => {
+  it('a public short-video app keeps it off its feed and hot list though the answers say nothing of minors', async () => {
+    const { report } = await diagnoseJson('test/fixtures/cases/short-video-hot-list.yaml');
+    expect(lines(report).filter((l) => l.includes('user-minors'))).toEqual([
+      'duty feed user-minors-content-positions major law',
+      'duty hot-list user-minors-content-positions major law',
+    ]);
+    const positions = report.duties.find((d) => d.id === 'user-minors-content-positions')!;
+    expect(positions.basis.map((b) => `${b.instrument}${b.article}`)).toContain('未成年人网络保护条例第二十四条第二款');
+  });
+
+  it('pushing nothing harmful to minors stays owed only where minors are users, with the classification measures beside Art 18', async () => {
+    const { report } = await diagnoseJson('test/fixtures/cases/short-video-hot-list.yaml', '--set', 'services[0].minors=true');
+    expect(lines(report).filter((l) => l.includes('user-minors'))).toEqual([
+      'duty feed user-minors major law',
+      'duty feed user-minors-content-positions major law',
+      'duty hot-list user-minors major law',
+      'duty hot-list user-minors-content-positions major law',
+    ]);
+    const minors = report.duties.find((d) => d.id === 'user-minors')!;
+    expect(minors.basis.map((b) => `${b.instrument}${b.article}`)).toEqual([
+      '互联网信息服务算法推荐管理规定第十八条', '生成式人工智能服务管理暂行办法第十条', '可能影响未成年人身心健康的网络信息分类办法第九条',
+    ]);
+  });
+
+  it('a business-only service, a search and a dispatch algorithm are not given the prominent-position duty', async () => {
+    const { report } = await diagnoseJson('test/fixtures/cases/digital-human-b2b.yaml');
+    expect(lines(report).some((l) => l.includes('user-minors'))).toBe(false);
+    // The news app's search answers queries; its feed and hot list fill the prominent positions.
+    const { report: news } = await diagnoseJson('test/fixtures/cases/news-feed.yaml');
+    expect(news.duties.filter((d) => d.id === 'user-minors-content-positions').map((d) => d.algorithm)).toEqual(['feed', 'hot-list']);
+    const { report: rides } = await diagnoseJson('test/fixtures/cases/ride-hailing.yaml');
+    expect(rides.duties.filter((d) => d.id === 'user-minors-content-positions')).toEqual([]);
+  });
+});
