@@ -69,6 +69,8 @@ const FACT = {
   entityFiled: '主体已有算法备案',
   inScope: '属于境内算法推荐服务（算法推荐管理规定第二条）',
   foreignInvested: '外商投资企业',
+  anthropomorphic: '拟人化互动',
+  opinionAttributes: '按 2018 年规定条文具有舆论属性或评估事件',
 };
 
 /** A condition in words: each fact as 名称（fact）：值, joined by 且 / 或 / 非. */
@@ -149,7 +151,7 @@ function render(packs, shownDir) {
         out.push(`#### ${m.title.zh}（\`${m.id}\`）`);
         out.push('');
         out.push(`- **严重程度**：${SEVERITY[m.severity]}（${m.severity}）`);
-        out.push(`- **依据性质**：${CONFIDENCE[m.confidence]}（${m.confidence}）`);
+        out.push(`- **依据性质**：${CONFIDENCE[m.confidence]}（${m.confidence}）${m.practiceWhen ? `；${condition(m.practiceWhen)}时为实践（practice）` : ''}`);
         out.push(`- **适用条件**：${condition(m.when)}`);
         if (m.duty) out.push(`- **性质**：持续义务，不以备案为前提${m.control ? `（产品是否具备见答案文件 userControls.${m.control}）` : ''}`);
         out.push(`- **核实日期**：${m.verified}`);

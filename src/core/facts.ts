@@ -1,7 +1,7 @@
 import type { Algorithm, Answers, Service } from '../answers/schema.js';
 import type { Condition, ConditionFact, FactValue, RegimeId } from '../rules/schema.js';
 import type { Classification } from './classify.js';
-import { effectiveRole, inScope } from './regimes.js';
+import { effectiveRole, hasOpinionAttributes, inScope } from './regimes.js';
 
 /** What a `when` condition can see of one algorithm: each fact is a set of values or a flag. */
 export type Facts = Record<ConditionFact, ReadonlySet<string> | boolean>;
@@ -49,7 +49,13 @@ export function algorithmFacts(
     inScope: effectiveRole(algorithm, answers) === 'provider' && services.some(inScope),
     foreignInvested: answers.entity.foreignInvested,
     anthropomorphic: generation?.anthropomorphic === true,
+    opinionAttributes: services.some(bringsAssessmentByLaw),
   };
+}
+
+/** True when the 2018 rules bind a service by their letter: 舆论属性 features or an event of their Art 3 items 2–5. */
+function bringsAssessmentByLaw(service: Service): boolean {
+  return inScope(service) && (hasOpinionAttributes(service) || service.assessmentTriggers.length > 0);
 }
 
 /**
@@ -71,14 +77,16 @@ export function evaluateCondition(condition: Condition, facts: Readonly<Record<s
 
 /**
  * The facts of one service for service-level materials: the union of the facts of the algorithms it
- * runs, with the regimes the service itself brings (its 2018 assessment belongs to it, not to them).
+ * runs, with the regimes the service itself brings (its 2018 assessment belongs to it, not to them)
+ * and whether the 2018 rules bind it by their letter.
  */
-export function serviceFacts(covered: readonly Facts[], regimes: ReadonlySet<RegimeId>): Facts {
+export function serviceFacts(covered: readonly Facts[], regimes: ReadonlySet<RegimeId>, service: Service): Facts {
   const facts = {} as Record<ConditionFact, ReadonlySet<string> | boolean>;
   for (const name of Object.keys(covered[0] ?? {}) as ConditionFact[]) {
     const values = covered.map((f) => f[name]);
     facts[name] = typeof values[0] === 'boolean' ? values.some(Boolean) : new Set(values.flatMap((v) => [...(v as ReadonlySet<string>)]));
   }
   facts.regimes = regimes;
+  facts.opinionAttributes = bringsAssessmentByLaw(service);
   return facts;
 }

@@ -8,7 +8,7 @@ import { t } from '../messages/messages.js';
 import type { ReportBasis, ReportDuty, ReportItem, Tally } from './report-schema.js';
 import { serviceRegimes } from './regimes.js';
 import type { Analysis } from './analysis.js';
-import { evaluateCondition, serviceFacts } from './facts.js';
+import { evaluateCondition, serviceFacts, type Facts } from './facts.js';
 
 const SEVERITY_WEIGHT: Record<Severity, number> = { blocking: 3, major: 2, minor: 1 };
 const STATUS_CREDIT: Record<Exclude<MaterialStatus, 'not-applicable'>, number> = { ready: 1, draft: 0.5, missing: 0 };
@@ -45,7 +45,7 @@ interface Owner {
   service: { id: string; name: string; covers: string[] } | null;
 }
 
-function item(material: Material, owner: Owner, entry: MaterialEntry | undefined, lang: Lang): ReportItem {
+function item(material: Material, owner: Owner, entry: MaterialEntry | undefined, facts: Facts, lang: Lang): ReportItem {
   const status = entry?.status ?? 'missing';
   const title = material.title[lang];
   return {
@@ -59,7 +59,7 @@ function item(material: Material, owner: Owner, entry: MaterialEntry | undefined
     status,
     gap: status === 'missing' || status === 'draft',
     severity: material.severity,
-    confidence: material.confidence,
+    confidence: material.practiceWhen && evaluateCondition(material.practiceWhen, facts) ? 'practice' : material.confidence,
     basis: basisView(material.basis, lang),
     file: entry?.file ?? null,
     owner: entry?.owner ?? null,
@@ -91,8 +91,8 @@ export function withAssessment(item: ReportItem, assessed: AssessedMaterial | un
  * met: only its evidence is asked, so it weighs as little as a minor item; one they say is missing
  * stays as severe as the rule says, and a warning names the article.
  */
-function duty(material: Material, owner: Owner, entry: MaterialEntry | undefined, met: boolean | null, lang: Lang): ReportDuty {
-  const base = item(material, owner, entry, lang);
+function duty(material: Material, owner: Owner, entry: MaterialEntry | undefined, facts: Facts, met: boolean | null, lang: Lang): ReportDuty {
+  const base = item(material, owner, entry, facts, lang);
   if (met !== true) return { ...base, met };
   return { ...base, title: t(lang, 'duty.met', { title: base.title }), severity: 'minor', met };
 }
@@ -101,29 +101,32 @@ function duty(material: Material, owner: Owner, entry: MaterialEntry | undefined
 export function requiredItems(answers: Answers, rules: Rules, analysed: readonly Analysis[], lang: Lang): { items: ReportItem[]; duties: ReportDuty[] } {
   const items: ReportItem[] = [];
   const duties: ReportDuty[] = [];
-  const add = (material: Material, owner: Owner, entry: MaterialEntry | undefined, met: boolean | null = null) => {
-    if (material.duty) duties.push(duty(material, owner, entry, met, lang));
-    else items.push(item(material, owner, entry, lang));
+  const add = (material: Material, owner: Owner, entry: MaterialEntry | undefined, facts: Facts, met: boolean | null = null) => {
+    if (material.duty) duties.push(duty(material, owner, entry, facts, met, lang));
+    else items.push(item(material, owner, entry, facts, lang));
   };
   const atLevel = (level: Material['level']) => rules.materials.filter((m) => m.level === level);
   for (const material of atLevel('entity')) {
-    if (analysed.some((a) => evaluateCondition(material.when, a.facts))) add(material, { algorithm: null, service: null }, answers.materials[material.id]);
+    const bound = analysed.filter((a) => evaluateCondition(material.when, a.facts));
+    // The entity's item rests on law if any algorithm that brings it does so by law.
+    const byLaw = bound.find((a) => !material.practiceWhen || !evaluateCondition(material.practiceWhen, a.facts));
+    if (bound.length > 0) add(material, { algorithm: null, service: null }, answers.materials[material.id], (byLaw ?? bound[0]!).facts);
   }
   const applying = new Map(analysed.map((a) => [a.id, a.facts.regimes as ReadonlySet<RegimeId>]));
   for (const service of answers.services) {
     const covered = analysed.filter((a) => a.algorithm.services.includes(service.id));
     if (covered.length === 0) continue;
-    const facts = serviceFacts(covered.map((a) => a.facts), serviceRegimes(service, answers, applying));
+    const facts = serviceFacts(covered.map((a) => a.facts), serviceRegimes(service, answers, applying), service);
     const owner = { algorithm: null, service: { id: service.id, name: service.name, covers: covered.map((a) => a.id) } };
     for (const material of atLevel('service')) {
-      if (evaluateCondition(material.when, facts)) add(material, owner, service.materials[material.id]);
+      if (evaluateCondition(material.when, facts)) add(material, owner, service.materials[material.id], facts);
     }
   }
   for (const { algorithm, facts } of analysed) {
     for (const material of atLevel('algorithm')) {
       if (!evaluateCondition(material.when, facts)) continue;
       const control = material.control ? algorithm.userControls?.[material.control] : undefined;
-      add(material, { algorithm: algorithm.id, service: null }, algorithm.materials[material.id], control ?? null);
+      add(material, { algorithm: algorithm.id, service: null }, algorithm.materials[material.id], facts, control ?? null);
     }
   }
   return { items, duties };

@@ -130,10 +130,13 @@ function decideSecurityAssessment(algorithm: Algorithm, role: Algorithm['role'],
   if (role === 'technical-supporter') return { regime, applies: false, reasons: [{ key: 'sa.supporter' }] };
   if (scope.inScope.length === 0) return { regime, applies: false, reasons: scope.outOfScope };
   const atLaunch: Reason[] = scope.withOpinionFeatures.map((s) => ({ key: s.status === 'planned' ? 'sa.before-launch' : 'sa.live', args: { service: s.name } }));
-  if (atLaunch.length === 0 && publicGeneration(algorithm, scope)) atLaunch.push({ key: 'sa.generation-practice' });
+  // Public generation without the features is assessed by practice only; an app that registers
+  // (it calls a filed model unchanged) is not asked for it (domain reference 6.0, 6.5).
+  const registers = algorithm.generation?.foundationModel === 'third-party-api';
+  if (atLaunch.length === 0 && publicGeneration(algorithm, scope) && !registers) atLaunch.push({ key: 'sa.generation-practice' });
   const reasons = [...atLaunch, ...triggerReasons(scope.withAssessmentTriggers)];
   if (reasons.length > 0) return { regime, applies: true, reasons };
-  return { regime, applies: false, reasons: [{ key: 'sa.no-opinion-features' }] };
+  return { regime, applies: false, reasons: [{ key: atLaunch.length === 0 && publicGeneration(algorithm, scope) ? 'sa.registration-practice' : 'sa.no-opinion-features' }] };
 }
 
 function decideGenai(algorithm: Algorithm, role: Algorithm['role'], scope: Scope): [RegimeDecision, RegimeDecision] {

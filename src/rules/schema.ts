@@ -40,6 +40,7 @@ export const CONDITION_FACTS = {
   inScope: [true, false],
   foreignInvested: [true, false],
   anthropomorphic: [true, false],
+  opinionAttributes: [true, false],
 } as const satisfies Record<string, readonly (string | boolean)[]>;
 export type ConditionFact = keyof typeof CONDITION_FACTS;
 export const CONDITION_FACT_NAMES = Object.keys(CONDITION_FACTS) as ConditionFact[];
@@ -118,6 +119,7 @@ const materialFields = {
   severity: z.enum(SEVERITIES),
   confidence: z.enum(CONFIDENCES),
   when: ConditionSchema,
+  practiceWhen: z.optional(ConditionSchema.check(z.describe('when this also holds, the item rests on practice only, whatever `confidence` says: the letter binds only outside it'))),
   basis: z.array(BasisRef).check(z.minLength(1)),
   verified: isoDate,
   duty: z._default(z.boolean(), false).check(z.describe('a continuing duty of the regulations that binds whether or not a filing is owed; the report lists it in its own section')),

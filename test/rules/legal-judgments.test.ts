@@ -82,3 +82,30 @@ describe('information that may harm minors (Regulations on the Online Protection
     expect(rides.duties.filter((d) => d.id === 'user-minors-content-positions')).toEqual([]);
   });
 });
+
+describe('the 2018 security assessment of public generation without 舆论属性 features (DS Art 20, Gen-AI Art 17: practice)', () => {
+  it('a public chat app on its own model is asked for the report as practice, and told why', async () => {
+    const { report } = await diagnoseJson('test/fixtures/cases/llm-own-model.yaml');
+    expect(lines(report)).toContain('item shenyan-chat security-assessment-report blocking practice');
+    const reason = report.regimes.find((r) => r.id === 'security-assessment')!.perAlgorithm.find((p) => p.algorithm === 'chat')!.reasons[0];
+    expect(reason).toContain('只要求“具有舆论属性或者社会动员能力”的服务开展安全评估');
+    expect(reason).toContain('实践做法，中等可信度');
+    const genai = report.regimes.find((r) => r.id === 'genai-filing')!.perAlgorithm.find((p) => p.algorithm === 'chat')!.reasons[0];
+    expect(genai).toContain('实践做法，中等可信度');
+  });
+
+  it('the same app with comments owes it by law', async () => {
+    const { report } = await diagnoseJson('test/fixtures/cases/llm-own-model.yaml', '--set', 'services[0].publicFeatures=[comments]');
+    expect(lines(report)).toContain('item shenyan-chat security-assessment-report blocking law');
+  });
+
+  it('an app that registers on a filed model, with no features, is not asked for it; a mini-program is (2018 rules Art 2)', async () => {
+    const { report } = await diagnoseJson('test/fixtures/cases/api-writing-app.yaml', '--set', 'services[0].publicFeatures=[]');
+    const decision = report.regimes.find((r) => r.id === 'security-assessment')!;
+    expect(decision.applies).toBe(false);
+    expect(decision.perAlgorithm[0]!.reasons[0]).toContain('登记也不要求 GB/T 45654-2025（TC260-003）安全评估材料（实践做法，中等可信度）');
+    expect(lines(report).some((l) => l.includes('security-assessment-report'))).toBe(false);
+    const { report: miniProgram } = await diagnoseJson('test/fixtures/cases/api-writing-app.yaml');
+    expect(lines(miniProgram)).toContain('item miaobi security-assessment-report blocking law');
+  });
+});
