@@ -336,7 +336,8 @@ describe('the questionnaire', () => {
     expect(file.algorithms[0].launchDate).toBeUndefined();
     const report = JSON.parse(io.out());
     const applies = report.regimes.filter((r: { applies: boolean }) => r.applies).map((r: { id: string }) => r.id);
-    expect(applies).toEqual(['algorithm-filing', 'security-assessment', 'genai-registration', 'content-labeling']);
+    // No 舆论属性 features and a filed upstream: it registers, and registration asks no security assessment (practice).
+    expect(applies).toEqual(['algorithm-filing', 'genai-registration', 'content-labeling']);
     expect(report.items.map((i: { id: string }) => i.id)).toEqual(expect.arrayContaining(['genai-upstream-proof', 'labeling-explicit']));
     await run;
   });

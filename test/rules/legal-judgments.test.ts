@@ -109,3 +109,30 @@ describe('the 2018 security assessment of public generation without 舆论属性
     expect(lines(miniProgram)).toContain('item miaobi security-assessment-report blocking law');
   });
 });
+
+describe('a technical supporter: what binds it by law and what the filing template asks (DS Art 19 para 2; Labelling Measures Art 5)', () => {
+  it('gets the providers\' management systems and the implicit label as practice, its own review and the filing materials as law', async () => {
+    const { report } = await diagnoseJson('test/fixtures/cases/face-swap-supporter.yaml');
+    expect(lines(report)).toEqual(expect.arrayContaining([
+      'item entity system-ethics-review major practice',
+      'item entity system-content-review major practice',
+      'item entity system-data-security major practice',
+      'item entity system-personal-information major practice',
+      'item entity system-anti-fraud major practice',
+      // DS Art 15 para 1 names supporters: the periodic review of the mechanism is theirs by law.
+      'item entity system-mechanism-review major law',
+      'item face-fusion labeling-implicit blocking practice',
+      'item face-fusion algorithm-self-assessment blocking law',
+      'item face-fusion algorithm-disclosure blocking law',
+    ]));
+    const selfAssessment = report.items.find((i) => i.id === 'algorithm-self-assessment')!;
+    expect(selfAssessment.basis.map((b) => `${b.instrument}${b.article}`)).toContain('互联网信息服务深度合成管理规定第十九条第二款');
+    const labelling = report.regimes.find((r) => r.id === 'content-labeling')!.reasons[0];
+    expect(labelling).toBe('幻颜人脸融合合成算法: 本工具的解释：技术支持者在输出中写入隐式标识，并在备案时提供标识材料，使调用方的内容带有标识（标识办法第五条、第十二条约束服务提供者，对技术支持者适用是解释，非条文）');
+  });
+
+  it('a provider keeps them as law', async () => {
+    const { report } = await diagnoseJson('test/fixtures/cases/news-feed.yaml');
+    expect(lines(report)).toEqual(expect.arrayContaining(['item entity system-content-review major law', 'item entity system-anti-fraud major law']));
+  });
+});
