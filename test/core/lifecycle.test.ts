@@ -166,7 +166,7 @@ describe('an API and SDK offered to businesses, launched just before 1 January',
     expect(display.basis.map((b) => `${b.instrument}${b.article}`)).toEqual([
       '互联网信息服务深度合成管理规定第十九条第三款', '互联网信息服务算法推荐管理规定第二十六条', '互联网信息服务深度合成管理规定第二十二条', '互联网信息服务算法推荐管理规定第三十一条',
     ]);
-    expect(after.duties.map((d) => d.id)).toEqual(['filing-change', 'ds-filing-number-display', 'ds-technical-management']);
+    expect(after.duties.map((d) => d.id)).toEqual(['filing-change', 'ds-biometric-consent', 'ds-filing-number-display', 'ds-technical-management']);
     const text = runCli(['diagnose', 'api-supporter.yaml', '--as-of', AS_OF, '--detail'], { cwd: dir }).stdout;
     expect(text).toContain('    ✔ 就绪  重要  法规  显著标明备案编号并提供公示信息链接（深度合成服务提供者和技术支持者） (ds-filing-number-display)\n        文件: 证据/开放平台页脚截图.png\n        法律依据: 《互联网信息服务深度合成管理规定》第十九条第三款；');
   });
