@@ -4,7 +4,7 @@ import { VERSION } from './constants.js';
 import { CancelledError, errorText, ExitCode, InputError, type ExitCodeValue } from './errors.js';
 import type { Io } from './io.js';
 import { visible } from './text/visible.js';
-import { resolveLang } from './lang.js';
+import { commandWords, langOption, resolveLang } from './lang.js';
 import { CliCommand, UsageError } from './usage.js';
 
 type Register = (program: Command, context: CommandContext) => void;
@@ -29,7 +29,7 @@ const COMMANDS: { name: string; load: () => Promise<Register> }[] = [
 
 /** The command the arguments name (skipping global options), or the one `help NAME` asks about. */
 function invokedCommand(argv: readonly string[]): string | undefined {
-  const words = argv.filter((arg) => !arg.startsWith('-'));
+  const words = commandWords(argv);
   return words[0] === 'help' ? words[1] : words[0];
 }
 
@@ -39,7 +39,7 @@ function invokedCommand(argv: readonly string[]): string | undefined {
  */
 function showsHelp(argv: readonly string[], program: Command): boolean {
   if (argv.length === 0 || argv[0] === 'help' || argv.some((arg) => arg === '-h' || arg === '--help')) return true;
-  const words = argv.filter((arg) => !arg.startsWith('-'));
+  const words = commandWords(argv);
   return words.length === 1 && (program.commands.find((c) => c.name() === words[0])?.commands.length ?? 0) > 0;
 }
 
@@ -49,6 +49,7 @@ export async function buildProgram(context: CommandContext, argv: readonly strin
   const program = new CliCommand('filing-check')
     .version(VERSION, '-V, --version')
     .option('--debug')
+    .addOption(langOption(context.lang))
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout(visible(s)), writeErr: (s) => io.stderr(visible(s)) });
   const invoked = invokedCommand(argv);

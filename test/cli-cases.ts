@@ -126,6 +126,11 @@ export const CLI_CASES: CliCase[] = [
   // and where its help is; exit 2.
   ...usageErrors(),
   { name: 'schema of an unknown kind', args: ['schema', 'nonsense'], stdout: '', stderr: 'filing-check: schema: 应为 answers、report 或 rules，实际为 "nonsense"\n', code: 2 },
+  // --lang is the program's option too: before the command it still chooses the command, not its value.
+  { name: '--lang before the command', args: ['--lang', 'en', 'diagnose', '--lang', 'zh'], stdout: '', stderr: NO_ANSWERS.zh, code: 2 },
+  { name: '--lang en before the command', args: ['--lang', 'en', 'diagnose'], stdout: '', stderr: NO_ANSWERS.en, code: 2, bin: true },
+  { name: '--lang=en before a command that has no --lang of its own', args: ['--lang=en', 'schema', 'nonsense'], stdout: '', stderr: 'filing-check: schema: expected answers, report or rules, got "nonsense"\n', code: 2 },
+  { name: 'an unknown language', args: ['--lang', 'fr', 'diagnose'], stdout: '', stderr: 'filing-check: --lang: 应为以下之一：zh、en，实际为 "fr"；用法见 filing-check --help\n', code: 2 },
   { name: 'schema of an unknown kind, an English locale', args: ['schema', 'nonsense'], env: { LANG: 'en_US.UTF-8' }, stdout: '', stderr: 'filing-check: schema: expected answers, report or rules, got "nonsense"\n', code: 2 },
 
   // Help and version.

@@ -6,7 +6,8 @@ import { recogniseTables } from '../assess/recognise.js';
 import type { Lang } from '../constants.js';
 import type { Io } from '../io.js';
 import { emitViews, formatListOption } from './report-output.js';
-import { FAIL_ON, langOption, VERSION, type CommandContext, type FailOn } from './shared.js';
+import { FAIL_ON, VERSION, type CommandContext, type FailOn } from './shared.js';
+import { langOption } from '../lang.js';
 
 interface AssessOptions {
   format: AssessFormat[];

@@ -18,8 +18,9 @@ import { word } from '../messages/catalogue.js';
 import { t } from '../messages/messages.js';
 import type { Rules } from '../rules/model.js';
 import {
-  asOfDate, assessedMaterialsFor, emit, formatOption, langOption, pipedAnswers, rulesFor, rulesOption, VERSION, type CommandContext, type CommonOptions,
+  asOfDate, assessedMaterialsFor, emit, formatOption, pipedAnswers, rulesFor, rulesOption, VERSION, type CommandContext, type CommonOptions,
 } from './shared.js';
+import { langOption } from '../lang.js';
 import { readAnswersSource } from '../data/source.js';
 
 export const CHECKLIST_FORMATS = ['md', 'html', 'docx', 'xlsx', 'csv'] as const;

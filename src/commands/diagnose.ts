@@ -9,8 +9,9 @@ import type { Rules } from '../rules/model.js';
 import type { BatchFormat } from './batch.js';
 import { addReportOutputOptions, emitReport, type ReportOutputOptions } from './report-output.js';
 import {
-  asOfDate, assessedMaterialsFor, collect, langOption, missingMaterialFiles, pipedAnswers, rulesFor, rulesOption, VERSION, type CommandContext, type CommonOptions,
+  asOfDate, assessedMaterialsFor, collect, missingMaterialFiles, pipedAnswers, rulesFor, rulesOption, VERSION, type CommandContext, type CommonOptions,
 } from './shared.js';
+import { langOption } from '../lang.js';
 import { readAnswersSource } from '../data/source.js';
 
 const BATCH_FORMATS: readonly BatchFormat[] = ['text', 'json', 'md'];

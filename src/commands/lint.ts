@@ -9,7 +9,8 @@ import { formatLintReport, lintExitCode, type LintFormat, type LintReport } from
 import { compareFindings, lintDraft, type LintKind } from '../lint/lint.js';
 import { DraftReadError, readDraft, type Draft } from '../lint/read-draft.js';
 import type { Rules } from '../rules/model.js';
-import { emit, FAIL_ON, formatOption, langOption, rulesFor, rulesOption, VERSION, type CommandContext, type CommonOptions, type FailOn } from './shared.js';
+import { emit, FAIL_ON, formatOption, rulesFor, rulesOption, VERSION, type CommandContext, type CommonOptions, type FailOn } from './shared.js';
+import { langOption } from '../lang.js';
 import { readAnswersSource } from '../data/source.js';
 
 interface LintOptions extends CommonOptions {

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { formatRulesExplain, formatRulesList, type RulesFormat } from '../rules/explain.js';
 import { visible } from '../text/visible.js';
-import { formatOption, langOption, rulesFor, rulesOption, type CommandContext, type CommonOptions } from './shared.js';
+import { formatOption, rulesFor, rulesOption, type CommandContext, type CommonOptions } from './shared.js';
+import { langOption } from '../lang.js';
 
 /** `filing-check rules list | explain ID | validate [DIR]`. */
 export function registerRules(program: Command, { io, lang }: CommandContext): void {

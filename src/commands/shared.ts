@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Option } from 'commander';
-import { LANGS, type Lang } from '../constants.js';
+import type { Lang } from '../constants.js';
 import { readAnswersSource } from '../data/source.js';
 import { isRealDate } from '../dates.js';
 import type { Answers } from '../answers/schema.js';
@@ -43,11 +43,6 @@ export function collect(value: string, previous: string[]): string[] {
 /** --format with its allowed values. */
 export function formatOption(choices: readonly string[], fallback = 'text'): Option {
   return new Option('-f, --format <format>').choices(choices).default(fallback);
-}
-
-/** --lang zh|en, by default the run's language (src/lang.ts). */
-export function langOption(lang: Lang): Option {
-  return new Option('--lang <lang>').choices(LANGS).default(lang);
 }
 
 /** --rules DIR, repeatable. */

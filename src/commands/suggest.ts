@@ -6,7 +6,8 @@ import { t } from '../messages/messages.js';
 import { suggestType, type TypeSuggestion } from '../suggest/suggest.js';
 import { openAtomicWriter } from '../io.js';
 import { visible } from '../text/visible.js';
-import { emit, formatOption, langOption, type CommandContext, type CommonOptions } from './shared.js';
+import { emit, formatOption, type CommandContext, type CommonOptions } from './shared.js';
+import { langOption } from '../lang.js';
 
 /** One answer as a JSON line (contract section 3), with the deciding phrases added. */
 function jsonLine(input: string, s: TypeSuggestion): string {
